@@ -1,0 +1,37 @@
+# The contract with a new user: `make run` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.synced
+export AIRFLOW_HOME ?= $(CURDIR)/.airflow
+
+.PHONY: install run demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check uv
+	$(VENV)/bin/uv pip sync -q --python $(PY) requirements.lock
+	$(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e .
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/python -m wirewatch.devstack run
+
+demo: install
+	$(VENV)/bin/python -m wirewatch.devstack demo
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff check --select AIR3 --preview dags plugins
+
+test: install lint
+	$(VENV)/bin/python -m pytest
+
+bench: install
+	$(PY) -m benchmarks.poll
+	$(PY) -m benchmarks.extract
+
+clean:
+	rm -rf $(VENV) .airflow var

@@ -1,0 +1,1 @@
+"""Wirewatch: scheduled news monitoring."""

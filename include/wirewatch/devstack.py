@@ -1,0 +1,171 @@
+"""`make run` and `make demo`: the real stack on embedded defaults, started from the checkout.
+
+Every child gets its own process group, and on Ctrl-C or SIGTERM each group is terminated as a
+whole, so `airflow standalone`'s scheduler, api-server and workers never outlive us.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+UI_URL = "http://127.0.0.1:8080"
+SIMWIRE_PORT = 8765
+
+
+def airflow_env(home: Path | None = None) -> dict[str, str]:
+    """The embedded Airflow home: SQLite metadata, LocalExecutor, parallelism 4, no examples."""
+    home = home or Path(os.environ.get("AIRFLOW_HOME") or REPO / ".airflow")
+    env = dict(os.environ)
+    env.update(
+        AIRFLOW_HOME=str(home),
+        AIRFLOW__CORE__DAGS_FOLDER=str(REPO / "dags"),
+        AIRFLOW__CORE__PLUGINS_FOLDER=str(REPO / "plugins"),
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW__CORE__EXECUTOR="LocalExecutor",
+        AIRFLOW__CORE__PARALLELISM="4",
+        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
+        AIRFLOW__API__HOST="127.0.0.1",
+        AIRFLOW__API__PORT="8080",
+        WIREWATCH_DATA_DIR=env.get("WIREWATCH_DATA_DIR") or str(home / "wirewatch"),
+        # standalone starts its components as plain `airflow`: the venv must come first on PATH
+        PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+    )
+    return env
+
+
+class ProcessGroups:
+    """Children started in their own sessions and stopped group by group."""
+
+    def __init__(self) -> None:
+        self.children: list[subprocess.Popen] = []
+
+    def start(self, args: list[str], env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
+        out = open(log, "ab") if log else None  # noqa: SIM115 - lives as long as the child
+        child = subprocess.Popen(args, env=env, start_new_session=True, stdout=out, stderr=out)
+        self.children.append(child)
+        return child
+
+    def stop(self, grace: float = 15.0) -> None:
+        for child in self.children:
+            _signal_group(child, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for child in self.children:
+            try:
+                child.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
+            # the leader may be gone while its children linger: sweep the group either way
+            _signal_group(child, signal.SIGKILL)
+
+
+def _signal_group(child: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(child.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def wait_http(url: str, timeout: float, child: subprocess.Popen | None = None) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if child is not None and child.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def _run(args: list[str], env: dict[str, str]) -> None:
+    subprocess.run(args, env=env, check=True)
+
+
+def _warehouse_path(env: dict[str, str]) -> Path:
+    return Path(env["WIREWATCH_DATA_DIR"]) / "warehouse.db"
+
+
+def _print_access(env: dict[str, str]) -> None:
+    home = Path(env["AIRFLOW_HOME"])
+    db = _warehouse_path(env)
+    print(
+        f"""
+Wirewatch is running.
+  Airflow UI   {UI_URL}   (DAG news_monitor, every 10 minutes)
+  login        admin, password in {home / "simple_auth_manager_passwords.json.generated"}
+  news wire    http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss (and 7 more outlets)
+  warehouse    {db}
+Latest matches in SQL:
+  sqlite3 -header -column {db} "SELECT topic_id, outlet, headline, agency, published_at FROM matches ORDER BY published_at DESC LIMIT 20;"
+  or: {VENV_BIN / "wirewatch"} matches
+Logs: {home / "logs"}. Press Ctrl-C to stop everything.
+""",
+        flush=True,
+    )
+
+
+def run() -> int:
+    env = airflow_env()
+    home = Path(env["AIRFLOW_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    _run([str(VENV_BIN / "wirewatch"), "warehouse", "migrate"], env)
+    groups = ProcessGroups()
+
+    def stop(signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        wire = groups.start(
+            [str(VENV_BIN / "wirewatch"), "simwire", "serve", "--port", str(SIMWIRE_PORT)],
+            env,
+            home / "simwire.log",
+        )
+        if not wait_http(f"http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss", 30, wire):
+            print(f"the simulated wire did not start; see {home / 'simwire.log'}", file=sys.stderr)
+            return 1
+        print(f"Starting Airflow standalone (log: {home / 'standalone.log'}) ...", flush=True)
+        airflow = groups.start([str(VENV_BIN / "airflow"), "standalone"], env, home / "standalone.log")
+        if not wait_http(f"{UI_URL}/api/v2/monitor/health", 180, airflow):
+            print(f"Airflow did not come up; see {home / 'standalone.log'}", file=sys.stderr)
+            return 1
+        _print_access(env)
+        while all(child.poll() is None for child in groups.children):
+            time.sleep(1)
+        print("a component exited; stopping the rest", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nstopping ...", flush=True)
+        return 0
+    finally:
+        groups.stop()
+
+
+def demo() -> int:
+    """One pass of news_monitor with `airflow dags test` against the wire, then the matches."""
+    from wirewatch.simwire import SimWire, WireSettings
+
+    env = airflow_env()
+    Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
+    _run([str(VENV_BIN / "airflow"), "db", "migrate"], env)
+    with SimWire(WireSettings(port=SIMWIRE_PORT)):
+        _run([str(VENV_BIN / "airflow"), "dags", "test", "news_monitor"], env)
+    _run([str(VENV_BIN / "wirewatch"), "matches", "--limit", "30"], env)
+    print(f"\nwarehouse: {_warehouse_path(env)}")
+    return 0
+
+
+if __name__ == "__main__":
+    commands = {"run": run, "demo": demo}
+    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+        sys.exit(f"usage: python -m wirewatch.devstack {'|'.join(commands)}")
+    sys.exit(commands[sys.argv[1]]())

@@ -1,0 +1,124 @@
+"""Article text and metadata from page HTML (trafilatura), falling back to the feed's summary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+import py3langid
+import trafilatura
+
+# Below this, what trafilatura returns is chrome or a teaser, not an article.
+MIN_BODY_CHARS = 200
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET_RE = re.compile(r"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+@dataclass
+class Extracted:
+    title: str | None
+    author: str | None
+    published: datetime | None
+    site_name: str | None
+    language: str | None
+    body: str
+    path: str  # "trafilatura", "feed_summary" or "none"
+    error: str | None = None
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+def _known_codec(name: str) -> str | None:
+    try:
+        return "".encode(name) is not None and name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """HTTP charset first, then <meta charset>, then UTF-8, then windows-1252 (what browsers assume)."""
+    candidates = []
+    if content_type and (m := _HEADER_CHARSET_RE.search(content_type)):
+        candidates.append(m.group(1))
+    if m := _META_CHARSET_RE.search(body[:4096]):
+        candidates.append(m.group(1).decode("ascii", "replace"))
+    for name in [*candidates, "utf-8"]:
+        codec = _known_codec(name)
+        if codec:
+            try:
+                return body.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return body.decode("cp1252", errors="replace")
+
+
+def detect_language(text: str) -> str | None:
+    if len(text) < 20:
+        return None
+    language, _score = py3langid.classify(text[:2000])
+    return language
+
+
+def _page_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def extract_page(html: str, url: str | None = None) -> Extracted | None:
+    """Main text and metadata, or None when the page holds no article."""
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None or len(document.text or "") < MIN_BODY_CHARS:
+        return None
+    return Extracted(
+        title=document.title,
+        author=document.author,
+        published=_page_date(document.date),
+        site_name=document.sitename,
+        language=detect_language(document.text),
+        body=document.text,
+        path="trafilatura",
+    )
+
+
+def extract_article(
+    page: bytes | None,
+    *,
+    url: str,
+    content_type: str | None = None,
+    summary: str = "",
+    title: str = "",
+    page_error: str | None = None,
+) -> Extracted:
+    """Best text for an article: the page when it yields one, else the feed summary, saying why."""
+    error = page_error
+    if page is not None and error is None:
+        try:
+            extracted = extract_page(decode_html(page, content_type), url)
+        except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run
+            extracted, error = None, f"extraction failed: {type(exc).__name__}: {exc}"
+        if extracted is not None:
+            return extracted
+        error = error or "no article text found on the page"
+    path = "feed_summary" if summary else "none"
+    return Extracted(
+        title=title or None,
+        author=None,
+        published=None,
+        site_name=None,
+        language=detect_language(summary),
+        body=summary,
+        path=path,
+        error=error,
+    )

@@ -1,0 +1,69 @@
+"""Parse fetched feed bytes with feedparser (which never fetches anything itself)."""
+
+from __future__ import annotations
+
+import calendar
+import html
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import feedparser
+
+from wirewatch.text import collapse_whitespace
+
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+class FeedParseError(Exception):
+    """The body is not a feed we can read: empty, not XML, or broken before any entry."""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    guid: str
+    link: str
+    title: str
+    summary: str
+    author: str | None
+    published: datetime | None
+
+
+def html_to_text(fragment: str) -> str:
+    return collapse_whitespace(html.unescape(_TAG_RE.sub(" ", fragment or "")))
+
+
+def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+
+
+def parse_feed(body: bytes, headers: dict[str, str], url: str) -> tuple[list[FeedEntry], str | None]:
+    """Entries of the feed plus a warning when feedparser had to recover from bad markup."""
+    if not body.strip():
+        raise FeedParseError("empty body")
+    response_headers = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
+    response_headers["content-location"] = url
+    parsed = feedparser.parse(body, response_headers=response_headers, sanitize_html=True)
+    bozo = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if not parsed.entries and (bozo or not parsed.get("version")):
+        reason = f"{type(bozo).__name__}: {bozo}" if bozo else "no feed elements found"
+        raise FeedParseError(f"not a readable feed ({reason})")
+    entries = []
+    for raw in parsed.entries:
+        link = raw.get("link") or ""
+        guid = raw.get("id") or link
+        entries.append(
+            FeedEntry(
+                guid=guid,
+                link=link,
+                title=html_to_text(raw.get("title", "")),
+                summary=html_to_text(raw.get("summary", "")),
+                author=raw.get("author") or None,
+                published=_entry_time(raw),
+            )
+        )
+    warning = f"recovered from {type(bozo).__name__}: {bozo}" if bozo else None
+    return entries, warning

@@ -1,0 +1,124 @@
+"""HTTP fetching with explicit limits: timeouts, body cap, bounded redirects, per-host concurrency.
+
+Nothing here parses; callers get bytes plus the facts of the exchange, or a classified error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from wirewatch.config import FetchLimits
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+@dataclass
+class FetchResult:
+    url: str
+    final_url: str | None = None
+    http_status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    duration_ms: int = 0
+    error_class: str | None = None
+    error_message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_class is None and self.http_status == 200
+
+    @property
+    def not_modified(self) -> bool:
+        return self.http_status == 304
+
+
+def classify(exc: BaseException) -> str:
+    """A short, stable error class for the warehouse; the weighing of errors builds on it."""
+    if isinstance(exc, BodyTooLarge):
+        return "body_too_large"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout"
+    if isinstance(exc, httpx.TooManyRedirects):
+        return "too_many_redirects"
+    if isinstance(exc, httpx.ConnectError):
+        return "connect_error"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        return "connection_reset"
+    if isinstance(exc, httpx.HTTPError):
+        return "http_error"
+    return type(exc).__name__
+
+
+class Fetcher:
+    """One shared client per run; concurrency bounded overall and per host."""
+
+    def __init__(self, limits: FetchLimits) -> None:
+        self.limits = limits
+        self._total = asyncio.Semaphore(limits.total_concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(limits.per_host_concurrency)
+        )
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout),
+            limits=httpx.Limits(
+                max_connections=limits.total_concurrency,
+                max_keepalive_connections=limits.total_concurrency,
+            ),
+            follow_redirects=True,
+            max_redirects=limits.max_redirects,
+            headers={"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate"},
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self._client.aclose()
+
+    async def get(self, url: str, headers: dict[str, str] | None = None) -> FetchResult:
+        result = FetchResult(url=url)
+        host = (urlsplit(url).hostname or "").lower()
+        started = time.monotonic()
+        async with self._total, self._hosts[host]:
+            try:
+                await asyncio.wait_for(self._get(url, headers or {}, result), self.limits.total_timeout)
+            except TimeoutError:
+                result.error_class = "timeout"
+                result.error_message = f"no complete response within {self.limits.total_timeout:g} s"
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a recorded status
+                result.error_class = classify(exc)
+                result.error_message = str(exc) or type(exc).__name__
+        result.duration_ms = int((time.monotonic() - started) * 1000)
+        return result
+
+    async def _get(self, url: str, headers: dict[str, str], result: FetchResult) -> None:
+        async with self._client.stream("GET", url, headers=headers) as response:
+            result.http_status = response.status_code
+            result.final_url = str(response.url)
+            result.headers = {k.lower(): v for k, v in response.headers.items()}
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.limits.max_body_bytes:
+                raise BodyTooLarge(f"Content-Length {declared} exceeds {self.limits.max_body_bytes} bytes")
+            chunks: list[bytes] = []
+            size = 0
+            # aiter_bytes decompresses, so the cap also bounds gzip bombs
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.limits.max_body_bytes:
+                    raise BodyTooLarge(f"body exceeds {self.limits.max_body_bytes} bytes")
+                chunks.append(chunk)
+            result.body = b"".join(chunks)
+        if result.http_status not in (200, 304):
+            result.error_class = f"http_{result.http_status}"
+            result.error_message = f"HTTP {result.http_status} from {result.final_url}"
+            retry_after = result.headers.get("retry-after")
+            if retry_after:
+                result.error_message += f" (Retry-After: {retry_after})"

@@ -1,0 +1,309 @@
+"""The stages wired together as plain functions: the DAG's tasks and `wirewatch run-once` both call these.
+
+Large data never travels between stages: article bodies go to the warehouse and raw bytes to the
+archive; stages exchange small summaries and ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from wirewatch.agency import detect_agency
+from wirewatch.archive import RawArchive
+from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
+from wirewatch.dedupe import body_hash
+from wirewatch.extract import extract_article
+from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed
+from wirewatch.fetch import Fetcher, FetchResult
+from wirewatch.match import compile_topics, match_document
+from wirewatch.urls import article_id, canonical_url
+from wirewatch.warehouse import store
+from wirewatch.warehouse.db import make_engine, migrate
+
+log = logging.getLogger("wirewatch.pipeline")
+
+
+@dataclass
+class RunContext:
+    config: PipelineConfig
+    engine: Engine
+    archive: RawArchive
+    run_id: str
+
+    @classmethod
+    def open(cls, run_id: str, warehouse_url: str | None = None, config: PipelineConfig | None = None):
+        config = config or load_pipeline_config()
+        settings = config.settings
+        url = warehouse_url or settings.warehouse_url or settings.default_warehouse_url
+        return cls(config, make_engine(url), RawArchive(settings.archive_url), run_id)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def plan_shards(feeds: list[Feed]) -> list[dict[str, Any]]:
+    """One shard per host, so per-host politeness holds inside a task and hosts fail independently."""
+    by_host: dict[str, list[Feed]] = defaultdict(list)
+    for feed in feeds:
+        by_host[feed.host].append(feed)
+    shards = []
+    for host, host_feeds in sorted(by_host.items()):
+        outlets = sorted({feed.outlet for feed in host_feeds})
+        label = outlets[0] if len(outlets) == 1 else f"{outlets[0]} +{len(outlets) - 1}"
+        shards.append({"host": host, "label": label, "feed_ids": [feed.id for feed in host_feeds]})
+    return shards
+
+
+def _conditional_headers(state: dict[str, Any] | None) -> dict[str, str]:
+    headers = {}
+    if state and state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state and state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    return headers
+
+
+def _article_row(
+    ctx: RunContext, feed: Feed, entry: FeedEntry, canonical: str, page: FetchResult | None
+) -> dict[str, Any]:
+    page_error = None
+    if page is not None and not page.ok:
+        page_error = f"{page.error_class}: {page.error_message}"
+    raw = page.body if page is not None and page.ok else None
+    extracted = extract_article(
+        raw,
+        url=canonical,
+        content_type=page.headers.get("content-type") if page else None,
+        summary=entry.summary,
+        title=entry.title,
+        page_error=page_error,
+    )
+    attribution = detect_agency(extracted.body, extracted.author or entry.author) if extracted.body else None
+    status = {"trafilatura": "ok", "feed_summary": "fallback"}.get(extracted.path, "failed")
+    if extracted.error:
+        log.warning("article %s (%s, feed %s): %s", canonical, status, feed.id, extracted.error)
+    return {
+        "article_id": article_id(canonical),
+        "canonical_url": canonical,
+        "url": entry.link,
+        "feed_id": feed.id,
+        "outlet": feed.outlet,
+        "guid": entry.guid,
+        # the feed's headline is the outlet's own choice; pages often append the site name
+        "title": entry.title or extracted.title,
+        "author": extracted.author or entry.author,
+        "language": extracted.language or feed.language,
+        "site_name": extracted.site_name,
+        "published_at": entry.published or extracted.published,
+        "fetched_at": now(),
+        "body": extracted.body,
+        "body_hash": body_hash(extracted.body) if extracted.body else None,
+        "status": status,
+        "extraction_path": extracted.path,
+        "error": extracted.error,
+        "raw_sha256": ctx.archive.put(raw) if raw else None,
+        "agency": attribution.agency if attribution else None,
+        "agency_signature": attribution.signature if attribution else None,
+        "loaded_by_run": ctx.run_id,
+    }
+
+
+def _new_entries(
+    ctx: RunContext, feed: Feed, entries: list[FeedEntry], base_url: str
+) -> tuple[list[tuple[FeedEntry, str]], list[str]]:
+    """Entries whose canonical URL the warehouse has not seen, at most the per-feed cap."""
+    problems: list[str] = []
+    candidates: dict[str, FeedEntry] = {}
+    for entry in entries:
+        if not entry.link:
+            problems.append(f"entry {entry.guid or entry.title!r} has no link")
+            continue
+        try:
+            canonical = canonical_url(entry.link, base_url)
+        except ValueError as exc:
+            problems.append(f"entry link {entry.link!r}: {exc}")
+            continue
+        candidates.setdefault(canonical, entry)
+    seen = store.known_urls(ctx.engine, list(candidates))
+    fresh = [(entry, url) for url, entry in candidates.items() if url not in seen]
+    return fresh[: ctx.config.limits.max_new_articles_per_feed], problems
+
+
+async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None) -> dict:
+    polled_at = now()
+    response = await fetcher.get(feed.url, _conditional_headers(state))
+    poll: dict[str, Any] = {
+        "run_id": ctx.run_id,
+        "feed_id": feed.id,
+        "url": feed.url,
+        "polled_at": polled_at,
+        "http_status": response.http_status,
+        "bytes": len(response.body),
+        "duration_ms": response.duration_ms,
+        "raw_sha256": ctx.archive.put(response.body) if response.body else None,
+    }
+    feed_state = {
+        "feed_id": feed.id,
+        "outlet": feed.outlet,
+        "url": feed.url,
+        "language": feed.language,
+        "etag": (state or {}).get("etag"),
+        "last_modified": (state or {}).get("last_modified"),
+        "last_polled_at": polled_at,
+        "last_success_at": (state or {}).get("last_success_at"),
+        "last_error": None,
+        "consecutive_failures": 0,
+    }
+    rows: list[dict[str, Any]] = []
+    error_class = error_message = warning = None
+    if response.not_modified:
+        outcome = "not_modified"
+    elif not response.ok:
+        outcome, error_class, error_message = "error", response.error_class, response.error_message
+    else:
+        try:
+            entries, warning = parse_feed(response.body, response.headers, response.final_url or feed.url)
+        except FeedParseError as exc:
+            outcome, error_class, error_message = "error", "parse_error", str(exc)
+        else:
+            outcome = "ok"
+            poll["entries"] = len(entries)
+            fresh, problems = _new_entries(ctx, feed, entries, response.final_url or feed.url)
+            if problems:
+                warning = "; ".join(filter(None, [warning, *problems]))
+            pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
+            for (entry, url), page in zip(fresh, pages, strict=True):
+                rows.append(await asyncio.to_thread(_article_row, ctx, feed, entry, url, page))
+            feed_state["etag"] = response.headers.get("etag")
+            feed_state["last_modified"] = response.headers.get("last-modified")
+    if outcome == "error":
+        feed_state["last_error"] = f"{error_class}: {error_message}"
+        feed_state["consecutive_failures"] = (state or {}).get("consecutive_failures", 0) + 1
+        log.warning("feed %s (%s) %s: %s", feed.id, feed.url, error_class, error_message)
+    else:
+        feed_state["last_success_at"] = polled_at
+    feed_state["last_outcome"] = outcome
+    poll.update(
+        outcome=outcome,
+        new_entries=len(rows),
+        page_errors=sum(1 for row in rows if row["status"] != "ok"),
+        error_class=error_class,
+        error_message=error_message,
+        parse_warning=warning,
+    )
+    await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows)
+    return {k: poll.get(k, 0) for k in ("feed_id", "outcome", "http_status", "entries", "new_entries")} | {
+        "error": feed_state["last_error"],
+        "article_ids": [row["article_id"] for row in rows],
+    }
+
+
+async def poll_feeds_async(ctx: RunContext, feeds: list[Feed]) -> list[dict]:
+    states = store.feed_states(ctx.engine, [feed.id for feed in feeds])
+    async with Fetcher(ctx.config.limits) as fetcher:
+        results = await asyncio.gather(
+            *(_poll_feed(ctx, fetcher, feed, states.get(feed.id)) for feed in feeds), return_exceptions=True
+        )
+    polls = []
+    for feed, result in zip(feeds, results, strict=True):
+        if isinstance(result, BaseException):
+            # a bug or a database outage: surface it so Airflow retries the task
+            raise RuntimeError(f"polling feed {feed.id} ({feed.url}) failed: {result!r}") from result
+        polls.append(result)
+    return polls
+
+
+def summarize_polls(polls: list[dict]) -> dict[str, Any]:
+    return {
+        "feeds": len(polls),
+        "ok": sum(p["outcome"] == "ok" for p in polls),
+        "not_modified": sum(p["outcome"] == "not_modified" for p in polls),
+        "failed": sum(p["outcome"] == "error" for p in polls),
+        "new_articles": sum(p["new_entries"] for p in polls),
+        "errors": {p["feed_id"]: p["error"] for p in polls if p["outcome"] == "error"},
+    }
+
+
+def summarize_runs(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Add up the per-shard summaries of one run."""
+    counts = ("feeds", "ok", "not_modified", "failed", "new_articles")
+    total: dict[str, Any] = dict.fromkeys(counts, 0) | {"errors": {}}
+    for summary in summaries:
+        for key in counts:
+            total[key] += summary[key]
+        total["errors"].update(summary["errors"])
+    return total
+
+
+def poll_feed_ids(ctx: RunContext, feed_ids: list[str]) -> dict[str, Any]:
+    wanted = set(feed_ids)
+    feeds = [feed for feed in ctx.config.feeds if feed.id in wanted]
+    polls = asyncio.run(poll_feeds_async(ctx, feeds))
+    summary = summarize_polls(polls)
+    log.info("polled %s", json.dumps(summary, ensure_ascii=False))
+    return summary
+
+
+def cluster_copies(ctx: RunContext) -> dict[str, int]:
+    return {"clustered": store.assign_exact_clusters(ctx.engine)}
+
+
+def match_pending(ctx: RunContext) -> dict[str, Any]:
+    """Match articles not yet matched against the current topics: new ones, or all after a topic edit."""
+    topics = ctx.config.topics
+    digest = topics.digest()
+    compiled = compile_topics(topics)
+    checked = matched_articles = 0
+    per_topic: dict[str, int] = defaultdict(int)
+    while batch := store.articles_to_match(ctx.engine, digest):
+        results: dict[str, list[dict[str, Any]]] = {}
+        for article in batch:
+            found = match_document(
+                compiled, title=article["title"] or "", body=article["body"], language=article["language"]
+            )
+            results[article["article_id"]] = [_match_row(ctx, article, m) for m in found]
+            for m in found:
+                per_topic[m.topic_id] += 1
+            matched_articles += bool(found)
+        store.save_matches(ctx.engine, results, digest)
+        checked += len(batch)
+    summary = {"checked": checked, "matched_articles": matched_articles, "matches": dict(per_topic)}
+    log.info("matched %s", json.dumps(summary))
+    return summary
+
+
+def _match_row(ctx: RunContext, article: dict[str, Any], found) -> dict[str, Any]:
+    return {
+        "article_id": article["article_id"],
+        "topic_id": found.topic_id,
+        "topic_name": found.topic_name,
+        "outlet": article["outlet"],
+        "feed_id": article["feed_id"],
+        "url": article["canonical_url"],
+        "headline": article["title"],
+        "language": article["language"],
+        "published_at": article["published_at"],
+        "fetched_at": article["fetched_at"],
+        "agency": article["agency"],
+        "matched_terms": json.dumps(found.matched_terms, ensure_ascii=False),
+        "snippet": found.snippet,
+        "cluster_key": article["cluster_key"],
+        "run_id": ctx.run_id,
+        "matched_at": now(),
+    }
+
+
+def run_once(ctx: RunContext) -> dict[str, Any]:
+    """The whole pipeline in one process: migrate, poll every feed, cluster, match."""
+    migrate(ctx.engine)
+    polls = summarize_polls(asyncio.run(poll_feeds_async(ctx, ctx.config.feeds)))
+    return {"polls": polls, "clusters": cluster_copies(ctx), "matches": match_pending(ctx)}

@@ -1,0 +1,1 @@
+"""The warehouse: schema, migrations, engines and idempotent loads."""

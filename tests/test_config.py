@@ -1,0 +1,99 @@
+from pathlib import Path
+
+import pytest
+
+from wirewatch.config import ConfigError, Settings, load_feeds, load_pipeline_config, load_topics
+
+SHIPPED = Path(__file__).resolve().parents[1] / "include" / "config"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_config_is_valid_and_has_both_feed_lists():
+    feeds = load_feeds(SHIPPED / "feeds.yaml")
+    assert feeds.active == "simwire"
+    assert {feed.language for feed in feeds.feeds("public")} == {"de", "fr", "en"}
+    assert len(feeds.feeds("simwire")) >= 8
+    topics = load_topics(SHIPPED / "topics.yaml")
+    assert "dprk-troops-kursk" in [topic.id for topic in topics.topics]
+
+
+def test_feed_list_is_switched_by_one_setting(tmp_path):
+    settings = Settings.from_env({"WIREWATCH_FEED_LIST": "public", "WIREWATCH_DATA_DIR": str(tmp_path)})
+    config = load_pipeline_config(settings)
+    assert all(feed.url.startswith("https://") for feed in config.feeds)
+
+
+def test_unknown_feed_list_names_the_choices(tmp_path):
+    settings = Settings.from_env({"WIREWATCH_FEED_LIST": "nope", "WIREWATCH_DATA_DIR": str(tmp_path)})
+    with pytest.raises(ConfigError, match=r"'nope' not found.*public.*simwire"):
+        load_pipeline_config(settings)
+
+
+def test_bad_feed_names_file_entry_and_field(tmp_path):
+    path = write(
+        tmp_path,
+        "feeds.yaml",
+        """
+lists:
+  simwire:
+    - {id: good, outlet: Good, url: "http://127.0.0.1/a.rss", language: de}
+    - {id: broken-one, outlet: Broken, url: "ftp://example.org/x", language: de}
+""",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_feeds(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert "lists.simwire[1] (id=broken-one).url" in message
+    assert "http(s) URL" in message
+
+
+def test_unknown_field_is_rejected_with_its_name(tmp_path):
+    path = write(
+        tmp_path,
+        "feeds.yaml",
+        'lists:\n  simwire:\n    - {id: a, outlet: A, url: "http://x/a", language: de, lang: fr}\n',
+    )
+    with pytest.raises(ConfigError, match=r"lists\.simwire\[0\] \(id=a\)\.lang: Extra inputs"):
+        load_feeds(path)
+
+
+def test_duplicate_feed_ids_are_rejected(tmp_path):
+    entry = '{id: a, outlet: A, url: "http://x/a", language: de}'
+    path = write(tmp_path, "feeds.yaml", f"lists:\n  simwire:\n    - {entry}\n    - {entry}\n")
+    with pytest.raises(ConfigError, match="feed id 'a' appears twice"):
+        load_feeds(path)
+
+
+def test_invalid_yaml_names_line_and_column(tmp_path):
+    path = write(tmp_path, "topics.yaml", "topics:\n  - id: x\n    name: [unclosed\n")
+    with pytest.raises(ConfigError, match=r"topics\.yaml: line \d+, column \d+"):
+        load_topics(path)
+
+
+def test_topic_with_empty_group_names_topic_and_group(tmp_path):
+    path = write(
+        tmp_path,
+        "topics.yaml",
+        "topics:\n  - id: t1\n    name: T\n    require:\n      places: []\n",
+    )
+    with pytest.raises(ConfigError, match=r"topics\[0\] \(id=t1\)\.require: .*'places'"):
+        load_topics(path)
+
+
+def test_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_topics(tmp_path / "absent.yaml")
+
+
+def test_topics_digest_changes_with_a_term(tmp_path):
+    base = "topics:\n  - id: t\n    name: T\n    require:\n      g: [{term}]\n"
+    one = load_topics(write(tmp_path, "a.yaml", base.format(term="alpha")))
+    two = load_topics(write(tmp_path, "b.yaml", base.format(term="beta")))
+    assert one.digest() != two.digest()
+    assert one.digest() == load_topics(write(tmp_path, "c.yaml", base.format(term="alpha"))).digest()
