@@ -6,8 +6,11 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
+import htmldate
 import py3langid
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.metadata import Document, extract_meta_json, extract_opengraph
 
 # Below this, what trafilatura returns is chrome or a teaser, not an article.
 MIN_BODY_CHARS = 200
@@ -74,18 +77,40 @@ def _page_date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def extract_page(html: str, url: str | None = None) -> Extracted | None:
-    """Main text and metadata, or None when the page holds no article."""
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+def page_metadata(tree: HtmlElement) -> Document:
+    """Title, author, site name and date from OpenGraph, JSON-LD and <meta> tags.
+
+    trafilatura's full `extract_metadata` also mines categories, tags, licences and the body for
+    bylines; that costs about as much as a third of the extraction itself and we need none of it.
+    """
+    og = extract_opengraph(tree)
+    meta = Document(
+        title=og.get("title") or tree.findtext(".//title"),
+        author=og.get("author") or tree.xpath("string(//meta[@name='author']/@content)") or None,
+        sitename=og.get("sitename"),
     )
+    if not (meta.author and meta.sitename):
+        # JSON-LD is the slowest source: read it only for what the meta tags lack
+        meta = extract_meta_json(tree, meta)
+    meta.date = htmldate.find_date(tree, extensive_search=False, original_date=True)
+    return meta
+
+
+def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
+    """Main text and metadata, or None when the page holds no article."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    # metadata first: extraction prunes the tree it is given
+    meta = page_metadata(tree)
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False)
     if document is None or len(document.text or "") < MIN_BODY_CHARS:
         return None
     return Extracted(
-        title=document.title,
-        author=document.author,
-        published=_page_date(document.date),
-        site_name=document.sitename,
+        title=meta.title,
+        author=meta.author,
+        published=_page_date(meta.date),
+        site_name=meta.sitename,
         language=detect_language(document.text),
         body=document.text,
         path="trafilatura",
@@ -105,7 +130,9 @@ def extract_article(
     error = page_error
     if page is not None and error is None:
         try:
-            extracted = extract_page(decode_html(page, content_type), url)
+            # without an HTTP charset, lxml's own sniffing of <meta charset> on the bytes is right and faster
+            html = decode_html(page, content_type) if content_type and "charset=" in content_type else page
+            extracted = extract_page(html, url)
         except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run
             extracted, error = None, f"extraction failed: {type(exc).__name__}: {exc}"
         if extracted is not None:

@@ -1,0 +1,1 @@
+"""Benchmarks: each prints measured figures and a ratio against a baseline run side by side."""
