@@ -97,3 +97,13 @@ def test_topics_digest_changes_with_a_term(tmp_path):
     two = load_topics(write(tmp_path, "b.yaml", base.format(term="beta")))
     assert one.digest() != two.digest()
     assert one.digest() == load_topics(write(tmp_path, "c.yaml", base.format(term="alpha"))).digest()
+
+
+def test_shipped_simwire_list_is_what_the_wire_serves_on_its_default_port():
+    from wirewatch.simwire import SimWire, WireSettings
+
+    served = SimWire(WireSettings(port=8765)).feeds()
+    shipped = load_feeds(SHIPPED / "feeds.yaml").feeds("simwire")
+    assert [(f.id, f.outlet, f.url, f.language) for f in shipped] == [
+        (f["id"], f["outlet"], f["url"], f["language"]) for f in served
+    ]

@@ -42,7 +42,7 @@ class FetchLimits(_Strict):
     max_body_bytes: int = Field(5_000_000, gt=0)
     max_redirects: int = Field(5, ge=0)
     per_host_concurrency: int = Field(2, ge=1)
-    total_concurrency: int = Field(64, ge=1)
+    total_concurrency: int = Field(128, ge=1)
     max_new_articles_per_feed: int = Field(100, ge=1)
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)"
 

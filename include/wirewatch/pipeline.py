@@ -57,7 +57,7 @@ def plan_shards(feeds: list[Feed]) -> list[dict[str, Any]]:
         by_host[feed.host].append(feed)
     shards = []
     for host, host_feeds in sorted(by_host.items()):
-        outlets = sorted({feed.outlet for feed in host_feeds})
+        outlets = list(dict.fromkeys(feed.outlet for feed in host_feeds))  # config order
         label = outlets[0] if len(outlets) == 1 else f"{outlets[0]} +{len(outlets) - 1}"
         shards.append({"host": host, "label": label, "feed_ids": [feed.id for feed in host_feeds]})
     return shards

@@ -1,0 +1,171 @@
+"""Per-language page furniture: everything around the article that an extractor has to throw away.
+
+Reader comments are deliberately generic: they must never carry topic words the article lacks.
+"""
+
+CHROME = {
+    "de": {
+        "home": "Startseite",
+        "by": "Von",
+        "extra_nav": ("Meinung", "Podcasts", "E-Paper"),
+        "cookie": "Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren, "
+        "Werbung zu messen und die Nutzung unserer Website zu analysieren.",
+        "cookie_accept": "Alle akzeptieren",
+        "cookie_settings": "Einstellungen",
+        "related": "Mehr zum Thema",
+        "comments": "Kommentare",
+        "comment_cta": "Jetzt einloggen und mitdiskutieren",
+        "newsletter": "Der Morgen-Newsletter",
+        "newsletter_text": "Die wichtigsten Nachrichten aus der Region, jeden Werktag um 6 Uhr in Ihrem Postfach.",
+        "newsletter_button": "Abonnieren",
+        "footer": ("Impressum", "Datenschutz", "AGB", "Kontakt", "Werbung", "Abo"),
+        "rights": "Alle Rechte vorbehalten.",
+        "not_found": "Seite nicht gefunden",
+        "not_found_text": "Die gewünschte Seite existiert nicht oder wurde verschoben.",
+    },
+    "fr": {
+        "home": "Accueil",
+        "by": "Par",
+        "extra_nav": ("Opinions", "Podcasts", "E-paper"),
+        "cookie": "Nous utilisons des cookies et des technologies similaires pour personnaliser les contenus, "
+        "mesurer l'audience et analyser l'utilisation de notre site.",
+        "cookie_accept": "Tout accepter",
+        "cookie_settings": "Paramètres",
+        "related": "À lire aussi",
+        "comments": "Commentaires",
+        "comment_cta": "Connectez-vous pour participer à la discussion",
+        "newsletter": "La newsletter du matin",
+        "newsletter_text": "L'essentiel de l'actualité régionale, chaque jour ouvrable à 6 heures dans votre boîte.",
+        "newsletter_button": "S'inscrire",
+        "footer": (
+            "Mentions légales",
+            "Protection des données",
+            "CGU",
+            "Contact",
+            "Publicité",
+            "Abonnements",
+        ),
+        "rights": "Tous droits réservés.",
+        "not_found": "Page introuvable",
+        "not_found_text": "La page demandée n'existe pas ou a été déplacée.",
+    },
+    "en": {
+        "home": "Home",
+        "by": "By",
+        "extra_nav": ("Opinion", "Podcasts", "Puzzles"),
+        "cookie": "We use cookies and similar technologies to personalise content, measure advertising "
+        "and understand how our website is used.",
+        "cookie_accept": "Accept all",
+        "cookie_settings": "Manage preferences",
+        "related": "Read more",
+        "comments": "Comments",
+        "comment_cta": "Sign in to join the conversation",
+        "newsletter": "The Morning Briefing",
+        "newsletter_text": "The day's essential local news, in your inbox at 6am every weekday.",
+        "newsletter_button": "Sign up",
+        "footer": ("Terms", "Privacy", "Cookie policy", "Contact us", "Advertise", "Subscribe"),
+        "rights": "All rights reserved.",
+        "not_found": "Page not found",
+        "not_found_text": "The page you asked for does not exist or has been moved.",
+    },
+}
+
+# pads the "related" box when an outlet has few earlier items; section pages, never topic words
+EVERGREEN = {
+    "de": (
+        ("Das Wetter für die nächsten Tage", "/wetter/"),
+        ("Alle Resultate und Tabellen im Überblick", "/sport/resultate/"),
+        ("Veranstaltungskalender: Was läuft am Wochenende?", "/kultur/agenda/"),
+        ("Leserbriefe", "/meinung/leserbriefe/"),
+        ("Baustellen und Umleitungen in der Region", "/verkehr/baustellen/"),
+    ),
+    "fr": (
+        ("La météo des prochains jours", "/meteo/"),
+        ("Tous les résultats et classements", "/sports/resultats/"),
+        ("Agenda: que faire ce week-end?", "/culture/agenda/"),
+        ("Courrier des lecteurs", "/opinions/courrier/"),
+        ("Chantiers et déviations dans la région", "/mobilite/chantiers/"),
+    ),
+    "en": (
+        ("Weather: the week ahead", "/weather/"),
+        ("All the latest results and tables", "/sport/results/"),
+        ("What's on this weekend", "/culture/whats-on/"),
+        ("Letters to the editor", "/opinion/letters/"),
+        ("Roadworks and diversions near you", "/transport/roadworks/"),
+    ),
+}
+
+COMMENTS = {
+    "de": (
+        ("Hans B.", "Danke für den ausführlichen Bericht."),
+        ("Martina K.", "Ich bin gespannt, wie es weitergeht. Man wird sehen."),
+        ("Peter S.", "Warum erfährt man so etwas immer erst aus der Zeitung?"),
+        ("Ruth M.", "Gut geschrieben und verständlich erklärt, weiter so!"),
+        ("Daniel W.", "Leider fehlt mir hier die Sicht der Gegenseite."),
+        ("Erika F.", "Das habe ich schon lange vermutet."),
+        ("Thomas G.", "Interessant, das wusste ich nicht."),
+    ),
+    "fr": (
+        ("Jean-Marc D.", "Merci pour cet article très complet."),
+        ("Sylvie R.", "On verra bien ce qu'il en sera dans quelques mois."),
+        ("Patrick M.", "Pourquoi apprend-on toujours ce genre de choses par la presse?"),
+        ("Martine L.", "Bien écrit et clair, bravo à la rédaction."),
+        ("Alain P.", "Il manque à mon avis l'autre point de vue."),
+        ("Christine B.", "Je m'en doutais depuis longtemps."),
+        ("Michel V.", "Intéressant, je ne savais pas."),
+    ),
+    "en": (
+        ("Dave_in_town", "Thanks for such a thorough report."),
+        ("Margaret H.", "We shall see how this plays out."),
+        ("quaysidewalker", "Why do we always have to read about these things in the paper first?"),
+        ("Jen P.", "Well written and clearly explained. More of this please."),
+        ("OldTimer58", "I'd have liked to hear the other side too."),
+        ("Sue R.", "I've suspected as much for a long time."),
+        ("Brian T.", "Interesting, I didn't know that."),
+    ),
+}
+
+MONTHS = {
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}

@@ -1,0 +1,67 @@
+"""End-to-end tier: news_monitor under dag.test() against the simulated wire and the SQLite warehouse."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.wiring import write_feeds_file
+from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.warehouse.db import make_engine
+from wirewatch.warehouse.schema import articles, feed_polls, matches
+
+pytestmark = [pytest.mark.dag, pytest.mark.integration]
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def airflow_db():
+    airflow = Path(sys.executable).parent / "airflow"
+    subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(), capture_output=True)
+
+
+def counts(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (articles, matches)
+        }
+
+
+def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
+    from airflow.dag_processing.dagbag import DagBag
+
+    now = time.time()
+    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
+        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(write_feeds_file(tmp_path / "feeds.yaml", wire)))
+        monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
+        bag = DagBag(dag_folder=str(REPO / "dags"))
+        assert bag.import_errors == {}
+        dag = bag.dags["news_monitor"]
+
+        first = dag.test()
+        assert first.state == "success"
+        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}")
+        truth = wire.truth()
+        with engine.connect() as conn:
+            found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
+            failed = set(
+                conn.execute(select(feed_polls.c.feed_id).where(feed_polls.c.outcome == "error")).scalars()
+            )
+        assert found == {t.url: t.agency for t in truth if t.kind == "kursk-copy"}
+        assert {"fault-404", "fault-timeout", "fault-not-xml", "unreachable"} <= failed
+
+        # the grid shows each mapped poll task under its outlet's name
+        labels = {ti.rendered_map_index for ti in first.get_task_instances() if ti.task_id == "poll_host"}
+        assert {"Berner Tagesbote", "The Harbour Herald", "Unreachable"} <= labels
+
+        before = counts(engine)
+        second = dag.test()
+        assert second.state == "success"
+        assert counts(engine) == before

@@ -1,0 +1,105 @@
+"""Integration tier: the whole pipeline in one process against the simulated wire on loopback."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.wiring import FEED_FAULT_EXPECTATIONS, write_feeds_file
+from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.pipeline import RunContext, plan_shards, run_once
+from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+
+pytestmark = pytest.mark.integration
+NOW = time.time()
+
+
+@pytest.fixture(scope="module")
+def wire():
+    settings = WireSettings(port=0, hang_seconds=5, faults={"northern-ledger": "page-404"})
+    with SimWire(settings, clock=lambda: NOW) as running:
+        yield running
+
+
+def context(tmp_path, wire, warehouse_url, run_id):
+    settings = Settings.from_env(
+        {
+            "WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "feeds.yaml", wire)),
+            "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
+            "WIREWATCH_WAREHOUSE_URL": warehouse_url,
+        }
+    )
+    return RunContext.open(run_id, config=load_pipeline_config(settings))
+
+
+def rows(engine, table):
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(select(table)).mappings()]
+
+
+def count(engine, table):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire, warehouse_url):
+    ctx = context(tmp_path, wire, warehouse_url, "run-1")
+    summary = run_once(ctx)
+    truth = wire.truth()
+
+    # every copy of the wire story is matched, with its agency; no hard negative is
+    matched = {m["url"]: m for m in rows(ctx.engine, matches) if m["topic_id"] == "dprk-troops-kursk"}
+    copies = [t for t in truth if t.kind == "kursk-copy"]
+    assert len(copies) == 6
+    assert {t.url for t in copies} <= set(matched)
+    assert {matched[t.url]["agency"] for t in copies} == {"ATS", "AFP", "dpa"}
+    for t in copies:
+        assert matched[t.url]["agency"] == t.agency, t.url
+        assert "[[" in matched[t.url]["snippet"]
+    negatives = {t.url for t in truth if t.kind == "hard-negative"}
+    assert negatives and not negatives & set(matched)
+    assert set(matched) == {t.url for t in copies}
+
+    # each broken feed is a recorded status; the rest of the run loaded
+    polls = {p["feed_id"]: p for p in rows(ctx.engine, feed_polls)}
+    for kind, error_class in FEED_FAULT_EXPECTATIONS.items():
+        assert polls[f"fault-{kind}"]["outcome"] == "error", kind
+        assert polls[f"fault-{kind}"]["error_class"] == error_class, kind
+    assert polls["unreachable"]["error_class"] == "connect_error"
+    assert polls["fault-malformed"]["outcome"] == "error" or polls["fault-malformed"]["parse_warning"]
+    assert all(polls[f["id"]]["outcome"] == "ok" for f in wire.feeds())
+    assert summary["polls"]["failed"] == len(FEED_FAULT_EXPECTATIONS) + 1 + (
+        polls["fault-malformed"]["outcome"] == "error"
+    )
+    state = {f["feed_id"]: f for f in rows(ctx.engine, feeds)}
+    assert (
+        state["fault-429"]["consecutive_failures"] == 1 and "Retry-After" in state["fault-429"]["last_error"]
+    )
+
+    # pages that 404 fall back to the feed summary and say why
+    ledger = [a for a in rows(ctx.engine, articles) if a["feed_id"] == "northern-ledger"]
+    assert ledger and all(a["status"] == "fallback" and "http_404" in a["error"] for a in ledger)
+    others = [a for a in rows(ctx.engine, articles) if a["feed_id"] != "northern-ledger"]
+    assert all(a["status"] == "ok" and a["extraction_path"] == "trafilatura" for a in others)
+    assert all(a["raw_sha256"] and ctx.archive.get(a["raw_sha256"]) for a in others)
+
+    # a second run over the same wire adds nothing
+    before = {t.name: count(ctx.engine, t) for t in (articles, matches)}
+    second = run_once(context(tmp_path, wire, warehouse_url, "run-2"))
+    assert second["polls"]["new_articles"] == 0
+    assert {t.name: count(ctx.engine, t) for t in (articles, matches)} == before
+    assert second["polls"]["not_modified"] == len(wire.feeds())
+
+
+def test_shards_group_feeds_by_host_and_label_the_outlet(tmp_path, wire):
+    config = load_pipeline_config(
+        Settings.from_env({"WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "f.yaml", wire))})
+    )
+    shards = plan_shards(config.feeds)
+    by_label = {s["label"]: s for s in shards}
+    assert "Le Courrier lémanique" in " ".join(by_label)
+    assert len(shards) == len({f.host for f in config.feeds}) >= 8
+    assert sorted(i for s in shards for i in s["feed_ids"]) == sorted(f.id for f in config.feeds)

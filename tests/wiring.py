@@ -1,0 +1,50 @@
+"""Shared test wiring: a feeds.yaml for a running simulated wire, with fault feeds beside the outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from wirewatch.simwire import SimWire
+
+# short limits so the timeout fault costs a second, not the production 15 s
+FAST_FETCH = {"connect_timeout": 2, "read_timeout": 1.0, "total_timeout": 3.0, "per_host_concurrency": 4}
+FEED_FAULT_EXPECTATIONS = {
+    "404": "http_404",
+    "500": "http_500",
+    "429": "http_429",
+    "timeout": "timeout",
+    "not-xml": "parse_error",
+    "empty": "parse_error",
+    "reset": "connection_reset",
+}
+UNREACHABLE = "http://127.0.0.1:9/feeds/nobody-listens.rss"
+
+
+def fault_feeds(wire: SimWire) -> list[dict]:
+    feeds = [
+        {
+            "id": f"fault-{kind}",
+            "outlet": f"Broken feed ({kind})",
+            "url": wire.fault_url(kind),
+            "language": "en",
+        }
+        for kind in FEED_FAULT_EXPECTATIONS
+    ]
+    feeds.append(
+        {"id": "fault-malformed", "outlet": "Malformed", "url": wire.fault_url("malformed"), "language": "en"}
+    )
+    feeds.append({"id": "unreachable", "outlet": "Unreachable", "url": UNREACHABLE, "language": "en"})
+    return feeds
+
+
+def write_feeds_file(path: Path, wire: SimWire, *, with_faults: bool = True) -> Path:
+    feeds = [{k: f[k] for k in ("id", "outlet", "url", "language")} for f in wire.feeds()]
+    if with_faults:
+        feeds += fault_feeds(wire)
+    path.write_text(
+        yaml.safe_dump({"active": "test", "fetch": FAST_FETCH, "lists": {"test": feeds}}, allow_unicode=True),
+        encoding="utf-8",
+    )
+    return path
