@@ -5,9 +5,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced
 export AIRFLOW_HOME ?= $(CURDIR)/.airflow
 
-.PHONY: install run demo test lint bench clean
+.PHONY: install system-deps run demo test lint bench clean
 
-install: $(STAMP)
+install: $(STAMP) system-deps
+
+# Debian packages the tests drive: headless Chromium renders the digest and the UI page
+system-deps:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian package chromium (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
