@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk import Asset, CronTriggerTimetable, dag, get_current_context, task
 
 from wirewatch.config import load_pipeline_config
 
@@ -37,7 +37,8 @@ def _context(run_id: str):
 
 @dag(
     dag_id="news_monitor",
-    schedule=CONFIG.feeds_file.schedule,
+    # run_immediately: a fresh install polls at once instead of waiting for the next tick
+    schedule=CronTriggerTimetable(CONFIG.feeds_file.schedule, timezone="UTC", run_immediately=True),
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,

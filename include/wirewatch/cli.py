@@ -147,9 +147,15 @@ def matches(
     warehouse: Annotated[str | None, typer.Option(help="SQLAlchemy URL")] = None,
 ) -> None:
     """Show the latest matches from the warehouse as a table."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     from wirewatch.warehouse.store import matches_since
 
-    rows = matches_since(_warehouse_engine(warehouse), limit=limit)
+    engine = _warehouse_engine(warehouse)
+    try:
+        rows = matches_since(engine, limit=limit)
+    except (OperationalError, ProgrammingError) as exc:
+        _fail(f"cannot read matches from {engine.url.render_as_string()}: {exc.orig}")
     table = Table(title=f"Latest {len(rows)} matches")
     for column in ("topic", "outlet", "headline", "agency", "published"):
         table.add_column(column)

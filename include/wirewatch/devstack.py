@@ -106,7 +106,7 @@ Wirewatch is running.
   warehouse    {db}
 Latest matches in SQL:
   sqlite3 -header -column {db} "SELECT topic_id, outlet, headline, agency, published_at FROM matches ORDER BY published_at DESC LIMIT 20;"
-  or: {VENV_BIN / "wirewatch"} matches
+  or: {VENV_BIN / "wirewatch"} matches --warehouse sqlite:///{db}
 Logs: {home / "logs"}. Press Ctrl-C to stop everything.
 """,
         flush=True,
@@ -123,7 +123,9 @@ def run() -> int:
     def stop(signum, _frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)
+    # set explicitly: a shell that starts us in the background leaves SIGINT ignored
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
     try:
         wire = groups.start(
             [str(VENV_BIN / "wirewatch"), "simwire", "serve", "--port", str(SIMWIRE_PORT)],
