@@ -1,0 +1,86 @@
+"""The command line, run in-process with real stdin/stdout; HTTP goes to the simulated wire."""
+
+import json
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.cli import app
+from wirewatch.simwire import SimWire, WireSettings
+
+runner = CliRunner()
+NOW = time.time()
+
+
+@pytest.fixture(scope="module")
+def wire():
+    with SimWire(WireSettings(port=0), clock=lambda: NOW) as running:
+        yield running
+
+
+def test_extract_a_url_prints_json(wire):
+    copy = next(t for t in wire.truth() if t.kind == "kursk-copy" and t.language == "de")
+    result = runner.invoke(app, ["extract", copy.url])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["path"] == "trafilatura" and data["language"] == "de"
+    assert "Kursk" in data["body"]
+
+
+def test_extract_reports_http_errors(wire):
+    result = runner.invoke(app, ["extract", wire.fault_url("404")])
+    assert result.exit_code == 2
+    assert "http_404" in result.output
+
+
+def test_match_and_dedupe_read_and_write_json_lines():
+    lines = [
+        {
+            "id": "a",
+            "title": "",
+            "body": "Nordkoreanische Soldaten kämpfen in der Region Kursk.\n/ATS",
+            "language": "de",
+        },
+        {
+            "id": "b",
+            "title": "",
+            "body": "Nordkoreanische Soldaten kämpfen in der Region Kursk.\n/ATS",
+            "language": "de",
+        },
+        {"id": "c", "title": "Wetter", "body": "Morgen regnet es in Bern.", "language": "de"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    matched = [json.loads(x) for x in runner.invoke(app, ["match"], input=stdin).stdout.splitlines()]
+    assert [bool(m["matches"]) for m in matched] == [True, True, False]
+    deduped = [json.loads(x) for x in runner.invoke(app, ["dedupe"], input=stdin).stdout.splitlines()]
+    assert deduped[1]["duplicate_of"] == "a" and deduped[2]["duplicate_of"] is None
+    assert deduped[0]["agency"] == "ATS"
+
+
+def test_bad_json_line_names_the_line():
+    result = runner.invoke(app, ["match"], input='{"id": 1}\n{nope\n')
+    assert result.exit_code == 2 and "stdin line 2" in result.output
+
+
+def test_feeds_import_prints_yaml(tmp_path):
+    opml = tmp_path / "a.opml"
+    opml.write_text(
+        '<opml><body><outline text="Le Temps" xmlUrl="https://www.letemps.ch/articles.rss"/></body></opml>'
+    )
+    result = runner.invoke(app, ["feeds", "import", str(opml), "--language", "fr"])
+    assert result.exit_code == 0
+    assert "id: le-temps" in result.stdout and "language: fr" in result.stdout
+
+
+def test_run_once_then_matches(tmp_path, wire, monkeypatch):
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("lists:\n  simwire:\n" + "".join(f"    - {json.dumps(f)}\n" for f in wire.feeds()))
+    monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds))
+    monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path))
+    result = runner.invoke(app, ["run-once"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["matches"]["matches"] == {"dprk-troops-kursk": 6}
+    table = runner.invoke(app, ["matches"])
+    assert "Rheinische Morgenzeitung" in table.stdout and "dpa" in table.stdout

@@ -1,0 +1,74 @@
+import os
+import signal
+import sys
+import time
+
+from wirewatch.devstack import ProcessGroups, airflow_env
+
+SPAWNER = "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)"
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] != "Z"
+
+
+def survivors(pids: list[int], within: float = 3.0) -> list[int]:
+    """Signals are delivered asynchronously: give the kernel a moment before judging."""
+    deadline = time.monotonic() + within
+    while (left := [pid for pid in pids if alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def group_members(pgid: int) -> list[int]:
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(int(entry))
+    return members
+
+
+def test_stop_takes_down_children_and_grandchildren():
+    groups = ProcessGroups()
+    child = groups.start([sys.executable, "-c", SPAWNER], dict(os.environ))
+    deadline = time.monotonic() + 10
+    while len(group_members(child.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    members = group_members(child.pid)
+    assert len(members) == 2  # the child and the grandchild it spawned
+    groups.stop(grace=5)
+    assert survivors(members) == []
+
+
+def test_group_survives_a_parent_killed_alone_but_stop_sweeps_it():
+    groups = ProcessGroups()
+    child = groups.start([sys.executable, "-c", SPAWNER], dict(os.environ))
+    deadline = time.monotonic() + 10
+    while len(group_members(child.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    members = group_members(child.pid)
+    os.kill(child.pid, signal.SIGKILL)  # what a plain kill of the leader does: orphans
+    child.wait()
+    assert [pid for pid in members if alive(pid)]
+    groups.stop(grace=2)
+    assert survivors(members) == []
+
+
+def test_embedded_airflow_settings(tmp_path):
+    env = airflow_env(tmp_path)
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    assert env["AIRFLOW__CORE__PARALLELISM"] == "4"
+    assert env["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
+    assert env["AIRFLOW__CORE__DAGS_FOLDER"].endswith("/dags")
+    assert env["PATH"].split(os.pathsep)[0] == os.path.dirname(sys.executable)
