@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
@@ -34,8 +36,30 @@ def counts(engine) -> dict[str, int]:
         }
 
 
-def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
+def connection_json(url: str) -> str:
+    """The warehouse as an Airflow connection (JSON form), the way production configures it."""
+    parsed = make_url(url)
+    return json.dumps(
+        {
+            "conn_type": "postgres",
+            "host": parsed.host,
+            "port": parsed.port,
+            "login": parsed.username,
+            "password": parsed.password,
+            "schema": parsed.database,
+        }
+    )
+
+
+def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch):
+    """SQLite: Wirewatch's embedded default. PostgreSQL: through the `wirewatch_warehouse` connection."""
     from airflow.dag_processing.dagbag import DagBag
+
+    if warehouse_url.startswith("postgresql"):
+        monkeypatch.setenv("AIRFLOW_CONN_WIREWATCH_WAREHOUSE", connection_json(warehouse_url))
+    else:
+        monkeypatch.delenv("AIRFLOW_CONN_WIREWATCH_WAREHOUSE", raising=False)
+        warehouse_url = f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}"
 
     now = time.time()
     with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
@@ -47,7 +71,7 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
 
         first = dag.test()
         assert first.state == "success"
-        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}")
+        engine = make_engine(warehouse_url)
         truth = wire.truth()
         with engine.connect() as conn:
             found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
