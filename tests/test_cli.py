@@ -6,6 +6,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
+from tests.wiring import write_feeds_file
 from wirewatch.cli import app
 from wirewatch.simwire import SimWire, WireSettings
 
@@ -74,8 +75,7 @@ def test_feeds_import_prints_yaml(tmp_path):
 
 
 def test_run_once_then_matches(tmp_path, wire, monkeypatch):
-    feeds = tmp_path / "feeds.yaml"
-    feeds.write_text("lists:\n  simwire:\n" + "".join(f"    - {json.dumps(f)}\n" for f in wire.feeds()))
+    feeds = write_feeds_file(tmp_path / "feeds.yaml", wire, with_faults=False)
     monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds))
     monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path))
     result = runner.invoke(app, ["run-once"])

@@ -9,6 +9,8 @@ from tests.loopback import LoopbackServer, respond
 from wirewatch.config import FetchLimits
 from wirewatch.fetch import Fetcher
 
+LOOPBACK = ["127.0.0.0/8"]
+
 
 @pytest.fixture
 def server():
@@ -34,7 +36,9 @@ def test_ok_response_sends_user_agent_and_conditional_headers(server):
 
     server.routes["/feed"] = route
     result = fetch(
-        FetchLimits(user_agent="WirewatchTest/1"), f"{server.url}/feed", {"If-None-Match": '"old"'}
+        FetchLimits(allow_networks=LOOPBACK, user_agent="WirewatchTest/1"),
+        f"{server.url}/feed",
+        {"If-None-Match": '"old"'},
     )
     assert result.ok and result.body == b"<rss/>" and result.headers["etag"] == '"x"'
     assert seen["User-Agent"] == "WirewatchTest/1" and seen["If-None-Match"] == '"old"'
@@ -42,38 +46,38 @@ def test_ok_response_sends_user_agent_and_conditional_headers(server):
 
 def test_body_cap_by_content_length_and_by_streaming(server):
     server.routes["/big"] = respond(b"x" * 5000)
-    result = fetch(FetchLimits(max_body_bytes=1000), f"{server.url}/big")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK, max_body_bytes=1000), f"{server.url}/big")
     assert result.error_class == "body_too_large" and result.body == b""
 
 
 def test_gzip_bomb_is_capped_after_decompression(server):
     bomb = gzip.compress(b"\0" * 2_000_000)
     server.routes["/bomb"] = respond(bomb, headers={"Content-Encoding": "gzip"})
-    result = fetch(FetchLimits(max_body_bytes=100_000), f"{server.url}/bomb")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK, max_body_bytes=100_000), f"{server.url}/bomb")
     assert len(bomb) < 100_000
     assert result.error_class == "body_too_large"
 
 
 def test_redirect_loop_is_bounded(server):
     server.routes["/loop"] = respond(b"", status=302, headers={"Location": "/loop"})
-    result = fetch(FetchLimits(max_redirects=3), f"{server.url}/loop")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK, max_redirects=3), f"{server.url}/loop")
     assert result.error_class == "too_many_redirects"
 
 
 def test_http_errors_are_classified_with_retry_after(server):
     server.routes["/busy"] = respond(b"slow down", status=429, headers={"Retry-After": "120"})
-    result = fetch(FetchLimits(), f"{server.url}/busy")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK), f"{server.url}/busy")
     assert result.error_class == "http_429" and "Retry-After: 120" in result.error_message
 
 
 def test_read_timeout(server):
     server.routes["/slow"] = respond(b"late", delay=2.0)
-    result = fetch(FetchLimits(read_timeout=0.3), f"{server.url}/slow")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK, read_timeout=0.3), f"{server.url}/slow")
     assert result.error_class == "timeout"
 
 
 def test_connection_refused_is_a_result_not_an_exception():
-    result = fetch(FetchLimits(connect_timeout=1), "http://127.0.0.1:9/feed")
+    result = fetch(FetchLimits(allow_networks=LOOPBACK, connect_timeout=1), "http://127.0.0.1:9/feed")
     assert result.error_class == "connect_error" and result.http_status is None
 
 
@@ -81,7 +85,9 @@ def test_per_host_concurrency_limit(server):
     server.routes["/slow"] = respond(b"ok", delay=0.2)
 
     async def go():
-        async with Fetcher(FetchLimits(per_host_concurrency=2, total_concurrency=50)) as fetcher:
+        async with Fetcher(
+            FetchLimits(allow_networks=LOOPBACK, per_host_concurrency=2, total_concurrency=50)
+        ) as fetcher:
             return await asyncio.gather(*(fetcher.get(f"{server.url}/slow?n={n}") for n in range(8)))
 
     results = asyncio.run(go())

@@ -9,7 +9,13 @@ import yaml
 from wirewatch.simwire import SimWire
 
 # short limits so the timeout fault costs a second, not the production 15 s
-FAST_FETCH = {"connect_timeout": 2, "read_timeout": 1.0, "total_timeout": 3.0, "per_host_concurrency": 4}
+FAST_FETCH = {
+    "connect_timeout": 2,
+    "read_timeout": 1.0,
+    "total_timeout": 3.0,
+    "per_host_concurrency": 4,
+    "allow_networks": ["127.0.0.0/8"],
+}
 FEED_FAULT_EXPECTATIONS = {
     "404": "http_404",
     "500": "http_500",

@@ -13,7 +13,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from wirewatch.config import ConfigError, FetchLimits, Settings, load_pipeline_config
+from wirewatch.config import ConfigError, Settings, load_pipeline_config
 
 app = typer.Typer(help="Wirewatch: news monitoring pipeline.", no_args_is_help=True)
 simwire_app = typer.Typer(help="The simulated news wire on loopback.", no_args_is_help=True)
@@ -61,9 +61,10 @@ def extract(source: Annotated[str, typer.Argument(help="URL or HTML file")]) -> 
 
     content_type = None
     if source.startswith(("http://", "https://")):
+        limits = load_pipeline_config().limits
 
         async def get():
-            async with Fetcher(FetchLimits()) as fetcher:
+            async with Fetcher(limits) as fetcher:
                 return await fetcher.get(source)
 
         result = asyncio.run(get())

@@ -7,6 +7,7 @@ so a broken file shows up as one readable DAG import error instead of a tracebac
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import os
 import re
@@ -45,6 +46,18 @@ class FetchLimits(_Strict):
     total_concurrency: int = Field(128, ge=1)
     max_new_articles_per_feed: int = Field(100, ge=1)
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)"
+    # Internal addresses (loopback, private, link-local ...) are refused unless listed here (CIDR).
+    allow_networks: list[str] = []
+
+    @field_validator("allow_networks")
+    @classmethod
+    def _cidrs(cls, value: list[str]) -> list[str]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{cidr!r} is not a network in CIDR notation") from exc
+        return value
 
 
 class Feed(_Strict):
@@ -72,11 +85,19 @@ class FeedsFile(_Strict):
     schedule: str = "*/10 * * * *"
     fetch: FetchLimits = FetchLimits()
     lists: dict[str, list[Feed]]
+    # per list, internal networks its feeds may reach (the simulated wire lives on loopback)
+    allow_networks: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _active_list_exists(self) -> FeedsFile:
         if self.active not in self.lists:
             raise ValueError(f"active list {self.active!r} is not one of {sorted(self.lists)}")
+        for name, cidrs in self.allow_networks.items():
+            if name not in self.lists:
+                raise ValueError(
+                    f"allow_networks names list {name!r}, which is not one of {sorted(self.lists)}"
+                )
+            FetchLimits(allow_networks=cidrs)
         for name, feeds in self.lists.items():
             seen: set[str] = set()
             for feed in feeds:
@@ -84,6 +105,10 @@ class FeedsFile(_Strict):
                     raise ValueError(f"list {name!r}: feed id {feed.id!r} appears twice")
                 seen.add(feed.id)
         return self
+
+    def limits(self, list_name: str | None = None) -> FetchLimits:
+        extra = self.allow_networks.get(list_name or self.active, [])
+        return self.fetch.model_copy(update={"allow_networks": [*self.fetch.allow_networks, *extra]})
 
     def feeds(self, list_name: str | None = None) -> list[Feed]:
         name = list_name or self.active
@@ -224,7 +249,7 @@ class PipelineConfig:
 
     @property
     def limits(self) -> FetchLimits:
-        return self.feeds_file.fetch
+        return self.feeds_file.limits(self.settings.feed_list)
 
 
 def load_pipeline_config(settings: Settings | None = None) -> PipelineConfig:

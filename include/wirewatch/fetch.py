@@ -16,6 +16,7 @@ import certifi
 import httpx
 
 from wirewatch.config import FetchLimits
+from wirewatch.netguard import GuardedBackend, parse_networks
 
 
 class BodyTooLarge(Exception):
@@ -46,6 +47,10 @@ def classify(exc: BaseException) -> str:
     """A short, stable error class for the warehouse; the weighing of errors builds on it."""
     if isinstance(exc, BodyTooLarge):
         return "body_too_large"
+    if isinstance(exc, httpx.ConnectError) and str(exc).startswith("blocked:"):
+        return "blocked_address"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "unsupported_scheme"
     if isinstance(exc, httpx.TimeoutException):
         return "timeout"
     if isinstance(exc, httpx.TooManyRedirects):
@@ -75,17 +80,23 @@ class Fetcher:
         self._clients: dict[str, httpx.AsyncClient] = {}
         # loading the CA bundle takes ~20 ms: once per fetcher, shared by every host's client
         self._ssl = ssl.create_default_context(cafile=certifi.where())
+        self._guard = GuardedBackend(parse_networks(limits.allow_networks))
 
     def _client(self, host: str) -> httpx.AsyncClient:
         client = self._clients.get(host)
         if client is None:
-            client = self._clients[host] = httpx.AsyncClient(
+            transport = httpx.AsyncHTTPTransport(
                 verify=self._ssl,
-                timeout=httpx.Timeout(self.limits.read_timeout, connect=self.limits.connect_timeout),
                 limits=httpx.Limits(
                     max_connections=self.limits.per_host_concurrency,
                     max_keepalive_connections=self.limits.per_host_concurrency,
                 ),
+            )
+            # httpx has no public hook for the network backend; tests/test_netguard.py proves this holds
+            transport._pool._network_backend = self._guard
+            client = self._clients[host] = httpx.AsyncClient(
+                transport=transport,
+                timeout=httpx.Timeout(self.limits.read_timeout, connect=self.limits.connect_timeout),
                 follow_redirects=True,
                 max_redirects=self.limits.max_redirects,
                 headers={"User-Agent": self.limits.user_agent, "Accept-Encoding": "gzip, deflate"},
