@@ -11,7 +11,7 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -29,6 +29,9 @@ from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
 
 log = logging.getLogger("wirewatch.pipeline")
+
+# clocks and time zones drift; beyond this a "future" date is a feed bug, not a scoop
+FUTURE_TOLERANCE = timedelta(days=1)
 
 
 @dataclass
@@ -89,8 +92,15 @@ def _article_row(
     )
     attribution = detect_agency(extracted.body, extracted.author or entry.author) if extracted.body else None
     status = {"trafilatura": "ok", "feed_summary": "fallback"}.get(extracted.path, "failed")
-    if extracted.error:
-        log.warning("article %s (%s, feed %s): %s", canonical, status, feed.id, extracted.error)
+    fetched_at = now()
+    published = entry.published or extracted.published
+    problems = [extracted.error] if extracted.error else []
+    if published and published > fetched_at + FUTURE_TOLERANCE:
+        problems.append(f"published date {published.isoformat()} lies in the future; ignored")
+        published = None
+    error = "; ".join(problems) or None
+    if error:
+        log.warning("article %s (%s, feed %s): %s", canonical, status, feed.id, error)
     return {
         "article_id": article_id(canonical),
         "canonical_url": canonical,
@@ -103,13 +113,13 @@ def _article_row(
         "author": extracted.author or entry.author,
         "language": extracted.language or feed.language,
         "site_name": extracted.site_name,
-        "published_at": entry.published or extracted.published,
-        "fetched_at": now(),
+        "published_at": published,
+        "fetched_at": fetched_at,
         "body": extracted.body,
         "body_hash": body_hash(extracted.body) if extracted.body else None,
         "status": status,
         "extraction_path": extracted.path,
-        "error": extracted.error,
+        "error": error,
         "raw_sha256": ctx.archive.put(raw) if raw else None,
         "agency": attribution.agency if attribution else None,
         "agency_signature": attribution.signature if attribution else None,
