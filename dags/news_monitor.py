@@ -63,10 +63,11 @@ def news_monitor():
 
     @task
     def plan_hosts() -> list[dict]:
-        """Group the active feeds by host: each group becomes one mapped poll task."""
+        """Group the active feeds by host, hosts into at most `max_shards` mapped poll tasks."""
         from wirewatch.pipeline import plan_shards
 
-        return plan_shards(load_pipeline_config().feeds)
+        config = load_pipeline_config()
+        return plan_shards(config.feeds, config.feeds_file.max_shards)
 
     @task(multiple_outputs=False, map_index_template="{{ shard_label }}")
     def poll_host(shard: dict, run_id=None) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.wiring import FEED_FAULT_EXPECTATIONS, write_feeds_file
-from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.config import Feed, Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, plan_shards, run_once
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
@@ -98,8 +98,21 @@ def test_shards_group_feeds_by_host_and_label_the_outlet(tmp_path, wire):
     config = load_pipeline_config(
         Settings.from_env({"WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "f.yaml", wire))})
     )
-    shards = plan_shards(config.feeds)
-    by_label = {s["label"]: s for s in shards}
-    assert "Le Courrier lémanique" in " ".join(by_label)
+    shards = plan_shards(config.feeds, max_shards=64)
+    assert shards[0]["label"].startswith("Le Courrier lémanique +")  # its host also serves the fault feeds
     assert len(shards) == len({f.host for f in config.feeds}) >= 8
     assert sorted(i for s in shards for i in s["feed_ids"]) == sorted(f.id for f in config.feeds)
+
+
+def test_shard_cap_keeps_each_host_in_one_shard():
+    feeds = [
+        Feed(id=f"f{n}", outlet=f"Outlet {n % 50}", url=f"http://127.0.{n % 50}.1/{n}.rss", language="de")
+        for n in range(200)
+    ]
+    shards = plan_shards(feeds, max_shards=16)
+    assert len(shards) == 16
+    hosts = [host for shard in shards for host in shard["hosts"]]
+    assert len(hosts) == len(set(hosts)) == 50
+    sizes = [len(shard["feed_ids"]) for shard in shards]
+    assert max(sizes) - min(sizes) <= 4  # whole hosts of 4 feeds each
+    assert sorted(i for s in shards for i in s["feed_ids"]) == sorted(f.id for f in feeds)

@@ -53,17 +53,28 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def plan_shards(feeds: list[Feed]) -> list[dict[str, Any]]:
-    """One shard per host, so per-host politeness holds inside a task and hosts fail independently."""
+def plan_shards(feeds: list[Feed], max_shards: int) -> list[dict[str, Any]]:
+    """Group feeds by host, then pack whole hosts into at most `max_shards` shards.
+
+    A host never spans two shards, so per-host politeness holds inside one task; the cap keeps
+    Airflow's per-task overhead bounded when there are hundreds of hosts.
+    """
     by_host: dict[str, list[Feed]] = defaultdict(list)
     for feed in feeds:
         by_host[feed.host].append(feed)
+    bins: list[list[Feed]] = [[] for _ in range(min(max_shards, len(by_host)))]
+    # biggest hosts first into the emptiest shard: a greedy, deterministic balance by feed count
+    for _host, host_feeds in sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0])):
+        min(bins, key=len).extend(host_feeds)
+    order = {feed.id: n for n, feed in enumerate(feeds)}
     shards = []
-    for host, host_feeds in sorted(by_host.items()):
-        outlets = list(dict.fromkeys(feed.outlet for feed in host_feeds))  # config order
+    for shard_feeds in bins:
+        shard_feeds.sort(key=lambda feed: order[feed.id])  # config order, for the label
+        outlets = list(dict.fromkeys(feed.outlet for feed in shard_feeds))
         label = outlets[0] if len(outlets) == 1 else f"{outlets[0]} +{len(outlets) - 1}"
-        shards.append({"host": host, "label": label, "feed_ids": [feed.id for feed in host_feeds]})
-    return shards
+        hosts = sorted({feed.host for feed in shard_feeds})
+        shards.append({"hosts": hosts, "label": label, "feed_ids": [feed.id for feed in shard_feeds]})
+    return sorted(shards, key=lambda shard: order[shard["feed_ids"][0]])
 
 
 def _conditional_headers(state: dict[str, Any] | None) -> dict[str, str]:
