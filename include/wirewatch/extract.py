@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -120,6 +121,16 @@ def extract_page(html: str | bytes, url: str | None = None) -> Extracted | None:
         language=detect_language(document.text),
         body=document.text,
         path="trafilatura",
+    )
+
+
+@functools.cache
+def warm_up() -> None:
+    """Load the language model and the extractors' lazy tables once, before worker threads start:
+    threads that race into the first call each load them again (seen: 4x slower runs)."""
+    sample = "<p>" + "Der Gemeinderat hat das Budget für das kommende Jahr angenommen. " * 5 + "</p>"
+    extract_page(
+        f"<html><body><article><time datetime='2024-11-05'>5.11.</time>{sample}</article></body></html>"
     )
 
 

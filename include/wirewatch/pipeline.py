@@ -20,7 +20,7 @@ from wirewatch.agency import detect_agency
 from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
 from wirewatch.dedupe import body_hash
-from wirewatch.extract import extract_article
+from wirewatch.extract import extract_article, warm_up
 from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed
 from wirewatch.fetch import Fetcher, FetchResult
 from wirewatch.match import compile_topics, match_document
@@ -229,6 +229,7 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
 
 
 async def poll_feeds_async(ctx: RunContext, feeds: list[Feed]) -> list[dict]:
+    warm_up()
     states = store.feed_states(ctx.engine, [feed.id for feed in feeds])
     async with Fetcher(ctx.config.limits) as fetcher:
         results = await asyncio.gather(
