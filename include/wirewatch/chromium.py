@@ -6,9 +6,11 @@ Each call gets a fresh profile and no network beyond loopback, so runs do not af
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+from html import escape as html_escape
 from pathlib import Path
 
 CHROMIUM = os.environ.get("WIREWATCH_CHROMIUM", "/usr/bin/chromium")
@@ -64,3 +66,36 @@ def dump_dom(page: Path, width: int, height: int, timeout: float = 60) -> str:
     """The serialized DOM after layout and scripts, at a window size."""
     done = _run(["--dump-dom", f"--window-size={width},{height}", page.resolve().as_uri()], timeout)
     return done.stdout.decode("utf-8", errors="replace")
+
+
+_PROBE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="page" style="border:0;width:{width}px;height:{height}px" srcdoc="{srcdoc}"></iframe>
+<script>
+window.addEventListener("load", function () {{
+  var e = document.getElementById("page").contentDocument.documentElement;
+  document.body.setAttribute("data-measured", e.scrollWidth + "x" + e.scrollHeight);
+}});
+</script></body></html>"""
+
+
+def measure(page: Path, width: int, height: int = 800, timeout: float = 60) -> tuple[int, int]:
+    """(scroll width, scroll height) of the page laid out `width` pixels wide.
+
+    Headless windows are at least 500 px wide, so the page is laid out in an iframe of the
+    exact width (its media queries see that width); the page itself stays script-free.
+    """
+    srcdoc = html_escape(page.read_text(encoding="utf-8"), quote=True)
+    with tempfile.TemporaryDirectory(prefix="wirewatch-measure-") as tmp:
+        probe = Path(tmp) / "measure.html"
+        probe.write_text(_PROBE.format(width=width, height=height, srcdoc=srcdoc), encoding="utf-8")
+        dom = dump_dom(probe, max(width, 500), height, timeout)
+    found = re.search(r'data-measured="(\d+)x(\d+)"', dom)
+    if not found:
+        raise ChromiumError(f"could not measure {page} at {width} px")
+    return int(found.group(1)), int(found.group(2))
+
+
+def full_page_screenshot(page: Path, out: Path, width: int, timeout: float = 60) -> tuple[Path, int]:
+    """A screenshot as tall as the page at this width; returns the PNG and its height."""
+    _, height = measure(page, width, timeout=timeout)
+    return screenshot(page, out, width, height, timeout), height

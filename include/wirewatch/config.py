@@ -149,9 +149,13 @@ def _address(value: str) -> str:
     return value
 
 
+def _recipient(value: str) -> str:
+    return _address(value) if "@" in value else value
+
+
 Address = Annotated[str, AfterValidator(_address)]
 # A recipient entry is an address (it has an @) or the name of a list under `lists:`.
-Recipient = Annotated[str, Field(min_length=1)]
+Recipient = Annotated[str, Field(min_length=1), AfterValidator(_recipient)]
 
 
 class DigestOptions(_Strict):
@@ -190,14 +194,6 @@ class Subscription(_Strict):
     language: Literal["en", "de", "fr"] = "en"
     # an empty day sends a short "no new coverage" note, or nothing
     empty_day: Literal["note", "skip"] = "note"
-
-    @field_validator("recipients")
-    @classmethod
-    def _addresses_are_valid(cls, value: list[str]) -> list[str]:
-        for entry in value:
-            if "@" in entry:
-                _address(entry)
-        return value
 
 
 @dataclass(frozen=True)

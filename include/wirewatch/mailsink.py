@@ -21,6 +21,21 @@ from aiosmtpd.smtp import Envelope, Session
 _UNSAFE = re.compile(r"[^A-Za-z0-9@._-]+")
 
 
+def connection_json(host: str, port: int, from_email: str = "digest@wirewatch.localhost") -> str:
+    """An Airflow SMTP connection for the sink: plain SMTP, no SSL, no STARTTLS.
+
+    The JSON form, because in the URI form `disable_ssl=false` still counts as true.
+    """
+    return json.dumps(
+        {
+            "conn_type": "smtp",
+            "host": host,
+            "port": port,
+            "extra": {"disable_ssl": True, "disable_tls": True, "from_email": from_email, "timeout": 10},
+        }
+    )
+
+
 @dataclass
 class Received:
     mail_from: str
@@ -63,16 +78,8 @@ class MailSink:
     def received(self) -> list[Received]:
         return self.handler.received
 
-    def connection_json(self, from_email: str = "digest@wirewatch.localhost") -> str:
-        """`AIRFLOW_CONN_SMTP_DEFAULT` for this sink: plain SMTP, no SSL, no STARTTLS."""
-        return json.dumps(
-            {
-                "conn_type": "smtp",
-                "host": self.host,
-                "port": self.port,
-                "extra": {"disable_ssl": True, "disable_tls": True, "from_email": from_email, "timeout": 10},
-            }
-        )
+    def connection_json(self) -> str:
+        return connection_json(self.host, self.port)
 
     def start(self) -> MailSink:
         self.controller.start()

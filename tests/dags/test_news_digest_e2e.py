@@ -22,7 +22,6 @@ from tests.digest.wire import (
     QUIET_TOPIC,
     TOPIC,
     TZ,
-    fill,
 )
 from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.warehouse.db import make_engine
@@ -50,13 +49,10 @@ SUBSCRIPTIONS = {
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("digest-e2e")
-    day = datetime.now(ZoneInfo(TZ)).date()
-    filled = fill(tmp, f"sqlite:///{tmp / 'data' / 'warehouse.db'}", day)
-    subscriptions = tmp / "subscriptions.yaml"
+def warehouse(wire_warehouse, tmp_path_factory):
+    subscriptions = tmp_path_factory.mktemp("digest-e2e") / "subscriptions.yaml"
     subscriptions.write_text(yaml.safe_dump(SUBSCRIPTIONS, allow_unicode=True), encoding="utf-8")
-    return filled, subscriptions
+    return wire_warehouse, subscriptions
 
 
 @pytest.fixture

@@ -92,6 +92,7 @@ class Digest:
     stories: int  # distinct stories over all topics
     articles: int
     outlets: int
+    polls: int  # feed polls recorded that day, failed or not
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
@@ -162,6 +163,7 @@ def build_digest(
         copies = query.story_copies(conn, topic_ids, [row["story"] for row in todays], end)
         stored_names = query.topic_names(conn, topic_ids)
         failed = query.failed_feeds(conn, start, end)
+        polls = query.poll_count(conn, start, end)
 
     per_day: dict[tuple[str, date], int] = defaultdict(int)
     for row in seen:
@@ -211,4 +213,5 @@ def build_digest(
         stories=len({key for _, key in wanted}),
         articles=len({row["article_id"] for rows in grouped.values() for row in rows}),
         outlets=len({row["outlet"] for rows in grouped.values() for row in rows}),
+        polls=polls,
     )

@@ -78,8 +78,7 @@ def plan_jobs(
     plans = {recipient_key(plan.address): plan for plan in config.subscriptions.recipients()}
     if recipients:
         chosen = [
-            plans.get(recipient_key(address))
-            or RecipientPlan(address, tuple(known_topics), "en", "note", ("manual",))
+            plans.get(recipient_key(address)) or RecipientPlan(address, tuple(known_topics), "en", "note", ())
             for address in recipients
         ]
     else:

@@ -33,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "failed_feeds": "Feeds that failed on {date}",
         "failed_line": "{failures} of {polls} polls failed; last error: {error}",
         "no_failures": "Every feed was polled without errors on {date}.",
+        "no_polls": "No feed was polled on {date}.",
         "why": "You receive this digest through the subscription {subs} of Wirewatch.",
     },
     "de": {
@@ -60,6 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
         "failed_feeds": "Feeds mit Fehlern am {date}",
         "failed_line": "{failures} von {polls} Abrufen fehlgeschlagen; letzter Fehler: {error}",
         "no_failures": "Alle Feeds wurden am {date} fehlerfrei abgerufen.",
+        "no_polls": "Am {date} wurde kein Feed abgerufen.",
         "why": "Sie erhalten diese Übersicht über das Wirewatch-Abonnement {subs}.",
     },
     "fr": {
@@ -87,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "failed_feeds": "Flux en erreur le {date}",
         "failed_line": "{failures} relevés sur {polls} en échec ; dernière erreur : {error}",
         "no_failures": "Tous les flux ont été relevés sans erreur le {date}.",
+        "no_polls": "Aucun flux n'a été relevé le {date}.",
         "why": "Vous recevez ce résumé par l'abonnement Wirewatch {subs}.",
     },
 }

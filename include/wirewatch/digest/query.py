@@ -107,6 +107,13 @@ def topic_names(conn: Connection, topic_ids: Sequence[str]) -> dict[str, str]:
     return dict(conn.execute(query).tuples().all())
 
 
+def poll_count(conn: Connection, start: datetime, end: datetime) -> int:
+    query = select(func.count()).where(
+        feed_polls.c.polled_at >= _utc(start), feed_polls.c.polled_at < _utc(end)
+    )
+    return conn.execute(query.select_from(feed_polls)).scalar_one()
+
+
 def failed_feeds(conn: Connection, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """Feeds with at least one failed poll in [start, end): failures, polls and the latest error."""
     in_window = and_(feed_polls.c.polled_at >= _utc(start), feed_polls.c.polled_at < _utc(end))

@@ -145,10 +145,11 @@ def build_message(
     message["Date"] = format_datetime(sent_at)
     message["Message-ID"] = message_id
     message["List-Id"] = f"Wirewatch daily digest <{list_id}>"
-    message["Content-Language"] = language
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # after the parts: set_content drops Content-* headers set before it
+    message["Content-Language"] = language
     return message
 
 
