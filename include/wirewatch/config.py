@@ -141,7 +141,7 @@ class TopicsFile(_Strict):
 _ADDRESS_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 
 
-def _address(value: str) -> str:
+def check_address(value: str) -> str:
     """An e-mail address, optionally with a display name: 'desk@example.org' or 'Desk <desk@example.org>'."""
     name, addr = parseaddr(value)
     if not _ADDRESS_RE.match(addr):
@@ -150,10 +150,10 @@ def _address(value: str) -> str:
 
 
 def _recipient(value: str) -> str:
-    return _address(value) if "@" in value else value
+    return check_address(value) if "@" in value else value
 
 
-Address = Annotated[str, AfterValidator(_address)]
+Address = Annotated[str, AfterValidator(check_address)]
 # A recipient entry is an address (it has an @) or the name of a list under `lists:`.
 Recipient = Annotated[str, Field(min_length=1), AfterValidator(_recipient)]
 

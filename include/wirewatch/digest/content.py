@@ -160,7 +160,8 @@ def build_digest(
     with engine.connect() as conn:
         seen = query.first_seen_stories(conn, topic_ids, history_start, end)
         todays = [row for row in seen if row["first_seen"] >= start]
-        copies = query.story_copies(conn, topic_ids, [row["story"] for row in todays], end)
+        # a story first seen today has no copy before today
+        copies = query.story_copies(conn, topic_ids, [row["story"] for row in todays], start, end)
         stored_names = query.topic_names(conn, topic_ids)
         failed = query.failed_feeds(conn, start, end)
         polls = query.poll_count(conn, start, end)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select, update
 
-from wirewatch.config import DigestConfig, RecipientPlan
+from wirewatch.config import DigestConfig, RecipientPlan, check_address
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import build_message, message_domain, render
 from wirewatch.warehouse.schema import digests
@@ -76,6 +76,8 @@ def plan_jobs(
     if unknown:
         raise ValueError(f"unknown topics {unknown}; topics.yaml has {known_topics}")
     plans = {recipient_key(plan.address): plan for plan in config.subscriptions.recipients()}
+    for address in recipients or []:
+        check_address(address)
     if recipients:
         chosen = [
             plans.get(recipient_key(address)) or RecipientPlan(address, tuple(known_topics), "en", "note", ())

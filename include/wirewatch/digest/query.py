@@ -62,9 +62,9 @@ def first_seen_stories(
 
 
 def story_copies(
-    conn: Connection, topic_ids: Sequence[str], stories: Sequence[str], until: datetime
+    conn: Connection, topic_ids: Sequence[str], stories: Sequence[str], since: datetime, until: datetime
 ) -> list[dict[str, Any]]:
-    """Every copy of the given stories that appeared before `until`, with the story it belongs to."""
+    """Every copy of the given stories that appeared in [since, until), with the story it belongs to."""
     columns = [
         matches.c.topic_id,
         matches.c.topic_name,
@@ -87,6 +87,7 @@ def story_copies(
         query = select(*columns).where(
             matches.c.topic_id.in_(list(topic_ids)),
             story_key().in_(keys[start : start + _CHUNK]),
+            event_time() >= _utc(since),
             event_time() < _utc(until),
         )
         rows += [dict(row) for row in conn.execute(query).mappings()]
