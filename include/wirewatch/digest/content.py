@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -93,7 +93,6 @@ class Digest:
     articles: int
     outlets: int
     polls: int  # feed polls recorded that day, failed or not
-    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
     def empty(self) -> bool:
