@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced
 export AIRFLOW_HOME ?= $(CURDIR)/.airflow
 
-.PHONY: install system-deps run demo test lint bench clean
+.PHONY: install system-deps run demo test lint bench screenshots clean
 
 install: $(STAMP) system-deps
 
@@ -39,6 +39,10 @@ test: install lint
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+
+# today's digest of the simulated wire, rendered by headless Chromium: var/screenshots/digest-{desktop,phone}.png
+screenshots: install
+	$(PY) -m wirewatch.digest.screenshots var/screenshots
 
 clean:
 	rm -rf $(VENV) .airflow var

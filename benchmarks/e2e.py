@@ -20,6 +20,8 @@ import argparse
 import json
 import os
 import resource
+import secrets
+import socket
 import subprocess
 import sys
 import tempfile
@@ -118,6 +120,8 @@ def airflow_runs(home: Path, env: dict[str, str], port: int) -> tuple[float, flo
             "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{base}/execution/",
             # a benchmark on loopback: no login between us and the REST API
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+            # scheduler and api-server must sign and check task tokens with the same key
+            "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(32),
         }
     )
     subprocess.run([str(VENV_BIN / "airflow"), "db", "migrate"], env=env, check=True, capture_output=True)
@@ -139,12 +143,18 @@ def airflow_runs(home: Path, env: dict[str, str], port: int) -> tuple[float, flo
     return duration(first), duration(second), second_wall, first, second | {"peak_mb": peak}
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outlets", type=int, default=200)
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--latency", type=float, default=0.1)
-    parser.add_argument("--port", type=int, default=8793)
+    parser.add_argument("--port", type=int, default=0, help="api-server port (0: a free one)")
     args = parser.parse_args()
     frozen = time.time()
     # room in each feed for the named outlets' story items on top of the filler
@@ -167,9 +177,8 @@ def main() -> None:
             f"run-once            {once_wall:7.1f} s   peak RSS {once_peak:7.0f} MB   {once_summary['polls']}"
         )
         airflow_env_vars = base_env | {"WIREWATCH_DATA_DIR": str(root / "airflow-data")}
-        first_s, second_s, second_wall, first, second = airflow_runs(
-            root / "airflow", airflow_env_vars, args.port
-        )
+        port = args.port or free_port()
+        first_s, second_s, second_wall, first, second = airflow_runs(root / "airflow", airflow_env_vars, port)
         print(f"Airflow first run   {first_s:7.1f} s   ({first['state']})")
         print(
             f"Airflow second run  {second_s:7.1f} s   ({second['state']}, {second_wall:.1f} s from trigger to done)"

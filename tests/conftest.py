@@ -23,6 +23,7 @@ os.environ.update(
 for name in (
     "WIREWATCH_FEEDS_FILE",
     "WIREWATCH_TOPICS_FILE",
+    "WIREWATCH_SUBSCRIPTIONS_FILE",
     "WIREWATCH_FEED_LIST",
     "WIREWATCH_WAREHOUSE_URL",
 ):
@@ -88,3 +89,16 @@ def warehouse_url(request, tmp_path):
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
     yield url
+
+
+@pytest.fixture(scope="session")
+def wire_warehouse(tmp_path_factory):
+    """A SQLite warehouse the pipeline filled from the simulated wire at local noon today, plus
+    reprints of one story and a hostile headline (tests/digest/wire.py); shared by the digest tests."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.digest.wire import TZ, fill
+
+    tmp = tmp_path_factory.mktemp("wire-warehouse")
+    return fill(tmp, f"sqlite:///{tmp / 'data' / 'warehouse.db'}", datetime.now(ZoneInfo(TZ)).date())

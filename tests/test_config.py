@@ -2,7 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.config import ConfigError, Settings, load_feeds, load_pipeline_config, load_topics
+from wirewatch.config import (
+    ConfigError,
+    Settings,
+    load_digest_config,
+    load_feeds,
+    load_pipeline_config,
+    load_subscriptions,
+    load_topics,
+)
 
 SHIPPED = Path(__file__).resolve().parents[1] / "include" / "config"
 
@@ -107,3 +115,83 @@ def test_shipped_simwire_list_is_what_the_wire_serves_on_its_default_port():
     assert [(f.id, f.outlet, f.url, f.language) for f in shipped] == [
         (f["id"], f["outlet"], f["url"], f["language"]) for f in served
     ]
+
+
+SUBS_TOPICS = "topics:\n  - {id: kursk, name: Kursk, require: {g: [kursk]}}\n  - {id: mars, name: Mars, require: {g: [mars]}}\n"
+
+
+def subscriptions(tmp_path, text: str):
+    topics = load_topics(write(tmp_path, "topics.yaml", SUBS_TOPICS))
+    return load_subscriptions(write(tmp_path, "subscriptions.yaml", text), topics)
+
+
+def test_shipped_subscriptions_are_valid():
+    config = load_digest_config(Settings.from_env({"WIREWATCH_DATA_DIR": "/nonexistent"}))
+    assert config.options.cron == "0 7 * * *" and config.options.timezone == "Europe/Zurich"
+    plans = config.subscriptions.recipients()
+    assert plans and all(plan.topics == ("dprk-troops-kursk",) for plan in plans)
+    assert {plan.language for plan in plans} == {"en", "de"}
+
+
+def test_a_recipient_on_several_subscriptions_gets_one_digest_with_every_topic(tmp_path):
+    subs = subscriptions(
+        tmp_path,
+        """
+lists:
+  desk: ["Desk <Desk@Example.org>", b@example.org]
+subscriptions:
+  - {id: one, recipients: [desk], topics: [kursk], language: de, empty_day: skip}
+  - {id: two, recipients: [desk@example.org, c@example.org], topics: [mars, kursk], empty_day: note}
+""",
+    )
+    plans = {plan.address: plan for plan in subs.recipients()}
+    assert list(plans) == ["Desk <Desk@Example.org>", "b@example.org", "c@example.org"]
+    desk = plans["Desk <Desk@Example.org>"]
+    assert desk.topics == ("kursk", "mars") and desk.language == "de" and desk.empty_day == "note"
+    assert desk.subscriptions == ("one", "two")
+    assert plans["b@example.org"].empty_day == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "subscriptions:\n  - {id: s, recipients: [desk], topics: [kursk]}\n",
+            r"subscriptions\[0\] \(id=s\)\.recipients\[0\]: 'desk' is neither an address nor a list; lists: \[\]",
+        ),
+        (
+            "subscriptions:\n  - {id: s, recipients: [a@example.org], topics: [kursk, venus]}\n",
+            r"subscriptions\[0\] \(id=s\)\.topics\[1\]: unknown topic 'venus'; topics.yaml has \['kursk', 'mars'\]",
+        ),
+        (
+            "subscriptions:\n  - {id: s, recipients: ['not@an address'], topics: [kursk]}\n",
+            r"subscriptions\[0\] \(id=s\)\.recipients\[0\]: Value error, 'not@an address' is not an e-mail address",
+        ),
+        (
+            "lists:\n  desk: [nobody]\n",
+            r"lists\.desk\[0\]: Value error, 'nobody' is not an e-mail address",
+        ),
+        (
+            "subscriptions:\n  - {id: s, recipients: [a@example.org], topics: [kursk], language: it}\n",
+            r"subscriptions\[0\] \(id=s\)\.language: Input should be 'en', 'de' or 'fr'",
+        ),
+        (
+            "subscriptions:\n  - {id: s, recipients: [a@example.org], topics: [kursk], empty_day: maybe}\n",
+            r"subscriptions\[0\] \(id=s\)\.empty_day: Input should be 'note' or 'skip'",
+        ),
+        (
+            "digest: {timezone: Mars/Olympus}\n",
+            r"digest\.timezone: Value error, unknown time zone 'Mars/Olympus'",
+        ),
+        ("digest: {send_at: '25:00'}\n", r"digest\.send_at: Input should be in a valid time format"),
+        (
+            "subscriptions:\n  - {id: s, recipients: [a@example.org], topics: [kursk]}\n"
+            "  - {id: s, recipients: [b@example.org], topics: [mars]}\n",
+            r"subscriptions: id 's' appears twice",
+        ),
+    ],
+)
+def test_bad_subscriptions_name_file_entry_and_field(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message) as info:
+        subscriptions(tmp_path, text)
+    assert str(tmp_path / "subscriptions.yaml") in str(info.value)

@@ -1,6 +1,8 @@
-"""The one place Wirewatch touches Airflow: connections for the warehouse and (later) mail."""
+"""The one place Wirewatch touches Airflow: connections for the warehouse and for mail."""
 
 from __future__ import annotations
+
+from email.message import EmailMessage
 
 from airflow.sdk import Connection
 from airflow.sdk.exceptions import AirflowNotFoundException
@@ -35,3 +37,24 @@ def warehouse_url(conn_id: str = WAREHOUSE_CONN_ID) -> str | None:
     except AirflowNotFoundException:
         return None
     return connection_to_sqlalchemy_url(conn)
+
+
+class SmtpMailer:
+    """Sends prepared messages through Airflow's SMTP provider and a connection (default `smtp_default`).
+
+    The hook owns the connection settings (SSL or STARTTLS, login, OAuth2); the message is ours,
+    because the hook's own send builds an HTML-only message and retries it by itself. Each call is
+    one attempt: retrying belongs to the Airflow task, whose ledger keeps the send exactly-once.
+    """
+
+    def __init__(self, conn_id: str = "smtp_default") -> None:
+        self.conn_id = conn_id
+
+    def from_email(self) -> str | None:
+        return Connection.get(self.conn_id).extra_dejson.get("from_email")
+
+    def send(self, message: EmailMessage) -> None:
+        from airflow.providers.smtp.hooks.smtp import SmtpHook
+
+        with SmtpHook(smtp_conn_id=self.conn_id) as hook:
+            hook._smtp_client.send_message(message)

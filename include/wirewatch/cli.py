@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,9 @@ app = typer.Typer(help="Wirewatch: news monitoring pipeline.", no_args_is_help=T
 simwire_app = typer.Typer(help="The simulated news wire on loopback.", no_args_is_help=True)
 warehouse_app = typer.Typer(help="The warehouse database.", no_args_is_help=True)
 feeds_app = typer.Typer(help="Feed lists.", no_args_is_help=True)
+digest_app = typer.Typer(help="The daily digest email.", no_args_is_help=True)
 app.add_typer(simwire_app, name="simwire")
+app.add_typer(digest_app, name="digest")
 app.add_typer(warehouse_app, name="warehouse")
 app.add_typer(feeds_app, name="feeds")
 
@@ -200,6 +203,67 @@ def feeds_check() -> None:
     except ConfigError as exc:
         _fail(str(exc))
     err.print(f"{len(config.feeds)} feeds, {len(config.topics.topics)} topics: config is valid")
+
+
+@digest_app.command("preview")
+def digest_preview(
+    out: Annotated[Path, typer.Option(help="file to write: .html (default), .txt or .eml")] = Path(
+        "digest.html"
+    ),
+    date: Annotated[
+        str | None, typer.Option(help="day YYYY-MM-DD; default yesterday (digest time zone)")
+    ] = None,
+    recipient: Annotated[str | None, typer.Option(help="a subscriber: their topics and language")] = None,
+    topics: Annotated[str | None, typer.Option(help="comma-separated topic ids; default all")] = None,
+    language: Annotated[str | None, typer.Option(help="en, de or fr")] = None,
+    warehouse: Annotated[str | None, typer.Option(help="SQLAlchemy URL")] = None,
+) -> None:
+    """Write the digest that would be sent for a day, without sending or recording anything."""
+    from datetime import UTC, datetime
+
+    from wirewatch.config import load_digest_config
+    from wirewatch.digest.deliver import compose, digest_day, new_message_id, plan_jobs
+
+    config = load_digest_config()
+    try:
+        day = digest_day(datetime.now(UTC), config.options.timezone, date)
+        chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+        # someone who is not subscribed sees every topic
+        (job,) = plan_jobs(config, day, [recipient or "preview@wirewatch.localhost"], chosen)
+    except ValueError as exc:
+        _fail(str(exc))
+    if language:
+        if language not in ("en", "de", "fr"):
+            _fail(f"--language {language!r}: choose en, de or fr")
+        job = replace(job, language=language)
+    sender = config.options.sender or "Wirewatch <digest@wirewatch.localhost>"
+    digest, message = compose(
+        config, _warehouse_engine(warehouse), job, sender, new_message_id(day, sender), datetime.now(UTC)
+    )
+    suffix = out.suffix.lower()
+    if suffix == ".eml":
+        out.write_bytes(bytes(message))
+    else:
+        part = message.get_body(("plain",) if suffix == ".txt" else ("html",))
+        out.write_text(part.get_content(), encoding="utf-8")
+    err.print(
+        f"wrote {out}: {digest.stories} stories for {day.isoformat()} "
+        f"({', '.join(job.topics)}; {job.language}); subject: {message['Subject']}"
+    )
+
+
+@app.command("mailsink")
+def mailsink(
+    directory: Annotated[Path, typer.Option("--dir", help="where received messages are stored")] = Path(
+        "mail"
+    ),
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="SMTP port")] = 8025,
+) -> None:
+    """A local SMTP server that stores every message it receives as an .eml file."""
+    from wirewatch.mailsink import serve
+
+    serve(directory, host, port)
 
 
 @simwire_app.command("serve")

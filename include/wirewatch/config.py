@@ -1,4 +1,4 @@
-"""Settings and the two config files (feeds.yaml, topics.yaml), validated with pydantic.
+"""Settings and the config files (feeds.yaml, topics.yaml, subscriptions.yaml), validated with pydantic.
 
 Every validation problem becomes a ConfigError naming the file, the entry and the field,
 so a broken file shows up as one readable DAG import error instead of a traceback.
@@ -12,12 +12,23 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from datetime import time
+from email.utils import parseaddr
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_CONFIG_DIR = PACKAGE_ROOT.parent / "config"
@@ -154,6 +165,107 @@ class TopicsFile(_Strict):
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+_ADDRESS_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+
+
+def check_address(value: str) -> str:
+    """An e-mail address, optionally with a display name: 'desk@example.org' or 'Desk <desk@example.org>'."""
+    name, addr = parseaddr(value)
+    if not _ADDRESS_RE.match(addr):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+def _recipient(value: str) -> str:
+    return check_address(value) if "@" in value else value
+
+
+Address = Annotated[str, AfterValidator(check_address)]
+# A recipient entry is an address (it has an @) or the name of a list under `lists:`.
+Recipient = Annotated[str, Field(min_length=1), AfterValidator(_recipient)]
+
+
+class DigestOptions(_Strict):
+    send_at: time = time(7, 0)
+    timezone: str = "Europe/Zurich"
+    # From header; empty means the SMTP connection's from_email
+    sender: Address | None = None
+    # List-Id header value; empty means "daily-digest.<sender domain>"
+    list_id: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+    smtp_conn_id: str = "smtp_default"
+    max_stories_per_topic: int = Field(25, ge=1)
+    retries: int = Field(3, ge=0)
+    retry_delay_seconds: float = Field(120, gt=0)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Europe/Zurich)"
+            ) from None
+        return value
+
+    @property
+    def cron(self) -> str:
+        return f"{self.send_at.minute} {self.send_at.hour} * * *"
+
+
+class Subscription(_Strict):
+    id: Slug
+    recipients: list[Recipient] = Field(min_length=1)
+    topics: list[Slug] = Field(min_length=1)
+    # language of headings, dates and labels; stories stay in their own language
+    language: Literal["en", "de", "fr"] = "en"
+    # an empty day sends a short "no new coverage" note, or nothing
+    empty_day: Literal["note", "skip"] = "note"
+
+
+@dataclass(frozen=True)
+class RecipientPlan:
+    """What one address receives: the union of the topics of every subscription naming it."""
+
+    address: str
+    topics: tuple[str, ...]
+    language: str
+    empty_day: str
+    subscriptions: tuple[str, ...]
+
+
+class SubscriptionsFile(_Strict):
+    digest: DigestOptions = DigestOptions()
+    lists: dict[Slug, list[Address]] = {}
+    subscriptions: list[Subscription] = []
+
+    def recipients(self) -> list[RecipientPlan]:
+        """Every address once, in file order; a person on two lists gets one digest with both topic sets."""
+        plans: dict[str, dict[str, Any]] = {}
+        for sub in self.subscriptions:
+            for entry in sub.recipients:
+                for address in self.lists[entry] if "@" not in entry else [entry]:
+                    key = parseaddr(address)[1].lower()
+                    plan = plans.setdefault(
+                        key,
+                        {
+                            "address": address,
+                            "topics": [],
+                            "language": sub.language,
+                            "empty_day": "skip",
+                            "subs": [],
+                        },
+                    )
+                    plan["topics"] += [t for t in sub.topics if t not in plan["topics"]]
+                    if sub.empty_day == "note":
+                        plan["empty_day"] = "note"
+                    plan["subs"].append(sub.id)
+        return [
+            RecipientPlan(p["address"], tuple(p["topics"]), p["language"], p["empty_day"], tuple(p["subs"]))
+            for p in plans.values()
+        ]
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -202,6 +314,32 @@ def load_topics(path: Path) -> TopicsFile:
     return _validate(TopicsFile, path)
 
 
+def load_subscriptions(path: Path, topics: TopicsFile) -> SubscriptionsFile:
+    """Validate subscriptions.yaml, including that its lists and topics exist."""
+    subs = _validate(SubscriptionsFile, path)
+    known_topics = [topic.id for topic in topics.topics]
+    problems = []
+    for n, sub in enumerate(subs.subscriptions):
+        where = f"subscriptions[{n}] (id={sub.id})"
+        for i, entry in enumerate(sub.recipients):
+            if "@" not in entry and entry not in subs.lists:
+                problems.append(
+                    f"{where}.recipients[{i}]: {entry!r} is neither an address nor a list; lists: {sorted(subs.lists)}"
+                )
+        for i, topic in enumerate(sub.topics):
+            if topic not in known_topics:
+                problems.append(
+                    f"{where}.topics[{i}]: unknown topic {topic!r}; topics.yaml has {known_topics}"
+                )
+    ids = [sub.id for sub in subs.subscriptions]
+    problems += [
+        f"subscriptions: id {i!r} appears twice" for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return subs
+
+
 def _default_data_dir() -> Path:
     airflow_home = os.environ.get("AIRFLOW_HOME")
     return Path(airflow_home) / "wirewatch" if airflow_home else Path.home() / ".wirewatch"
@@ -213,6 +351,7 @@ class Settings:
 
     feeds_file: Path
     topics_file: Path
+    subscriptions_file: Path
     feed_list: str | None
     data_dir: Path
     archive_url: str
@@ -226,6 +365,9 @@ class Settings:
         return cls(
             feeds_file=Path(env.get("WIREWATCH_FEEDS_FILE", config_dir / "feeds.yaml")),
             topics_file=Path(env.get("WIREWATCH_TOPICS_FILE", config_dir / "topics.yaml")),
+            subscriptions_file=Path(
+                env.get("WIREWATCH_SUBSCRIPTIONS_FILE", config_dir / "subscriptions.yaml")
+            ),
             feed_list=env.get("WIREWATCH_FEED_LIST") or None,
             data_dir=data_dir,
             archive_url=env.get("WIREWATCH_ARCHIVE_URL") or (data_dir / "archive").as_uri(),
@@ -259,6 +401,25 @@ def load_pipeline_config(settings: Settings | None = None) -> PipelineConfig:
     feeds_file = load_feeds(settings.feeds_file)
     feeds_file.feeds(settings.feed_list)  # an unknown WIREWATCH_FEED_LIST fails here, at load
     return PipelineConfig(settings, feeds_file, load_topics(settings.topics_file))
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    """What the digest needs: the subscriptions, checked against the topics."""
+
+    settings: Settings
+    topics: TopicsFile
+    subscriptions: SubscriptionsFile
+
+    @property
+    def options(self) -> DigestOptions:
+        return self.subscriptions.digest
+
+
+def load_digest_config(settings: Settings | None = None) -> DigestConfig:
+    settings = settings or Settings.from_env()
+    topics = load_topics(settings.topics_file)
+    return DigestConfig(settings, topics, load_subscriptions(settings.subscriptions_file, topics))
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

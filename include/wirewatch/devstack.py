@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from wirewatch.config import load_digest_config
+from wirewatch.mailsink import connection_json
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 UI_URL = "http://127.0.0.1:8080"
 SIMWIRE_PORT = 8765
+SMTP_PORT = 8025
+SINK_CONNECTION = connection_json("127.0.0.1", SMTP_PORT)
 
 
 def airflow_env(home: Path | None = None) -> dict[str, str]:
@@ -35,6 +43,7 @@ def airflow_env(home: Path | None = None) -> dict[str, str]:
         AIRFLOW__API__HOST="127.0.0.1",
         AIRFLOW__API__PORT="8080",
         WIREWATCH_DATA_DIR=env.get("WIREWATCH_DATA_DIR") or str(home / "wirewatch"),
+        AIRFLOW_CONN_SMTP_DEFAULT=env.get("AIRFLOW_CONN_SMTP_DEFAULT") or SINK_CONNECTION,
         # standalone starts its components as plain `airflow`: the venv must come first on PATH
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
     )
@@ -86,6 +95,19 @@ def wait_http(url: str, timeout: float, child: subprocess.Popen | None = None) -
     return False
 
 
+def wait_port(host: str, port: int, timeout: float, child: subprocess.Popen | None = None) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if child is not None and child.poll() is not None:
+            return False
+        try:
+            with socket.create_connection((host, port), timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 def _run(args: list[str], env: dict[str, str]) -> None:
     subprocess.run(args, env=env, check=True)
 
@@ -94,9 +116,24 @@ def _warehouse_path(env: dict[str, str]) -> Path:
     return Path(env["WIREWATCH_DATA_DIR"]) / "warehouse.db"
 
 
+def mail_dir(env: dict[str, str]) -> Path:
+    return Path(env["AIRFLOW_HOME"]) / "mail"
+
+
+def _uses_sink(env: dict[str, str]) -> bool:
+    return env["AIRFLOW_CONN_SMTP_DEFAULT"] == SINK_CONNECTION
+
+
 def _print_access(env: dict[str, str]) -> None:
     home = Path(env["AIRFLOW_HOME"])
     db = _warehouse_path(env)
+    options = load_digest_config().options
+    today = datetime.now(ZoneInfo(options.timezone)).date().isoformat()
+    mail = (
+        f"local SMTP sink on 127.0.0.1:{SMTP_PORT}, every message stored as .eml in {mail_dir(env)}"
+        if _uses_sink(env)
+        else "sent through your AIRFLOW_CONN_SMTP_DEFAULT"
+    )
     print(
         f"""
 Wirewatch is running.
@@ -104,6 +141,9 @@ Wirewatch is running.
   login        admin, password in {home / "simple_auth_manager_passwords.json.generated"}
   news wire    http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss (and 7 more outlets)
   warehouse    {db}
+  digests      DAG news_digest, daily at {options.send_at:%H:%M} {options.timezone}: {mail}
+               today's digest now: AIRFLOW_HOME={home} {VENV_BIN / "airflow"} dags trigger news_digest -c '{{"date": "{today}"}}'
+               without sending:    AIRFLOW_HOME={home} {VENV_BIN / "wirewatch"} digest preview --date {today} --out digest.html
 Latest matches in SQL:
   sqlite3 -header -column {db} "SELECT topic_id, outlet, headline, agency, published_at FROM matches ORDER BY published_at DESC LIMIT 20;"
   or: {VENV_BIN / "wirewatch"} matches --warehouse sqlite:///{db}
@@ -135,6 +175,22 @@ def run() -> int:
         if not wait_http(f"http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss", 30, wire):
             print(f"the simulated wire did not start; see {home / 'simwire.log'}", file=sys.stderr)
             return 1
+        if _uses_sink(env):
+            sink = groups.start(
+                [
+                    str(VENV_BIN / "wirewatch"),
+                    "mailsink",
+                    "--dir",
+                    str(mail_dir(env)),
+                    "--port",
+                    str(SMTP_PORT),
+                ],
+                env,
+                home / "mailsink.log",
+            )
+            if not wait_port("127.0.0.1", SMTP_PORT, 30, sink):
+                print(f"the SMTP sink did not start; see {home / 'mailsink.log'}", file=sys.stderr)
+                return 1
         print(f"Starting Airflow standalone (log: {home / 'standalone.log'}) ...", flush=True)
         airflow = groups.start([str(VENV_BIN / "airflow"), "standalone"], env, home / "standalone.log")
         if not wait_http(f"{UI_URL}/api/v2/monitor/health", 180, airflow):

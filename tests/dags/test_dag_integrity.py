@@ -20,7 +20,7 @@ def bag():
 
 def test_no_import_errors(bag):
     assert bag.import_errors == {}
-    assert "news_monitor" in bag.dags
+    assert {"news_monitor", "news_digest"} <= set(bag.dags)
 
 
 def test_every_dag_has_docs_tags_and_retries(bag):
@@ -64,5 +64,48 @@ def test_broken_topics_file_is_a_readable_import_error(tmp_path, monkeypatch):
     broken = tmp_path / "topics.yaml"
     broken.write_text("topics:\n  - id: Bad Id\n    name: X\n    require: {g: [a]}\n")
     monkeypatch.setenv("WIREWATCH_TOPICS_FILE", str(broken))
-    (message,) = dagbag().import_errors.values()
-    assert "topics[0] (id=Bad Id).id" in message
+    errors = dagbag().import_errors
+    # both DAGs read topics.yaml: each one reports the broken field
+    assert {Path(path).name for path in errors} == {"news_monitor.py", "news_digest.py"}
+    assert all("topics[0] (id=Bad Id).id" in message for message in errors.values())
+
+
+def test_news_digest_shape(bag):
+    dag = bag.dags["news_digest"]
+    assert dag.max_active_runs == 1 and dag.catchup is False
+    assert dag.timetable.expression == "0 7 * * *"
+    assert str(dag.timetable.timezone) == "Europe/Zurich"
+    assert set(dag.params) == {"date", "recipients", "topics", "force"}
+    assert dag.params["force"] is False
+    send = dag.get_task("send_digest")
+    assert send.retries == 3 and send.retry_exponential_backoff
+    assert send.map_index_template == "{{ recipient_label }}"
+    assert dag.get_task("send_digest").upstream_task_ids == {"prepare_warehouse", "plan_digests"}
+
+
+def test_digest_schedule_and_retries_follow_the_subscriptions_file(tmp_path, monkeypatch):
+    path = tmp_path / "subscriptions.yaml"
+    path.write_text(
+        "digest: {send_at: '06:30', timezone: America/New_York, retries: 5, retry_delay_seconds: 30}\n"
+    )
+    monkeypatch.setenv("WIREWATCH_SUBSCRIPTIONS_FILE", str(path))
+    dag = dagbag().dags["news_digest"]
+    assert dag.timetable.expression == "30 6 * * *"
+    assert str(dag.timetable.timezone) == "America/New_York"
+    assert dag.get_task("send_digest").retries == 5
+    assert dag.get_task("send_digest").retry_delay.total_seconds() == 30
+
+
+def test_broken_subscriptions_file_is_a_readable_import_error(tmp_path, monkeypatch):
+    broken = tmp_path / "subscriptions.yaml"
+    broken.write_text("subscriptions:\n  - {id: desk, recipients: [nobody-at-example], topics: [nope]}\n")
+    monkeypatch.setenv("WIREWATCH_SUBSCRIPTIONS_FILE", str(broken))
+    errors = dagbag().import_errors
+    (path, message) = errors.popitem()
+    assert Path(path).name == "news_digest.py" and not errors
+    assert str(broken) in message
+    assert (
+        "subscriptions[0] (id=desk).recipients[0]: 'nobody-at-example' is neither an address nor a list"
+        in message
+    )
+    assert "subscriptions[0] (id=desk).topics[0]: unknown topic 'nope'" in message

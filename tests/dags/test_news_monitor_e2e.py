@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,12 +17,6 @@ from wirewatch.warehouse.schema import articles, feed_polls, matches
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def airflow_db():
-    airflow = Path(sys.executable).parent / "airflow"
-    subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(), capture_output=True)
 
 
 def counts(engine) -> dict[str, int]:

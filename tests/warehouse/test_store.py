@@ -58,7 +58,9 @@ def test_migrations_create_exactly_the_schema(warehouse_url):
     engine = make_engine(warehouse_url)
     migrate(engine)
     migrate(engine)  # idempotent
-    assert {"feeds", "feed_polls", "articles", "matches", "alembic_version"} <= current_tables(engine)
+    assert {"feeds", "feed_polls", "articles", "matches", "digests", "alembic_version"} <= current_tables(
+        engine
+    )
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []

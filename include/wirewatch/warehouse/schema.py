@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -111,4 +112,25 @@ matches = Table(
     Column("matched_at", TS, nullable=False),
     Index("ix_matches_topic_published", "topic_id", "published_at"),
     Index("ix_matches_cluster_key", "cluster_key"),
+)
+
+# One row per recipient and digest day: makes sending idempotent. `pending` means built and
+# handed to SMTP but not confirmed; only `sent` stops a re-run (unless forced).
+digests = Table(
+    "digests",
+    metadata,
+    Column("recipient", String(320), primary_key=True),  # the bare address, lower case
+    Column("digest_date", Date, primary_key=True),
+    Column("topics", Text, nullable=False),  # JSON array of topic ids
+    Column("message_id", Text),
+    Column("status", String(20), nullable=False),  # pending | sent | empty
+    Column("subject", Text),
+    Column("stories", Integer, nullable=False, server_default="0"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("sends", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("run_id", String(250)),
+    Column("updated_at", TS, nullable=False),
+    Column("sent_at", TS),
+    Index("ix_digests_date_status", "digest_date", "status"),
 )

@@ -1,0 +1,159 @@
+"""The digest as an email: HTML (Jinja2 with autoescaping, CSS inlined) and a plain-text part.
+
+Everything that comes from feeds (headlines, outlet names, snippets, error messages) is data:
+autoescaping shows markup as text, and links are kept only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from functools import cache
+from urllib.parse import urlsplit
+
+import css_inline
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from wirewatch.digest.content import Digest, Story
+from wirewatch.digest.labels import Words
+
+CHART_HEIGHT = 40  # px of the tallest bar
+_HIT_RE = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    html: str
+    text: str
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links: a feed could hand us javascript: or data: URLs."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def highlight_html(snippet: str) -> Markup:
+    """Escape the snippet, then mark the [[hits]] the matcher left in it."""
+    parts = _HIT_RE.split(snippet)
+    return Markup("").join(
+        Markup('<strong class="hit">{}</strong>').format(part) if odd else escape(part)
+        for odd, part in ((n % 2 == 1, part) for n, part in enumerate(parts))
+    )
+
+
+def highlight_text(snippet: str) -> str:
+    return _HIT_RE.sub(r"*\1*", snippet)
+
+
+def also_parts(story: Story, words: Words, shown: int = 2) -> list[tuple[str, str | None]]:
+    """'A, B and C' or 'A, B and 3 more' as (text, link) pieces, so HTML can link each outlet."""
+    names = [(copy.outlet, safe_url(copy.url)) for copy in story.also]
+    if not names:
+        return []
+    if len(names) > shown + 1:
+        names = [*names[:shown], (words("more", n=len(names) - shown), None)]
+    parts: list[tuple[str, str | None]] = []
+    for n, item in enumerate(names):
+        if n:
+            parts.append((f" {words('and')} " if n == len(names) - 1 else ", ", None))
+        parts.append(item)
+    return parts
+
+
+def bar_height(stories: int, peak: int) -> int:
+    return max(3, round(CHART_HEIGHT * stories / peak)) if stories and peak else 0
+
+
+def sparkline(counts: list[int]) -> str:
+    """Seven days as block characters for the text part."""
+    blocks = "▁▂▃▄▅▆▇█"
+    peak = max(counts) or 1
+    return "".join(blocks[round((len(blocks) - 1) * n / peak)] if n else "·" for n in counts)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("wirewatch.digest", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(highlight=highlight_html, highlight_text=highlight_text, safe_url=safe_url)
+    env.globals.update(
+        also_parts=also_parts, bar_height=bar_height, sparkline=sparkline, chart_height=CHART_HEIGHT
+    )
+    return env
+
+
+def _text_env() -> Environment:
+    # the plain-text part is not HTML: nothing to escape there
+    return environment().overlay(autoescape=False)
+
+
+_INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+def subject_line(digest: Digest, words: Words) -> str:
+    return words("subject", date=words.short_day(digest.day), stories=words.count("story", digest.stories))
+
+
+def render(digest: Digest, language: str, subscriptions: tuple[str, ...] = ()) -> Rendered:
+    words = Words(language, digest.timezone)
+    subject = subject_line(digest, words)
+    values = {
+        "digest": digest,
+        "w": words,
+        "subject": subject,
+        "subscriptions": ", ".join(subscriptions),
+        "lang": words.language,
+    }
+    html = environment().get_template("digest.html").render(values)
+    text = _text_env().get_template("digest.txt").render(values)
+    return Rendered(subject=subject, html=_INLINER.inline(html), text=text)
+
+
+def message_domain(sender: str) -> str:
+    return parseaddr(sender)[1].rpartition("@")[2] or "wirewatch.localhost"
+
+
+def build_message(
+    rendered: Rendered,
+    *,
+    sender: str,
+    recipient: str,
+    message_id: str,
+    list_id: str,
+    sent_at: datetime,
+    language: str,
+) -> EmailMessage:
+    """A multipart/alternative message: text first, HTML last (clients show the last they can)."""
+    message = EmailMessage()
+    message["Subject"] = rendered.subject
+    message["From"] = _address_header(sender)
+    message["To"] = _address_header(recipient)
+    message["Date"] = format_datetime(sent_at)
+    message["Message-ID"] = message_id
+    message["List-Id"] = f"Wirewatch daily digest <{list_id}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # after the parts: set_content drops Content-* headers set before it
+    message["Content-Language"] = language
+    return message
+
+
+def _address_header(value: str) -> Address:
+    name, addr = parseaddr(value)
+    username, _, domain = addr.rpartition("@")
+    return Address(display_name=name, username=username, domain=domain)
