@@ -55,19 +55,14 @@ def _context(run_id: str):
 )
 def news_monitor():
     @task
-    def prepare_warehouse(run_id=None) -> None:
-        """Create or upgrade the warehouse tables (Alembic; a no-op when up to date)."""
+    def plan_run(run_id=None) -> list[dict]:
+        """Bring the warehouse schema up to date, then group the active feeds by host into shards."""
+        from wirewatch.pipeline import plan_shards
         from wirewatch.warehouse.db import migrate
 
-        migrate(_context(run_id).engine)
-
-    @task
-    def plan_hosts() -> list[dict]:
-        """Group the active feeds by host, hosts into at most `max_shards` mapped poll tasks."""
-        from wirewatch.pipeline import plan_shards
-
-        config = load_pipeline_config()
-        return plan_shards(config.feeds, config.feeds_file.max_shards)
+        ctx = _context(run_id)
+        migrate(ctx.engine)
+        return plan_shards(ctx.config.feeds, ctx.config.feeds_file.max_shards)
 
     @task(multiple_outputs=False, map_index_template="{{ shard_label }}")
     def poll_host(shard: dict, run_id=None) -> dict:
@@ -93,8 +88,7 @@ def news_monitor():
         outlet_events[MATCHES_ASSET].extra = summary
         return summary
 
-    polls = poll_host.expand(shard=plan_hosts())
-    prepare_warehouse() >> polls
+    polls = poll_host.expand(shard=plan_run())
     match_topics(collapse_copies(polls))
 
 

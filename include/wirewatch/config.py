@@ -95,7 +95,7 @@ class FeedsFile(_Strict):
     active: str = "simwire"
     schedule: str = "*/10 * * * *"
     # upper bound on parallel poll tasks per run; hosts are packed into this many shards
-    max_shards: int = Field(16, ge=1, le=1024)
+    max_shards: int = Field(8, ge=1, le=1024)
     fetch: FetchLimits = FetchLimits()
     lists: dict[str, list[Feed]]
     # per list, internal networks its feeds may reach (the simulated wire lives on loopback)

@@ -20,7 +20,6 @@ from wirewatch.agency import detect_agency
 from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
 from wirewatch.dedupe import body_hash
-from wirewatch.extract import extract_article, warm_up
 from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed
 from wirewatch.fetch import Fetcher, FetchResult
 from wirewatch.match import compile_topics, match_document
@@ -89,6 +88,8 @@ def _conditional_headers(state: dict[str, Any] | None) -> dict[str, str]:
 def _article_row(
     ctx: RunContext, feed: Feed, entry: FeedEntry, canonical: str, page: FetchResult | None
 ) -> dict[str, Any]:
+    from wirewatch.extract import extract_article
+
     page_error = None
     if page is not None and not page.ok:
         page_error = f"{page.error_class}: {page.error_message}"
@@ -202,6 +203,11 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
             if problems:
                 warning = "; ".join(filter(None, [warning, *problems]))
             pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
+            if fresh:
+                # trafilatura and the language model load here, once, and only when there is work
+                from wirewatch.extract import warm_up
+
+                warm_up()
             for (entry, url), page in zip(fresh, pages, strict=True):
                 rows.append(await asyncio.to_thread(_article_row, ctx, feed, entry, url, page))
             feed_state["etag"] = response.headers.get("etag")
@@ -229,7 +235,6 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
 
 
 async def poll_feeds_async(ctx: RunContext, feeds: list[Feed]) -> list[dict]:
-    warm_up()
     states = store.feed_states(ctx.engine, [feed.id for feed in feeds])
     async with Fetcher(ctx.config.limits) as fetcher:
         results = await asyncio.gather(
