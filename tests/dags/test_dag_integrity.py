@@ -37,13 +37,7 @@ def test_news_monitor_shape(bag):
     assert dag.max_active_runs == 1
     assert dag.catchup is False
     assert dag.timetable.expression == "*/10 * * * *"
-    assert set(dag.task_ids) == {
-        "prepare_warehouse",
-        "plan_hosts",
-        "poll_host",
-        "collapse_copies",
-        "match_topics",
-    }
+    assert set(dag.task_ids) == {"plan_run", "poll_host", "collapse_copies", "match_topics"}
     poll = dag.get_task("poll_host")
     assert poll.map_index_template == "{{ shard_label }}"
     assert [asset.name for asset in dag.get_task("match_topics").outlets] == ["wirewatch_matches"]
