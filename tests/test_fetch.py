@@ -93,3 +93,18 @@ def test_per_host_concurrency_limit(server):
     results = asyncio.run(go())
     assert all(r.ok for r in results)
     assert server.max_in_flight == 2
+
+
+def test_per_host_limit_seen_by_the_wire():
+    from wirewatch.simwire import SimWire, WireSettings
+
+    with SimWire(WireSettings(port=0, latency=0.1)) as wire:
+        urls = [t.url for t in wire.truth()]
+
+        async def go():
+            async with Fetcher(FetchLimits(allow_networks=LOOPBACK, per_host_concurrency=2)) as fetcher:
+                return await asyncio.gather(*(fetcher.get(url) for url in urls))
+
+        assert all(r.ok for r in asyncio.run(go()))
+        seen = wire.max_concurrent_requests()
+    assert len(seen) == 8 and max(seen.values()) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import errno
 import logging
 import socket
@@ -78,6 +79,10 @@ class HttpServer:
         self._clock = clock
         self._servers: list[asyncio.Server] = []
         self._tasks: set[asyncio.Task] = set()
+        # requests being answered per outlet address, and the most ever seen at once:
+        # what a polite client's per-host limit is judged by
+        self.in_flight: collections.Counter[str] = collections.Counter()
+        self.max_in_flight: collections.Counter[str] = collections.Counter()
         self.port = port
 
     # -- lifecycle
@@ -138,16 +143,21 @@ class HttpServer:
                 if request is None:
                     break
                 keep = _keep_alive(request)
-                if self._latency:
-                    await asyncio.sleep(self._latency)
-                response = self._respond(request)
-                if response.action == "hang":
-                    await asyncio.sleep(self._hang)
-                    break
-                if response.action == "reset":
-                    await self._reset(writer, response)
-                    return
-                await self._send(writer, request.method, response, keep)
+                self.in_flight[local] += 1
+                self.max_in_flight[local] = max(self.max_in_flight[local], self.in_flight[local])
+                try:
+                    if self._latency:
+                        await asyncio.sleep(self._latency)
+                    response = self._respond(request)
+                    if response.action == "hang":
+                        await asyncio.sleep(self._hang)
+                        break
+                    if response.action == "reset":
+                        await self._reset(writer, response)
+                        return
+                    await self._send(writer, request.method, response, keep)
+                finally:
+                    self.in_flight[local] -= 1
                 if not keep:
                     break
         except (ConnectionError, asyncio.IncompleteReadError, TimeoutError):

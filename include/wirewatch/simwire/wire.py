@@ -131,6 +131,12 @@ class SimWire:
         outlet = self.app.by_slug[slug] if slug else self.outlets[0]
         return f"{self.app.base(outlet)}/faults/{kind}.xml"
 
+    def max_concurrent_requests(self) -> dict[str, int]:
+        """Per outlet address, the most requests this wire ever answered at the same time."""
+        if self._server is None:
+            return {}
+        return dict(self._server.max_in_flight)
+
     def truth(self) -> list[ItemTruth]:
         self._require_port()
         return [
