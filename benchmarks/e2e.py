@@ -21,20 +21,18 @@ import json
 import os
 import resource
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
 import psutil
 import yaml
 
-from wirewatch.devstack import VENV_BIN, ProcessGroups, airflow_env, wait_http
+from wirewatch.devstack import VENV_BIN, ProcessGroups, airflow_env, free_port, rest, wait_for_run, wait_http
 from wirewatch.simwire import SimWire, WireSettings
 
 
@@ -82,28 +80,6 @@ class RssSampler:
         return self.peak / 2**20
 
 
-def api(url: str, payload: dict | None = None) -> dict:
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(payload).encode() if payload is not None else None,
-        headers={"Content-Type": "application/json"},
-        method="POST" if payload is not None else "GET",
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())
-
-
-def wait_run(base: str, run_id: str | None, timeout: float) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        runs = api(f"{base}/api/v2/dags/news_monitor/dagRuns?order_by=-start_date")["dag_runs"]
-        for run in runs:
-            if (run_id is None or run["dag_run_id"] == run_id) and run["state"] in ("success", "failed"):
-                return run
-        time.sleep(1)
-    raise TimeoutError(f"news_monitor run {run_id or '(first)'} did not finish in {timeout:.0f} s")
-
-
 def duration(run: dict) -> float:
     start = datetime.fromisoformat(run["start_date"])
     end = datetime.fromisoformat(run["end_date"])
@@ -132,21 +108,17 @@ def airflow_runs(home: Path, env: dict[str, str], port: int) -> tuple[float, flo
         sampler = RssSampler([child.pid for child in groups.children])
         if not wait_http(f"{base}/api/v2/monitor/health", 300):
             raise RuntimeError("api-server did not start:\n" + (home / "api-server.log").read_text()[-3000:])
-        first = wait_run(base, None, 1800)  # run_immediately: the scheduler starts it on its own
+        first = wait_for_run(
+            base, "news_monitor", None, 1800
+        )  # run_immediately: the scheduler starts it on its own
         triggered = time.perf_counter()
-        second_id = api(f"{base}/api/v2/dags/news_monitor/dagRuns", {"logical_date": None})["dag_run_id"]
-        second = wait_run(base, second_id, 600)
+        second_id = rest(base, "/api/v2/dags/news_monitor/dagRuns", {"logical_date": None})["dag_run_id"]
+        second = wait_for_run(base, "news_monitor", second_id, 600)
         second_wall = time.perf_counter() - triggered
         peak = sampler.stop()
     finally:
         groups.stop()
     return duration(first), duration(second), second_wall, first, second | {"peak_mb": peak}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ whole, so `airflow standalone`'s scheduler, api-server and workers never outlive
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -106,6 +107,35 @@ def wait_port(host: str, port: int, timeout: float, child: subprocess.Popen | No
         except OSError:
             time.sleep(0.3)
     return False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def rest(base: str, path: str, payload: dict | None = None) -> dict:
+    """Airflow's REST API without a login (for stacks run with simple_auth_manager_all_admins)."""
+    request = urllib.request.Request(
+        f"{base}{path}",
+        data=json.dumps(payload).encode() if payload is not None else None,
+        headers={"Content-Type": "application/json"},
+        method="POST" if payload is not None else "GET",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def wait_for_run(base: str, dag_id: str, run_id: str | None, timeout: float) -> dict:
+    """The finished run `run_id` of `dag_id` (or the first to finish when None)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for run in rest(base, f"/api/v2/dags/{dag_id}/dagRuns?order_by=-start_date")["dag_runs"]:
+            if (run_id is None or run["dag_run_id"] == run_id) and run["state"] in ("success", "failed"):
+                return run
+        time.sleep(1)
+    raise TimeoutError(f"{dag_id} run {run_id or '(first)'} did not finish within {timeout:.0f} s")
 
 
 def _run(args: list[str], env: dict[str, str]) -> None:
