@@ -39,6 +39,7 @@ test: install lint
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+	$(PY) -m benchmarks.match
 
 clean:
 	rm -rf $(VENV) .airflow var
