@@ -135,6 +135,9 @@ def test_a_document_is_evaluated_only_against_topics_that_can_match():
     present = compiled.presearcher.scan(doc)
     assert {compiled.topics[i].topic.id for i in compiled.presearcher.candidates(present)} == {"t7", "t123"}
     assert [m.topic_id for m in compiled.match(doc)] == ["t7", "t123"]
+    # indexed under wort007, but the other requirement (kursk OR koursk) is missing: not evaluated
+    without = compiled.presearcher.scan(compiled.document(body="wort007 in Bern"))
+    assert compiled.presearcher.candidates(without) == set()
 
 
 def test_the_anchor_is_the_most_selective_required_clause():

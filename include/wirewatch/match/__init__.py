@@ -20,7 +20,7 @@ from wirewatch.match.document import Document, Word
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
 from wirewatch.match.normalize import COMPOUND_HEADS, Normalizer
 from wirewatch.match.presearch import Presearcher
-from wirewatch.match.query import Compiler, Node, QueryError, WordTable
+from wirewatch.match.query import Compiler, Node, QueryError, Requirement, WordTable
 
 __all__ = [
     "CompiledTopic",
@@ -60,7 +60,12 @@ class TopicError:
 class CompiledTopic:
     topic: Topic
     node: Node
-    anchor: frozenset[Word]
+    requirements: list[Requirement]
+
+    @property
+    def anchor(self) -> frozenset[Word]:
+        """The words the presearcher indexes the topic under."""
+        return max(self.requirements, key=lambda r: r[0])[1]
 
 
 def _error(topics: TopicsFile, index: int, topic: Topic, exc: QueryError) -> TopicError:
@@ -82,9 +87,7 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         except QueryError as exc:
             errors.append(_error(topics, index, topic, exc))
             continue
-        anchor = node.anchor()
-        assert anchor is not None  # Compiler.compile refuses queries without one
-        compiled.append(CompiledTopic(topic, node, anchor[1]))
+        compiled.append(CompiledTopic(topic, node, node.requirements()))
     return normalizer, table, compiled, errors
 
 
@@ -93,7 +96,7 @@ class CompiledTopics:
 
     def __init__(self, topics: TopicsFile) -> None:
         self.normalizer, table, self.topics, self.errors = _compile(topics)
-        self.presearcher = Presearcher(table.words, (entry.anchor for entry in self.topics))
+        self.presearcher = Presearcher(table.words, (entry.requirements for entry in self.topics))
 
     def __iter__(self) -> Iterator[CompiledTopic]:
         return iter(self.topics)

@@ -87,20 +87,37 @@ class Document:
             table = {}
             chunk_tokens = self.normalizer.chunk_tokens
             text = self.texts[field]
+            ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+            next_end = 0
             position = 0
-            previous_end = 0
             for m in CHUNK_RE.finditer(text):
                 tokens, width, _ = chunk_tokens(m.group())
                 base = m.start()
-                if position and _SENTENCE_END_RE.search(text, previous_end, base):
-                    position += SENTENCE_GAP
-                previous_end = m.end()
+                if next_end < len(ends) and ends[next_end] < base:
+                    if position:
+                        position += SENTENCE_GAP
+                    while next_end < len(ends) and ends[next_end] < base:
+                        next_end += 1
                 for t in tokens:
                     occurrence = (position + t.first, position + t.last, base + t.start, base + t.end)
-                    table.setdefault(t.text, []).append(occurrence)
+                    found = table.get(t.text)
+                    if found is None:
+                        table[t.text] = [occurrence]
+                    else:
+                        found.append(occurrence)
                 position += width
             self._occurrences[field] = table
         return table
+
+    def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
+        present = self.present
+        if present is not None:
+            word_id = word.id
+            for field in fields:
+                if word_id in present[field]:
+                    return True
+            return False
+        return any(self.has(word, field) for field in fields)
 
     def has(self, word: Word, field: str) -> bool:
         if self.present is not None:

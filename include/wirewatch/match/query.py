@@ -32,6 +32,9 @@ STOPWORDS = frozenset(
 )
 MIN_PREFIX = 2
 _POSITION_RE = re.compile(r"position (\d+)")
+_PLAIN_WORD_RE = re.compile(r"[^\W_][\w\-'\u2019.]*\*?\Z")
+_PLAIN_PHRASE_RE = re.compile(r'"[^"\\~]*"\Z')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
 
 
 class QueryError(ValueError):
@@ -45,6 +48,7 @@ class QueryError(ValueError):
 
 
 RawHit = tuple[str, str, int, int]  # term label, field, start, end
+Requirement = tuple[float, frozenset[Word]]  # selectivity, and words one of which must occur
 
 
 class Node:
@@ -56,12 +60,18 @@ class Node:
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         """The evidence for a node that tested true: every occurrence of its positive terms."""
 
-    def anchor(self) -> tuple[float, frozenset[Word]] | None:
-        """Words of which any matching document must contain at least one, and how selective they are.
+    def requirements(self) -> list[Requirement]:
+        """Sets of words such that a matching document contains a word of every set.
 
-        None when the node can be true in a document that has none of its words (NOT).
+        Each comes with its selectivity; empty when the node can be true in a document that has
+        none of its words (NOT). The presearcher indexes a topic under its most selective set and
+        checks the others before evaluating it (Lucene Monitor's multipass presearcher).
         """
         raise NotImplementedError
+
+    def anchor(self) -> Requirement | None:
+        """The most selective requirement, or None."""
+        return max(self.requirements(), key=lambda r: r[0], default=None)
 
     def words(self) -> Iterator[Word]:
         raise NotImplementedError
@@ -84,15 +94,15 @@ class WordNode(Node):
     label: str
 
     def test(self, doc: Document) -> bool:
-        return any(doc.has(self.word, field) for field in self.fields)
+        return doc.has_in(self.word, self.fields)
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field in self.fields:
             for occ in doc.word_occurrences(self.word, field):
                 out.append((self.label, field, occ[2], occ[3]))
 
-    def anchor(self) -> tuple[float, frozenset[Word]]:
-        return word_weight(self.word, self.fields), frozenset((self.word,))
+    def requirements(self) -> list[Requirement]:
+        return [(word_weight(self.word, self.fields), frozenset((self.word,)))]
 
     def words(self) -> Iterator[Word]:
         yield self.word
@@ -116,7 +126,10 @@ class SeqNode(Node):
     parts: tuple[str, ...]  # each slot as written ("nordkorea*", "@military")
 
     def test(self, doc: Document) -> bool:
-        return any(self._matches(doc, field, first_only=True) for field in self.fields)
+        for field in self.fields:
+            if self._possible(doc, field) and self._matches(doc, field, first_only=True):
+                return True
+        return False
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field in self.fields:
@@ -129,15 +142,12 @@ class SeqNode(Node):
                 for j, span in enumerate(chosen):
                     out.append((labels[j][span], field, span[2], span[3]))
 
-    def anchor(self) -> tuple[float, frozenset[Word]]:
-        best: tuple[float, frozenset[Word]] | None = None
+    def requirements(self) -> list[Requirement]:
+        found = []
         for slot in self.slots:
             picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _ in slot]
-            weight = min(word_weight(w, self.fields) for w in picks)
-            if best is None or weight > best[0]:
-                best = (weight, frozenset(picks))
-        assert best is not None
-        return best
+            found.append((min(word_weight(w, self.fields) for w in picks), frozenset(picks)))
+        return found
 
     def words(self) -> Iterator[Word]:
         for slot in self.slots:
@@ -250,15 +260,17 @@ class AndNode(Node):
     label: str = "AND"
 
     def test(self, doc: Document) -> bool:
-        return all(child.test(doc) for child in self.children)
+        for child in self.children:
+            if not child.test(doc):
+                return False
+        return True
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for child in self.children:
             child.hits(doc, out)
 
-    def anchor(self) -> tuple[float, frozenset[Word]] | None:
-        anchors = [a for a in (child.anchor() for child in self.children) if a is not None]
-        return max(anchors, key=lambda a: a[0]) if anchors else None
+    def requirements(self) -> list[Requirement]:
+        return [r for child in self.children for r in child.requirements()]
 
     def words(self) -> Iterator[Word]:
         for child in self.children:
@@ -271,18 +283,21 @@ class OrNode(Node):
     label: str = "OR"
 
     def test(self, doc: Document) -> bool:
-        return any(child.test(doc) for child in self.children)
+        for child in self.children:
+            if child.test(doc):
+                return True
+        return False
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for child in self.children:
             if child.test(doc):
                 child.hits(doc, out)
 
-    def anchor(self) -> tuple[float, frozenset[Word]] | None:
+    def requirements(self) -> list[Requirement]:
         anchors = [child.anchor() for child in self.children]
         if any(a is None for a in anchors):
-            return None
-        return min(a[0] for a in anchors), frozenset().union(*(a[1] for a in anchors))
+            return []
+        return [(min(a[0] for a in anchors), frozenset().union(*(a[1] for a in anchors)))]
 
     def words(self) -> Iterator[Word]:
         for child in self.children:
@@ -297,8 +312,8 @@ class NotNode(Node):
     def test(self, doc: Document) -> bool:
         return not self.child.test(doc)
 
-    def anchor(self) -> None:
-        return None
+    def requirements(self) -> list[Requirement]:
+        return []
 
     def words(self) -> Iterator[Word]:
         yield from self.child.words()
@@ -323,6 +338,11 @@ class WordTable:
 
 def parse(text: str, where: str = "query") -> tree.Item:
     """The luqum tree of a query, or a QueryError with the offset of the problem."""
+    # Term list entries are mostly one word or one phrase: spare the parser (10,000 topics compile faster)
+    if _PLAIN_WORD_RE.match(text) and text not in _OPERATORS:
+        return tree.Word(text, pos=0, size=len(text))
+    if _PLAIN_PHRASE_RE.match(text):
+        return tree.Phrase(text, pos=0, size=len(text))
     try:
         return luqum_parse(text)
     except ParseError as exc:
