@@ -254,11 +254,19 @@ def matches(
 
     rows = matches_since(_warehouse_engine(warehouse), limit=limit)
     table = Table(title=f"Latest {len(rows)} matches")
-    for column in ("topic", "outlet", "headline", "agency", "published"):
+    for column in ("topic", "score", "outlet", "headline", "agency", "published"):
         table.add_column(column)
     for row in rows:
         published = row["published_at"].strftime("%Y-%m-%d %H:%M") if row["published_at"] else ""
-        table.add_row(row["topic_id"], row["outlet"], row["headline"] or "", row["agency"] or "", published)
+        score = f"{row['score']:.1f}" if row["score"] is not None else ""
+        table.add_row(
+            row["topic_id"],
+            score,
+            row["outlet"],
+            escape(row["headline"] or ""),
+            row["agency"] or "",
+            published,
+        )
     Console(width=160).print(table)
 
 

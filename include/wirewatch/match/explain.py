@@ -6,9 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from wirewatch.match.document import TEXT_FIELDS, Document
-from wirewatch.match.normalize import fold
 from wirewatch.match.query import AndNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
-from wirewatch.text import collapse_whitespace
+from wirewatch.text import collapse_whitespace, fold
 
 SNIPPET_RADIUS = 90
 TITLE_WEIGHT = 2.0

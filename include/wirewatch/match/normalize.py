@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wirewatch.text import fold
+
 # Letters/digits joined by hyphens (incl. U+2010/U+2011) or apostrophes (incl. typographic ones).
 CHUNK_RE = re.compile(r"\w+(?:[-\u2010\u2011'\u2019\u02bc]\w+)*")
 _JOINER_RE = re.compile(r"[-\u2010\u2011'\u2019\u02bc]")
@@ -77,12 +79,6 @@ COMPOUND_HEADS = (
 # Joined forms are emitted for runs of up to this many parts (and always for the whole chunk).
 _MAX_JOIN = 4
 _MIN_HEAD_REST = 3  # a compound needs at least this many letters before its head
-
-
-def fold(text: str) -> str:
-    """Case folded, diacritics dropped: 'Nord-Coréens' -> 'nord-coreens', 'Straße' -> 'strasse'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def forms(word: str) -> tuple[str, ...]:
