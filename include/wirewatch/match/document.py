@@ -98,11 +98,11 @@ class Document:
                         position += SENTENCE_GAP
                     while next_end < len(ends) and ends[next_end] < base:
                         next_end += 1
-                for t in tokens:
-                    occurrence = (position + t.first, position + t.last, base + t.start, base + t.end)
-                    found = table.get(t.text)
+                for text_, first, last, start, end in tokens:
+                    occurrence = (position + first, position + last, base + start, base + end)
+                    found = table.get(text_)
                     if found is None:
-                        table[t.text] = [occurrence]
+                        table[text_] = [occurrence]
                     else:
                         found.append(occurrence)
                 position += width

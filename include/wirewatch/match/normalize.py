@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from wirewatch.text import fold
 
@@ -126,8 +127,7 @@ def split_chunk(chunk: str) -> list[Part]:
     return parts
 
 
-@dataclass(frozen=True, slots=True)
-class ChunkToken:
+class ChunkToken(NamedTuple):
     """A token of a chunk, relative to it: the form, word positions and character offsets."""
 
     text: str
