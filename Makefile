@@ -39,6 +39,7 @@ test: install lint
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+	$(PY) -m benchmarks.match
 
 # today's digest of the simulated wire, rendered by headless Chromium: var/screenshots/digest-{desktop,phone}.png
 screenshots: install

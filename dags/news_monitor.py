@@ -6,7 +6,9 @@ matches them against the topics and loads the matches into the warehouse table `
 
 * **Feeds** come from `include/config/feeds.yaml` (list chosen by `active` or `WIREWATCH_FEED_LIST`),
   sharded by host: one mapped `poll_host` task per host, labelled with its outlet.
-* **Topics** come from `include/config/topics.yaml`; editing a topic re-matches stored articles.
+* **Topics** come from `include/config/topics.yaml` (Lucene-syntax queries); editing a topic
+  re-matches stored articles. A topic whose query does not compile is skipped and named in the
+  `match_topics` summary, and shown as an import error of `dags/topic_queries.py`.
 * Article bodies never travel through XCom: they are staged in the warehouse (`articles`),
   raw bytes in the content-addressed archive; tasks pass counts and ids.
 * A broken feed or page is recorded in `feed_polls` / `articles.error` and never fails the run.

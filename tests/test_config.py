@@ -84,13 +84,13 @@ def test_invalid_yaml_names_line_and_column(tmp_path):
         load_topics(path)
 
 
-def test_topic_with_empty_group_names_topic_and_group(tmp_path):
+def test_topic_with_empty_term_list_names_topic_and_list(tmp_path):
     path = write(
         tmp_path,
         "topics.yaml",
-        "topics:\n  - id: t1\n    name: T\n    require:\n      places: []\n",
+        "topics:\n  - id: t1\n    name: T\n    query: '@places'\n    terms:\n      places: []\n",
     )
-    with pytest.raises(ConfigError, match=r"topics\[0\] \(id=t1\)\.require: .*'places'"):
+    with pytest.raises(ConfigError, match=r"topics\[0\] \(id=t1\)\.terms: .*'places'"):
         load_topics(path)
 
 
@@ -100,7 +100,7 @@ def test_missing_file_is_a_config_error(tmp_path):
 
 
 def test_topics_digest_changes_with_a_term(tmp_path):
-    base = "topics:\n  - id: t\n    name: T\n    require:\n      g: [{term}]\n"
+    base = "topics:\n  - id: t\n    name: T\n    query: {term}\n"
     one = load_topics(write(tmp_path, "a.yaml", base.format(term="alpha")))
     two = load_topics(write(tmp_path, "b.yaml", base.format(term="beta")))
     assert one.digest() != two.digest()
@@ -117,7 +117,7 @@ def test_shipped_simwire_list_is_what_the_wire_serves_on_its_default_port():
     ]
 
 
-SUBS_TOPICS = "topics:\n  - {id: kursk, name: Kursk, require: {g: [kursk]}}\n  - {id: mars, name: Mars, require: {g: [mars]}}\n"
+SUBS_TOPICS = "topics:\n  - {id: kursk, name: Kursk, query: kursk}\n  - {id: mars, name: Mars, query: mars}\n"
 
 
 def subscriptions(tmp_path, text: str):

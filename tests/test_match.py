@@ -1,10 +1,13 @@
+"""The shipped topic on the simulated wire's texts and on hand-picked cases; the labelled set is in tests/match/."""
+
 from pathlib import Path
 
 import pytest
 
 from wirewatch.config import load_topics
-from wirewatch.match import Term, compile_topics, match_document, snippet
-from wirewatch.text import fold, tokenize
+from wirewatch.match import compile_topics, match_document
+from wirewatch.simwire.kursk import KURSK_COPIES
+from wirewatch.simwire.negatives import HARD_NEGATIVES
 
 TOPICS = compile_topics(load_topics(Path(__file__).resolve().parents[1] / "include/config/topics.yaml"))
 
@@ -16,25 +19,9 @@ def kursk(title: str = "", body: str = "", language: str | None = None) -> bool:
     )
 
 
-def test_fold_removes_case_and_accents():
-    assert fold("Nord-Coréens STRASSE Straße") == "nord-coreens strasse strasse"
-
-
-def test_tokens_keep_offsets_in_the_original():
-    text = "l'armée nord-coréenne"
-    assert [(t.text, text[t.start : t.end]) for t in tokenize(text)] == [
-        ("l", "l"),
-        ("armee", "armée"),
-        ("nord", "nord"),
-        ("coreenne", "coréenne"),
-    ]
-
-
-def test_prefix_and_phrase_terms():
-    tokens = tokenize("Die Truppen aus Nord-Korea stehen im Kursker Gebiet")
-    assert Term.parse("nord korea*").find(tokens) == [(3, 4)]
-    assert Term.parse("kursk*").find(tokens) == [(7, 7)]
-    assert Term.parse("kursk").find(tokens) == []
+def test_the_shipped_topics_compile():
+    assert TOPICS.errors == []
+    assert [entry.topic.id for entry in TOPICS] == ["dprk-troops-kursk"]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +29,7 @@ def test_prefix_and_phrase_terms():
     [
         ("de", "Nordkoreanische Soldaten kämpfen an der Seite Russlands in der Region Kursk."),
         ("de", "Im Kursker Gebiet sind Truppen aus Nordkorea in Kampfhandlungen verwickelt."),
+        ("de", "Die Nordkorea-Truppen stehen in der Kursk-Region."),
         ("fr", "Des soldats nord-coréens combattent aux côtés des forces russes dans la région de Koursk."),
         ("fr", "L'armée nord-coréenne est déployée à Koursk, selon Washington."),
         ("en", "DPRK soldiers have joined Russian forces fighting in the Kursk region."),
@@ -60,43 +48,40 @@ def test_kursk_topic_catches_the_story_in_three_languages(language, text):
         "Pyongyang a tiré un missile balistique en mer du Japon, selon l'armée sud-coréenne.",
         "Russian troops retook two villages in the Kursk region from Ukrainian forces.",
         "Cellist Maria Kursk opened the festival with a Bach suite.",
+        "Russian forces in Kursk are firing North Korean artillery shells.",
+        "Fighting goes on in the Kursk region. In Pyongyang, North Korean troops held a parade.",
     ],
 )
 def test_kursk_topic_rejects_hard_negatives(text):
     assert not kursk(body=text)
 
 
+def test_every_copy_of_the_wire_story_matches_and_no_hard_negative_does():
+    for copy in KURSK_COPIES:
+        assert kursk(copy.title, "\n\n".join(copy.paragraphs)), copy.outlet
+    for negative in HARD_NEGATIVES:
+        assert not kursk(negative.title, "\n\n".join(negative.paragraphs)), negative.story
+
+
 def test_languages_restrict_a_topic():
     text = "North Korean troops fight in the Kursk region."
     assert kursk(body=text, language="en")
+    assert kursk(body=text, language=None)  # unknown language: the topic still applies
     assert not kursk(body=text, language="it")
 
 
 def test_match_explains_terms_fields_and_offsets():
-    title = "Nordkorea schickt Truppen"
-    body = "Mehr als 10.000 Soldaten sind in der Region Kursk angekommen."
+    title = "Nordkorea schickt Truppen nach Kursk"
+    body = "Mehr als 10.000 nordkoreanische Soldaten sind in der Region Kursk angekommen."
     (found,) = match_document(TOPICS, title=title, body=body, language="de")
     assert found.matched_terms == ["kursk*", "nordkorea*", "soldat*", "truppe*"]
-    body_hit = next(h for h in found.hits if h.field == "body" and h.term == "kursk*")
-    assert body[body_hit.start : body_hit.end] == "Kursk"
-    assert {h.field for h in found.hits} == {"title", "body"}
-    assert "[[Soldaten]]" in found.snippet
-
-
-def test_snippet_marks_hit_and_trims_to_words():
-    text = "alpha beta gamma " * 20 + "TARGET" + " delta epsilon" * 20
-    start = text.index("TARGET")
-    result = snippet(text, start, start + 6, radius=30)
-    assert "[[TARGET]]" in result
-    assert result.startswith("…") and result.endswith("…")
-    assert len(result) < 90
-
-
-def test_exclude_vetoes(tmp_path):
-    path = tmp_path / "t.yaml"
-    path.write_text(
-        "topics:\n  - id: t\n    name: T\n    require:\n      a: [kursk]\n    exclude: [u-boot*]\n"
-    )
-    compiled = compile_topics(load_topics(path))
-    assert match_document(compiled, title="", body="Kursk heute", language=None)
-    assert not match_document(compiled, title="", body="Das U-Boot Kursk", language=None)
+    for hit in found.hits:
+        text = title if hit.field == "title" else body
+        assert text[hit.start : hit.end] == hit.text
+    assert {(h.field, h.text) for h in found.hits} >= {
+        ("title", "Truppen"),
+        ("body", "Soldaten"),
+        ("body", "Kursk"),
+    }
+    assert "[[nordkoreanische]] [[Soldaten]]" in found.snippet
+    assert found.score > 2.0  # title hits count

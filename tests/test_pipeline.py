@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import func, select
 
 from tests.wiring import FEED_FAULT_EXPECTATIONS, write_feeds_file
@@ -14,6 +17,7 @@ from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
 
 pytestmark = pytest.mark.integration
+REPO = Path(__file__).resolve().parents[1]
 NOW = time.time()
 
 
@@ -63,6 +67,16 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     assert negatives and not negatives & set(matched)
     assert set(matched) == {t.url for t in copies}
 
+    # each match is explained: hits point into the stored headline or body
+    stored = {a["canonical_url"]: a for a in rows(ctx.engine, articles)}
+    for url, match in matched.items():
+        hits = json.loads(match["hits"])
+        assert match["score"] > 0 and {h["field"] for h in hits} <= {"title", "body"}
+        assert set(json.loads(match["matched_terms"])) == {h["term"] for h in hits}
+        for hit in hits:
+            text = stored[url]["title"] if hit["field"] == "title" else stored[url]["body"]
+            assert text[hit["start"] : hit["end"]] == hit["text"], url
+
     # each broken feed is a recorded status; the rest of the run loaded
     polls = {p["feed_id"]: p for p in rows(ctx.engine, feed_polls)}
     for kind, error_class in FEED_FAULT_EXPECTATIONS.items():
@@ -92,6 +106,25 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     assert second["polls"]["new_articles"] == 0
     assert {t.name: count(ctx.engine, t) for t in (articles, matches)} == before
     assert second["polls"]["not_modified"] == len(wire.feeds())
+
+
+def test_a_topic_that_does_not_compile_is_left_out_and_the_others_match(tmp_path, wire, warehouse_url):
+    shipped = yaml.safe_load((REPO / "include/config/topics.yaml").read_text(encoding="utf-8"))
+    shipped["topics"].append({"id": "broken", "name": "Broken", "query": "kursk AND (troops"})
+    topics_file = tmp_path / "topics.yaml"
+    topics_file.write_text(yaml.safe_dump(shipped, allow_unicode=True), encoding="utf-8")
+    settings = Settings.from_env(
+        {
+            "WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "feeds.yaml", wire)),
+            "WIREWATCH_TOPICS_FILE": str(topics_file),
+            "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
+            "WIREWATCH_WAREHOUSE_URL": warehouse_url,
+        }
+    )
+    summary = run_once(RunContext.open("run-bad-topic", config=load_pipeline_config(settings)))
+    assert set(summary["matches"]["topic_errors"]) == {"broken"}
+    assert "unexpected end of query" in summary["matches"]["topic_errors"]["broken"]
+    assert summary["matches"]["matches"] == {"dprk-troops-kursk": 6}
 
 
 def test_shards_group_feeds_by_host_and_label_the_outlet(tmp_path, wire):

@@ -12,25 +12,28 @@ from typing import Annotated
 import typer
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from wirewatch.config import ConfigError, Settings, load_pipeline_config
+from wirewatch.config import ConfigError, Settings, load_pipeline_config, load_topics
 
 app = typer.Typer(help="Wirewatch: news monitoring pipeline.", no_args_is_help=True)
 simwire_app = typer.Typer(help="The simulated news wire on loopback.", no_args_is_help=True)
 warehouse_app = typer.Typer(help="The warehouse database.", no_args_is_help=True)
 feeds_app = typer.Typer(help="Feed lists.", no_args_is_help=True)
 digest_app = typer.Typer(help="The daily digest email.", no_args_is_help=True)
+topics_app = typer.Typer(help="Topic queries: check them, try them on a document.", no_args_is_help=True)
 app.add_typer(simwire_app, name="simwire")
 app.add_typer(digest_app, name="digest")
 app.add_typer(warehouse_app, name="warehouse")
 app.add_typer(feeds_app, name="feeds")
+app.add_typer(topics_app, name="topics")
 
 err = Console(stderr=True)
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(2)
 
 
@@ -56,54 +59,156 @@ def _warehouse_engine(url: str | None):
     return make_engine(url or settings.warehouse_url or settings.default_warehouse_url)
 
 
+def _fetch_page(url: str) -> tuple[bytes, str | None]:
+    """One page, under the active feed list's limits and network allow-list."""
+    from wirewatch.fetch import Fetcher
+
+    limits = load_pipeline_config().limits
+
+    async def get():
+        async with Fetcher(limits) as fetcher:
+            return await fetcher.get(url)
+
+    result = asyncio.run(get())
+    if not result.ok:
+        _fail(f"{url}: {result.error_class}: {result.error_message}")
+    return result.body, result.headers.get("content-type")
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"{path}: {exc.strerror}")
+        raise  # unreachable: _fail exits
+
+
 @app.command()
 def extract(source: Annotated[str, typer.Argument(help="URL or HTML file")]) -> None:
     """Print the extracted article (text and metadata) as JSON."""
     from wirewatch.extract import extract_article
-    from wirewatch.fetch import Fetcher
 
     content_type = None
     if source.startswith(("http://", "https://")):
-        limits = load_pipeline_config().limits
-
-        async def get():
-            async with Fetcher(limits) as fetcher:
-                return await fetcher.get(source)
-
-        result = asyncio.run(get())
-        if not result.ok:
-            _fail(f"{source}: {result.error_class}: {result.error_message}")
-        page, content_type = result.body, result.headers.get("content-type")
+        page, content_type = _fetch_page(source)
     else:
-        try:
-            page = Path(source).read_bytes()
-        except OSError as exc:
-            _fail(f"{source}: {exc.strerror}")
+        page = _read_file(source)
     extracted = extract_article(page, url=source, content_type=content_type)
     _jsonl_out(extracted.as_json())
 
 
-@app.command()
-def match() -> None:
-    """Match JSON Lines articles ({title, body, language}) from stdin against the topics."""
-    from wirewatch.match import compile_topics, match_document
+def _compiled_topics():
+    """The configured topics, compiled; a topic that does not compile is reported and left out."""
+    from wirewatch.match import compile_topics
 
     compiled = compile_topics(load_pipeline_config().topics)
+    for error in compiled.errors:
+        err.print(f"[yellow]topic left out:[/yellow] {escape(str(error))}", highlight=False)
+    return compiled
+
+
+@app.command()
+def match() -> None:
+    """Match JSON Lines articles ({title, body, language, outlet, agency}) from stdin against the topics.
+
+    Each output line has the article id and its matches: topic, score, terms, snippet and hits
+    (term, field, character offsets, text).
+    """
+    from wirewatch.match import match_document
+
+    compiled = _compiled_topics()
     for record in _jsonl_in():
         found = match_document(
             compiled,
             title=record.get("title") or "",
             body=record.get("body") or "",
             language=record.get("language"),
+            outlet=record.get("outlet"),
+            agency=record.get("agency"),
         )
-        _jsonl_out(
-            {
-                "id": record.get("id") or record.get("url"),
-                "matches": [
-                    {"topic": m.topic_id, "terms": m.matched_terms, "snippet": m.snippet} for m in found
-                ],
-            }
-        )
+        _jsonl_out({"id": record.get("id") or record.get("url"), "matches": [m.as_json() for m in found]})
+
+
+@topics_app.command("check")
+def topics_check() -> None:
+    """Compile every topic query; report each error with topic id, line and column."""
+    from wirewatch.match import check_topics
+
+    try:
+        topics = load_topics(Settings.from_env().topics_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+    errors = check_topics(topics)
+    for error in errors:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    valid = len(topics.topics) - len(errors)
+    err.print(f"{valid} of {len(topics.topics)} topics compile")
+    if errors:
+        raise typer.Exit(1)
+
+
+@topics_app.command("test")
+def topics_test(
+    topic: Annotated[str, typer.Argument(help="topic id")],
+    url: Annotated[str | None, typer.Option(help="fetch and extract this page")] = None,
+    file: Annotated[Path | None, typer.Option(help="an HTML page (extracted) or a text file")] = None,
+    text: Annotated[str | None, typer.Option(help="the body text itself")] = None,
+    title: Annotated[str | None, typer.Option(help="headline (default: the page's)")] = None,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 (default: the page's)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="for outlet: scopes")] = None,
+    agency: Annotated[str | None, typer.Option(help="for agency: scopes")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the match as JSON")] = False,
+) -> None:
+    """Show whether and why one document matches one topic."""
+    from wirewatch.extract import extract_article
+    from wirewatch.match import compile_topics
+    from wirewatch.match.explain import trace
+
+    if [url, file, text].count(None) != 2:
+        _fail("give exactly one of --url, --file, --text")
+    try:
+        topics = load_topics(Settings.from_env().topics_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if topic not in {t.id for t in topics.topics}:
+        _fail(f"no topic {topic!r}; topics: {', '.join(t.id for t in topics.topics)}")
+    compiled = compile_topics(topics)
+    entry = compiled.get(topic)
+    if entry is None:
+        _fail(next(str(e) for e in compiled.errors if e.topic_id == topic))
+        return
+    body, page_title, page_language = text or "", None, None
+    if url is not None or (file is not None and file.suffix.lower() in (".html", ".htm")):
+        page, content_type = _fetch_page(url) if url is not None else (_read_file(str(file)), None)
+        extracted = extract_article(page, url=url or str(file), content_type=content_type)
+        body, page_title, page_language = extracted.body, extracted.title, extracted.language
+    elif file is not None:
+        body = _read_file(str(file)).decode("utf-8", errors="replace")
+    doc = compiled.document(
+        title=title if title is not None else page_title or "",
+        body=body,
+        language=language or page_language,
+        outlet=outlet,
+        agency=agency,
+    )
+    result = compiled.evaluate(entry, doc)
+    found = [result] if result else []
+    if as_json:
+        _jsonl_out({"topic": topic, "matched": bool(found), "match": found[0].as_json() if found else None})
+        return
+    out = Console(width=160, highlight=False, markup=False)
+    language_note = ""
+    if entry.topic.languages and doc.language and doc.language not in entry.topic.languages:
+        language_note = f" (language {doc.language} is not one of {entry.topic.languages})"
+    out.print(f"{topic}: {'MATCH' if found else 'no match'}{language_note}")
+    for line in trace(entry.node, doc):
+        out.print("  " + line)
+    if found:
+        m = found[0]
+        out.print(f"score {m.score}   terms {', '.join(m.matched_terms)}")
+        for hit in m.hits:
+            out.print(f"  {hit.field:6} {hit.start:>6}-{hit.end:<6} {hit.text!r:32} {hit.term}")
+        out.print(f"snippet: {m.snippet}")
 
 
 @app.command()
@@ -161,11 +266,19 @@ def matches(
     except (OperationalError, ProgrammingError) as exc:
         _fail(f"cannot read matches from {engine.url.render_as_string()}: {exc.orig}")
     table = Table(title=f"Latest {len(rows)} matches")
-    for column in ("topic", "outlet", "headline", "agency", "published"):
+    for column in ("topic", "score", "outlet", "headline", "agency", "published"):
         table.add_column(column)
     for row in rows:
         published = row["published_at"].strftime("%Y-%m-%d %H:%M") if row["published_at"] else ""
-        table.add_row(row["topic_id"], row["outlet"], row["headline"] or "", row["agency"] or "", published)
+        score = f"{row['score']:.1f}" if row["score"] is not None else ""
+        table.add_row(
+            row["topic_id"],
+            score,
+            row["outlet"],
+            escape(row["headline"] or ""),
+            row["agency"] or "",
+            published,
+        )
     Console(width=160).print(table)
 
 
@@ -197,11 +310,18 @@ def feeds_import(
 
 @feeds_app.command("check")
 def feeds_check() -> None:
-    """Validate feeds.yaml and topics.yaml; print what would be polled."""
+    """Validate feeds.yaml and topics.yaml (every query too); print what would be polled."""
+    from wirewatch.match import check_topics
+
     try:
         config = load_pipeline_config()
     except ConfigError as exc:
         _fail(str(exc))
+    errors = check_topics(config.topics)
+    for error in errors:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    if errors:
+        raise typer.Exit(1)
     err.print(f"{len(config.feeds)} feeds, {len(config.topics.topics)} topics: config is valid")
 
 

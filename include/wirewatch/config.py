@@ -25,6 +25,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -130,26 +131,88 @@ class FeedsFile(_Strict):
         return [feed for feed in self.lists[name] if feed.enabled]
 
 
+TermListName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Operator = Literal["AND", "OR"]
+
+
 class Topic(_Strict):
+    """What one topic watches: a query in Lucene syntax, and term lists it refers to as @name."""
+
     id: Slug
     name: str = Field(min_length=1)
+    query: str = Field(min_length=1)
     languages: list[Language] | None = None
-    # Every group must match (AND); a group matches when any of its terms occurs (OR).
-    require: dict[str, list[str]] = Field(min_length=1)
-    # Any of these terms vetoes the match (NOT).
-    exclude: list[str] = []
+    # One concept written once: each entry is a term, a "phrase" or a small query; entries are ORed.
+    terms: dict[TermListName, list[str]] = {}
+    default_operator: Operator | None = None  # between terms with no operator; else the file's
 
-    @field_validator("require")
+    @model_validator(mode="before")
     @classmethod
-    def _groups_not_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for group, terms in value.items():
-            if not terms or any(not str(term).strip() for term in terms):
-                raise ValueError(f"group {group!r} needs at least one non-empty term")
+    def _old_format(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "require" in data and "query" not in data:
+            raise ValueError(
+                "the require/exclude format is gone: write a `query:` in Lucene syntax "
+                "(see the Topics section of README.md)"
+            )
+        return data
+
+    @field_validator("terms", mode="before")
+    @classmethod
+    def _entries_as_lists(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                name: [entries] if isinstance(entries, str) else entries for name, entries in value.items()
+            }
+        return value
+
+    @field_validator("terms")
+    @classmethod
+    def _lists_not_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, entries in value.items():
+            if not entries or any(not entry.strip() for entry in entries):
+                raise ValueError(f"term list {name!r} needs at least one non-empty entry")
         return value
 
 
+@dataclass(frozen=True)
+class SourceText:
+    """Where a YAML string value sits in its file, to turn an offset in the value into line and column."""
+
+    path: Path
+    file_text: str
+    start: int  # index of the node in file_text
+    end: int
+    value: str
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the file of character `offset` of the value."""
+        raw = self.file_text[self.start : self.end]
+        j = 0
+        index = len(raw)
+        for i, ch in enumerate(self.value):
+            # skip quotes, escapes, block headers and indentation; a folded line break reads as a space
+            while j < len(raw) and raw[j] != ch and not (ch == " " and raw[j] == "\n"):
+                j += 1
+            if i == offset:
+                index = j
+                break
+            j += 1
+        else:
+            index = min(j, len(raw))
+        absolute = self.start + index
+        line = self.file_text.count("\n", 0, absolute) + 1
+        column = absolute - (self.file_text.rfind("\n", 0, absolute) + 1) + 1
+        return line, column
+
+
 class TopicsFile(_Strict):
+    default_operator: Operator = "AND"
+    # German compound heads to index besides the built-in list ("Kampftruppen" -> "truppen").
+    compound_heads: list[str] = []
     topics: list[Topic] = Field(min_length=1)
+    # (topic index, "query" | "terms.NAME[i]") -> where that string is in the file, when loaded from one
+    _sources: dict[tuple[int, str], SourceText] = PrivateAttr(default_factory=dict)
+    _path: Path | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> TopicsFile:
@@ -163,6 +226,55 @@ class TopicsFile(_Strict):
         """Changes whenever a topic changes, so stored articles get re-matched."""
         payload = json.dumps(self.model_dump(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def source(self, topic_index: int, where: str) -> SourceText | None:
+        return self._sources.get((topic_index, where))
+
+    def operator_of(self, topic: Topic) -> str:
+        return topic.default_operator or self.default_operator
+
+
+def _string_sources(path: Path, text: str) -> dict[tuple[int, str], SourceText]:
+    """Positions of every topic's query and term list entries, from the YAML node tree."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    sources: dict[tuple[int, str], SourceText] = {}
+
+    def add(key: tuple[int, str], node: yaml.Node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            sources[key] = SourceText(path, text, node.start_mark.index, node.end_mark.index, node.value)
+
+    topics = _mapping_get(root, "topics")
+    if not isinstance(topics, yaml.SequenceNode):
+        return sources
+    for index, topic in enumerate(topics.value):
+        query = _mapping_get(topic, "query")
+        if query is not None:
+            add((index, "query"), query)
+        terms = _mapping_get(topic, "terms")
+        if isinstance(terms, yaml.MappingNode):
+            for name_node, entries in terms.value:
+                name = name_node.value
+                if isinstance(entries, yaml.SequenceNode):
+                    for i, entry in enumerate(entries.value):
+                        add((index, f"terms.{name}[{i}]"), entry)
+                else:
+                    add((index, f"terms.{name}[0]"), entries)
+    return sources
+
+
+def _mapping_get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
 
 
 _ADDRESS_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
@@ -311,7 +423,11 @@ def load_feeds(path: Path) -> FeedsFile:
 
 
 def load_topics(path: Path) -> TopicsFile:
-    return _validate(TopicsFile, path)
+    """The topics file, checked for structure; queries are compiled (and reported) per topic by match."""
+    topics = _validate(TopicsFile, path)
+    topics._path = path
+    topics._sources = _string_sources(path, path.read_text(encoding="utf-8"))
+    return topics
 
 
 def load_subscriptions(path: Path, topics: TopicsFile) -> SubscriptionsFile:

@@ -10,7 +10,7 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
 from wirewatch.dedupe import body_hash
 from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed
 from wirewatch.fetch import Fetcher, FetchResult
-from wirewatch.match import compile_topics, match_document
+from wirewatch.match import TopicMatch, compile_topics, match_document
 from wirewatch.urls import article_id, canonical_url
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
@@ -285,17 +285,27 @@ def cluster_copies(ctx: RunContext) -> dict[str, int]:
 
 
 def match_pending(ctx: RunContext) -> dict[str, Any]:
-    """Match articles not yet matched against the current topics: new ones, or all after a topic edit."""
+    """Match articles not yet matched against the current topics: new ones, or all after a topic edit.
+
+    A topic whose query does not compile is left out and named in the summary; the others match.
+    """
     topics = ctx.config.topics
     digest = topics.digest()
     compiled = compile_topics(topics)
+    for error in compiled.errors:
+        log.error("topic left out of matching: %s", error)
     checked = matched_articles = 0
     per_topic: dict[str, int] = defaultdict(int)
     while batch := store.articles_to_match(ctx.engine, digest):
         results: dict[str, list[dict[str, Any]]] = {}
         for article in batch:
             found = match_document(
-                compiled, title=article["title"] or "", body=article["body"], language=article["language"]
+                compiled,
+                title=article["title"] or "",
+                body=article["body"],
+                language=article["language"],
+                outlet=article["outlet"],
+                agency=article["agency"],
             )
             results[article["article_id"]] = [_match_row(ctx, article, m) for m in found]
             for m in found:
@@ -303,12 +313,18 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
             matched_articles += bool(found)
         store.save_matches(ctx.engine, results, digest)
         checked += len(batch)
-    summary = {"checked": checked, "matched_articles": matched_articles, "matches": dict(per_topic)}
-    log.info("matched %s", json.dumps(summary))
+    summary: dict[str, Any] = {
+        "checked": checked,
+        "matched_articles": matched_articles,
+        "matches": dict(per_topic),
+    }
+    if compiled.errors:
+        summary["topic_errors"] = {error.topic_id: str(error) for error in compiled.errors}
+    log.info("matched %s", json.dumps(summary, ensure_ascii=False))
     return summary
 
 
-def _match_row(ctx: RunContext, article: dict[str, Any], found) -> dict[str, Any]:
+def _match_row(ctx: RunContext, article: dict[str, Any], found: TopicMatch) -> dict[str, Any]:
     return {
         "article_id": article["article_id"],
         "topic_id": found.topic_id,
@@ -323,6 +339,8 @@ def _match_row(ctx: RunContext, article: dict[str, Any], found) -> dict[str, Any
         "agency": article["agency"],
         "matched_terms": json.dumps(found.matched_terms, ensure_ascii=False),
         "snippet": found.snippet,
+        "score": found.score,
+        "hits": json.dumps([asdict(hit) for hit in found.hits], ensure_ascii=False),
         "cluster_key": article["cluster_key"],
         "run_id": ctx.run_id,
         "matched_at": now(),

@@ -56,7 +56,7 @@ def test_broken_feeds_file_is_a_readable_import_error(tmp_path, monkeypatch):
 
 def test_broken_topics_file_is_a_readable_import_error(tmp_path, monkeypatch):
     broken = tmp_path / "topics.yaml"
-    broken.write_text("topics:\n  - id: Bad Id\n    name: X\n    require: {g: [a]}\n")
+    broken.write_text("topics:\n  - id: Bad Id\n    name: X\n    query: a\n")
     monkeypatch.setenv("WIREWATCH_TOPICS_FILE", str(broken))
     errors = dagbag().import_errors
     # both DAGs read topics.yaml: each one reports the broken field
@@ -103,3 +103,22 @@ def test_broken_subscriptions_file_is_a_readable_import_error(tmp_path, monkeypa
         in message
     )
     assert "subscriptions[0] (id=desk).topics[0]: unknown topic 'nope'" in message
+
+
+def test_a_bad_query_is_an_import_error_naming_the_topic_and_news_monitor_still_loads(tmp_path, monkeypatch):
+    topics = tmp_path / "topics.yaml"
+    topics.write_text(
+        "topics:\n"
+        "  - id: good\n    name: Good\n    query: kursk*\n"
+        "  - id: broken\n    name: Broken\n    query: (nordkorea AND truppen\n"
+    )
+    monkeypatch.setenv("WIREWATCH_TOPICS_FILE", str(topics))
+    subscriptions = tmp_path / "subscriptions.yaml"
+    subscriptions.write_text("subscriptions:\n  - {id: desk, recipients: [desk@example.org], topics: [good]}\n")
+    monkeypatch.setenv("WIREWATCH_SUBSCRIPTIONS_FILE", str(subscriptions))
+    bag = dagbag()
+    (path, message) = next(iter(bag.import_errors.items()))
+    assert len(bag.import_errors) == 1 and path.endswith("topic_queries.py")
+    assert f"{topics}:7:34:" in message and "topic 'broken' query" in message
+    assert "'good'" not in message
+    assert "news_monitor" in bag.dags

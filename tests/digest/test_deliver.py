@@ -9,7 +9,7 @@ import pytest
 from wirewatch.config import Settings, load_digest_config
 from wirewatch.digest.deliver import digest_day, plan_jobs, recipient_key
 
-TOPICS = "topics:\n  - {id: kursk, name: Kursk, require: {g: [kursk]}}\n  - {id: mars, name: Mars, require: {g: [mars]}}\n"
+TOPICS = "topics:\n  - {id: kursk, name: Kursk, query: kursk}\n  - {id: mars, name: Mars, query: mars}\n"
 SUBSCRIPTIONS = """
 digest: {timezone: Europe/Zurich}
 lists:

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -110,6 +111,9 @@ matches = Table(
     Column("cluster_key", String(64)),
     Column("run_id", String(250), nullable=False),
     Column("matched_at", TS, nullable=False),
+    Column("score", Float),  # ranks matches of a topic: title hits count double, repeats logarithmically
+    # JSON array of {term, field, start, end, text}: every hit, with character offsets in that field
+    Column("hits", Text),
     Index("ix_matches_topic_published", "topic_id", "published_at"),
     Index("ix_matches_cluster_key", "cluster_key"),
 )

@@ -171,4 +171,5 @@ def matches_since(engine: Engine, since: datetime | None = None, limit: int = 10
         rows = [dict(row) for row in conn.execute(query).mappings()]
     for row in rows:
         row["matched_terms"] = json.loads(row["matched_terms"])
+        row["hits"] = json.loads(row["hits"]) if row["hits"] else []
     return rows

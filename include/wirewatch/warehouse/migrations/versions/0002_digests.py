@@ -1,6 +1,6 @@
 """digests: one row per recipient and day, so the daily email is sent once
 
-Revision ID: 0005
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-26 09:00:00
 """
@@ -8,7 +8,7 @@ Create Date: 2026-11-26 09:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
+revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None

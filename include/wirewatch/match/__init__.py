@@ -1,0 +1,178 @@
+"""Topic matching: Lucene-syntax queries over normalised DE/FR/EN text, presearched and explained.
+
+    compiled = compile_topics(topics_file)        # once per run: parse, normalise, index
+    found = match_document(compiled, title=..., body=..., language="de", outlet=..., agency=...)
+
+Modules: `normalize` (words of queries and documents), `query` (the parser and the node tree),
+`document` (fields, tokens, positions), `presearch` (which topics can match a document) and
+`explain` (hits, score, snippet). A topic whose query does not compile is left out and reported
+in `compiled.errors`; the other topics match as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirewatch.config import ConfigError, Settings, Topic, TopicsFile, load_topics
+from wirewatch.match.document import Document, Word
+from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
+from wirewatch.match.normalize import COMPOUND_HEADS, Normalizer
+from wirewatch.match.presearch import Presearcher
+from wirewatch.match.query import Compiler, Node, QueryError, Requirement, WordTable
+
+__all__ = [
+    "CompiledTopic",
+    "CompiledTopics",
+    "Hit",
+    "TopicError",
+    "TopicMatch",
+    "check_topics",
+    "compile_topics",
+    "match_document",
+    "raise_for_query_errors",
+    "snippet",
+]
+
+
+@dataclass(frozen=True)
+class TopicError:
+    """A topic left out of matching because its query (or one of its term lists) does not compile."""
+
+    topic_id: str
+    where: str  # "query" or "terms.NAME[i]"
+    message: str
+    line: int | None = None  # in the topics file, when the topic came from one
+    column: int | None = None
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        if self.path is not None and self.line is not None:
+            return (
+                f"{self.path}:{self.line}:{self.column}: topic {self.topic_id!r} {self.where}: {self.message}"
+            )
+        where = f"{self.where}, column {self.column}" if self.column is not None else self.where
+        return f"topic {self.topic_id!r} {where}: {self.message}"
+
+
+@dataclass(eq=False)
+class CompiledTopic:
+    topic: Topic
+    node: Node
+    requirements: list[Requirement]
+
+    @property
+    def anchor(self) -> frozenset[Word]:
+        """The words the presearcher indexes the topic under."""
+        return max(self.requirements, key=lambda r: r[0])[1]
+
+
+def _error(topics: TopicsFile, index: int, topic: Topic, exc: QueryError) -> TopicError:
+    source = topics.source(index, exc.where)
+    if source is not None:
+        line, column = source.locate(exc.pos)
+        return TopicError(topic.id, exc.where, exc.message, line, column, source.path)
+    return TopicError(topic.id, exc.where, exc.message, None, exc.pos + 1)
+
+
+def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTopic], list[TopicError]]:
+    normalizer = Normalizer(COMPOUND_HEADS + tuple(topics.compound_heads))
+    table = WordTable()
+    compiled, errors = [], []
+    for index, topic in enumerate(topics.topics):
+        compiler = Compiler(normalizer, table, topic.terms, topics.operator_of(topic))
+        try:
+            node = compiler.compile(topic.query)
+        except QueryError as exc:
+            errors.append(_error(topics, index, topic, exc))
+            continue
+        compiled.append(CompiledTopic(topic, node, node.requirements()))
+    return normalizer, table, compiled, errors
+
+
+class CompiledTopics:
+    """Every topic compiled once per run, and the presearcher over all their words."""
+
+    def __init__(self, topics: TopicsFile) -> None:
+        self.normalizer, table, self.topics, self.errors = _compile(topics)
+        self.presearcher = Presearcher(table.words, (entry.requirements for entry in self.topics))
+
+    def __iter__(self) -> Iterator[CompiledTopic]:
+        return iter(self.topics)
+
+    def __len__(self) -> int:
+        return len(self.topics)
+
+    def document(self, **fields: str | None) -> Document:
+        return Document(self.normalizer, **fields)
+
+    def match(self, doc: Document, presearch: bool = True) -> list[TopicMatch]:
+        """The topics the document matches, in file order. presearch=False evaluates every topic."""
+        if presearch:
+            doc.present = self.presearcher.scan(doc)
+            indexes = sorted(self.presearcher.candidates(doc.present))
+        else:
+            indexes = range(len(self.topics))
+        found = []
+        for index in indexes:
+            result = self.evaluate(self.topics[index], doc)
+            if result is not None:
+                found.append(result)
+        return found
+
+    def evaluate(self, entry: CompiledTopic, doc: Document) -> TopicMatch | None:
+        """One topic on one document: the explained match, or None."""
+        languages = entry.topic.languages
+        if languages and doc.language and doc.language not in languages:
+            return None
+        if not entry.node.test(doc):
+            return None
+        raw: list = []
+        entry.node.hits(doc, raw)
+        return explain(entry.topic.id, entry.topic.name, raw, doc.texts)
+
+    def get(self, topic_id: str) -> CompiledTopic | None:
+        return next((entry for entry in self.topics if entry.topic.id == topic_id), None)
+
+
+def compile_topics(topics: TopicsFile) -> CompiledTopics:
+    return CompiledTopics(topics)
+
+
+def check_topics(topics: TopicsFile) -> list[TopicError]:
+    """Compile every query and report the ones that fail (without building the presearcher)."""
+    return _compile(topics)[3]
+
+
+def match_document(
+    compiled: CompiledTopics,
+    *,
+    title: str,
+    body: str,
+    language: str | None,
+    outlet: str | None = None,
+    agency: str | None = None,
+    presearch: bool = True,
+) -> list[TopicMatch]:
+    doc = compiled.document(title=title, body=body, language=language, outlet=outlet, agency=agency)
+    return compiled.match(doc, presearch=presearch)
+
+
+def raise_for_query_errors(settings: Settings | None = None) -> None:
+    """ConfigError naming every topic whose query does not compile (for a DAG import error).
+
+    A topics file that does not load at all is left to load_pipeline_config to report.
+    """
+    settings = settings or Settings.from_env()
+    try:
+        topics = load_topics(settings.topics_file)
+    except ConfigError:
+        return
+    errors = check_topics(topics)
+    if errors:
+        skipped = ", ".join(repr(e.topic_id) for e in errors)
+        raise ConfigError(
+            f"{len(errors)} topic(s) left out of matching ({skipped}); the other topics are matched:\n"
+            + "\n".join(str(e) for e in errors)
+        )

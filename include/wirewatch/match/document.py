@@ -1,0 +1,144 @@
+"""A document as the matcher sees it: named fields, their normalised words and word positions.
+
+Work is lazy: the set of distinct words of a field is enough to rule a topic in or out, and word
+positions (for phrases, proximity and explanations) are computed only when a candidate needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.match.normalize import CHUNK_RE, Normalizer
+
+TEXT_FIELDS = ("title", "body")
+META_FIELDS = ("lang", "outlet", "agency")
+FIELDS = TEXT_FIELDS + META_FIELDS
+
+# first word position, last word position, start and end character offsets in the field's text
+Occurrence = tuple[int, int, int, int]
+
+# A sentence end counts as this many words, so proximity below it stays within one sentence.
+SENTENCE_GAP = 20
+_SENTENCE_END_RE = re.compile(r"[.!?…][\W]*\s")
+
+
+@dataclass(frozen=True, eq=False)
+class Word:
+    """A query word: a token equal to one of its forms, or starting with one when it is a prefix."""
+
+    id: int
+    forms: tuple[str, ...]
+    prefix: bool
+
+    def accepts(self, token: str) -> bool:
+        if self.prefix:
+            return token.startswith(self.forms)
+        return token in self.forms
+
+    @property
+    def text(self) -> str:
+        return self.forms[0] + ("*" if self.prefix else "")
+
+
+class Document:
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        *,
+        title: str = "",
+        body: str = "",
+        language: str | None = None,
+        outlet: str | None = None,
+        agency: str | None = None,
+    ) -> None:
+        self.normalizer = normalizer
+        self.language = language
+        self.texts = {
+            "title": title or "",
+            "body": body or "",
+            "lang": language or "",
+            "outlet": outlet or "",
+            "agency": agency or "",
+        }
+        # field -> ids of the query words found in it; set by the presearcher, else found by scanning
+        self.present: dict[str, set[int]] | None = None
+        self._vocab: dict[str, set[str]] = {}
+        self._occurrences: dict[str, dict[str, list[Occurrence]]] = {}
+        self._word_occurrences: dict[tuple[int, str], list[Occurrence]] = {}
+        self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
+
+    def vocab(self, field: str) -> set[str]:
+        """Every distinct token of a field."""
+        vocab = self._vocab.get(field)
+        if vocab is None:
+            chunk_tokens = self.normalizer.chunk_tokens
+            vocab = set()
+            for chunk in set(CHUNK_RE.findall(self.texts[field])):
+                vocab.update(chunk_tokens(chunk)[2])
+            self._vocab[field] = vocab
+        return vocab
+
+    def occurrences(self, field: str) -> dict[str, list[Occurrence]]:
+        """Token -> where it occurs in the field, in text order."""
+        table = self._occurrences.get(field)
+        if table is None:
+            table = {}
+            chunk_tokens = self.normalizer.chunk_tokens
+            text = self.texts[field]
+            ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+            next_end = 0
+            position = 0
+            for m in CHUNK_RE.finditer(text):
+                tokens, width, _ = chunk_tokens(m.group())
+                base = m.start()
+                if next_end < len(ends) and ends[next_end] < base:
+                    if position:
+                        position += SENTENCE_GAP
+                    while next_end < len(ends) and ends[next_end] < base:
+                        next_end += 1
+                for text_, first, last, start, end in tokens:
+                    occurrence = (position + first, position + last, base + start, base + end)
+                    found = table.get(text_)
+                    if found is None:
+                        table[text_] = [occurrence]
+                    else:
+                        found.append(occurrence)
+                position += width
+            self._occurrences[field] = table
+        return table
+
+    def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
+        present = self.present
+        if present is not None:
+            word_id = word.id
+            for field in fields:
+                if word_id in present[field]:
+                    return True
+            return False
+        return any(self.has(word, field) for field in fields)
+
+    def has(self, word: Word, field: str) -> bool:
+        if self.present is not None:
+            return word.id in self.present[field]
+        vocab = self.vocab(field)
+        if word.prefix:
+            return any(token.startswith(word.forms) for token in vocab)
+        return any(form in vocab for form in word.forms)
+
+    def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
+        key = (word.id, field)
+        found = self._word_occurrences.get(key)
+        if found is None:
+            if not self.has(word, field):
+                found = []
+            else:
+                table = self.occurrences(field)
+                if word.prefix:
+                    tokens = [token for token in table if token.startswith(word.forms)]
+                else:
+                    tokens = [form for form in word.forms if form in table]
+                found = sorted(occ for token in tokens for occ in table[token])
+            self._word_occurrences[key] = found
+        return found

@@ -1,0 +1,540 @@
+"""Topic queries in Lucene syntax, parsed by luqum and compiled into a tree of nodes.
+
+Supported: AND, OR, NOT and `-` (and `+` for required clauses), grouping with parentheses, a
+default operator between clauses that have none (AND or OR), "exact phrases", trailing
+wildcards (`nordkorea*`, also inside phrases), proximity (`"nordkorea* truppen"~5`: at most 5
+other words between them, in any order), field scopes `title:`, `body:`, `lang:`, `outlet:`,
+`agency:` and references to the topic's term lists, `@name`, also as a slot of a phrase.
+
+Precedence (luqum's): NOT and `-` bind tightest, then AND, then OR, and clauses joined by the
+default operator bind loosest, so `a b OR c` is `a AND (b OR c)` when the default is AND.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from luqum import tree
+from luqum.exceptions import ParseError
+from luqum.thread import parse as luqum_parse
+
+from wirewatch.match.document import FIELDS, TEXT_FIELDS, Document, Occurrence, Word
+from wirewatch.match.normalize import Normalizer
+
+# Words too common to pick as the one a document must contain (see Node.anchor).
+STOPWORDS = frozenset(
+    "a an and the of in on at to for by with from is are was der die das den dem des ein eine und "
+    "in im am an auf aus mit von zu zum zur ist le la les un une des du de et en au aux dans par pour "
+    "sur est".split()
+)
+MIN_PREFIX = 2
+_POSITION_RE = re.compile(r"position (\d+)")
+_PLAIN_WORD_RE = re.compile(r"[^\W_][\w\-'\u2019.]*\*?\Z")
+_PLAIN_PHRASE_RE = re.compile(r'"[^"\\~]*"\Z')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
+
+
+class QueryError(ValueError):
+    """A query or term list entry that does not compile; `pos` is the offset in that string."""
+
+    def __init__(self, message: str, pos: int, where: str = "query") -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+        self.where = where
+
+
+RawHit = tuple[str, str, int, int]  # term label, field, start, end
+Requirement = tuple[float, frozenset[Word]]  # selectivity, and words one of which must occur
+
+
+class Node:
+    label: str
+
+    def test(self, doc: Document) -> bool:
+        raise NotImplementedError
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        """The evidence for a node that tested true: every occurrence of its positive terms."""
+
+    def requirements(self) -> list[Requirement]:
+        """Sets of words such that a matching document contains a word of every set.
+
+        Each comes with its selectivity; empty when the node can be true in a document that has
+        none of its words (NOT). The presearcher indexes a topic under its most selective set and
+        checks the others before evaluating it (Lucene Monitor's multipass presearcher).
+        """
+        raise NotImplementedError
+
+    def anchor(self) -> Requirement | None:
+        """The most selective requirement, or None."""
+        return max(self.requirements(), key=lambda r: r[0], default=None)
+
+    def words(self) -> Iterator[Word]:
+        raise NotImplementedError
+
+
+def word_weight(word: Word, fields: tuple[str, ...]) -> float:
+    """Longer words are rarer (Lucene Monitor's default term weighting); a language code is not rare."""
+    if set(fields) <= {"lang"}:
+        return 0.1
+    text = word.forms[0]
+    if text in STOPWORDS:
+        return 0.5
+    return len(text) - (0.5 if word.prefix else 0.0)
+
+
+@dataclass(eq=False)
+class WordNode(Node):
+    word: Word
+    fields: tuple[str, ...]
+    label: str
+
+    def test(self, doc: Document) -> bool:
+        return doc.has_in(self.word, self.fields)
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        for field in self.fields:
+            for occ in doc.word_occurrences(self.word, field):
+                out.append((self.label, field, occ[2], occ[3]))
+
+    def requirements(self) -> list[Requirement]:
+        return [(word_weight(self.word, self.fields), frozenset((self.word,)))]
+
+    def words(self) -> Iterator[Word]:
+        yield self.word
+
+
+Alternative = tuple[tuple[Word, ...], str]  # adjacent words, and the term they were written as
+Slot = tuple[Alternative, ...]  # any one of these
+
+
+@dataclass(eq=False)
+class SeqNode(Node):
+    """A phrase (slop None: slots adjacent and in order) or a proximity search (slop: words between).
+
+    An exact phrase hits as a whole; a proximity search hits with each part under its own term.
+    """
+
+    slots: tuple[Slot, ...]
+    slop: int | None
+    fields: tuple[str, ...]
+    label: str
+    parts: tuple[str, ...]  # each slot as written ("nordkorea*", "@military")
+
+    def test(self, doc: Document) -> bool:
+        for field in self.fields:
+            if self._possible(doc, field) and self._matches(doc, field, first_only=True):
+                return True
+        return False
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        for field in self.fields:
+            found = self._matches(doc, field)
+            if self.slop is None:
+                out.extend((self.label, field, chain[0][2], chain[-1][3]) for chain in found)
+                continue
+            labels = self._slot_spans(doc, field)[1]
+            for chosen in found:
+                for j, span in enumerate(chosen):
+                    out.append((labels[j][span], field, span[2], span[3]))
+
+    def requirements(self) -> list[Requirement]:
+        found = []
+        for slot in self.slots:
+            picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _ in slot]
+            found.append((min(word_weight(w, self.fields) for w in picks), frozenset(picks)))
+        return found
+
+    def words(self) -> Iterator[Word]:
+        for slot in self.slots:
+            for words, _ in slot:
+                yield from words
+
+    def found_parts(self, doc: Document) -> list[str | None]:
+        """Per slot, the first text where it occurs in the document (anywhere in scope), or None."""
+        found: list[str | None] = [None] * len(self.slots)
+        for field in self.fields:
+            for j, spans in enumerate(self._slot_spans(doc, field)[0]):
+                if found[j] is None and spans:
+                    found[j] = doc.texts[field][spans[0][2] : spans[0][3]]
+        return found
+
+    def _possible(self, doc: Document, field: str) -> bool:
+        return all(any(all(doc.has(w, field) for w in words) for words, _ in slot) for slot in self.slots)
+
+    def _slot_spans(
+        self, doc: Document, field: str
+    ) -> tuple[list[list[Occurrence]], list[dict[Occurrence, str]]]:
+        """Per slot: where it occurs (sorted), and the term each occurrence was found as."""
+        key = (id(self), field, "spans")
+        cached = doc.memo.get(key)
+        if cached is not None:
+            return cached
+        per_slot, labels = [], []
+        for slot in self.slots:
+            spans: dict[Occurrence, str] = {}
+            for words, label in slot:
+                chains = doc.word_occurrences(words[0], field)
+                for word in words[1:]:
+                    by_first: dict[int, list[Occurrence]] = {}
+                    for occ in doc.word_occurrences(word, field):
+                        by_first.setdefault(occ[0], []).append(occ)
+                    chains = [
+                        (chain[0], nxt[1], chain[2], nxt[3])
+                        for chain in chains
+                        for nxt in by_first.get(chain[1] + 1, ())
+                    ]
+                for chain in chains:
+                    spans.setdefault(chain, label)
+            per_slot.append(sorted(spans))
+            labels.append(spans)
+        doc.memo[key] = (per_slot, labels)
+        return per_slot, labels
+
+    def _matches(self, doc: Document, field: str, first_only: bool = False) -> list[tuple[Occurrence, ...]]:
+        key = (id(self), field, first_only)
+        cached = doc.memo.get(key)
+        if cached is not None:
+            return cached
+        found: list[tuple[Occurrence, ...]] = []
+        if self._possible(doc, field):
+            per_slot = self._slot_spans(doc, field)[0]
+            if all(per_slot):
+                found = (
+                    self._exact(per_slot, first_only)
+                    if self.slop is None
+                    else self._near(per_slot, first_only)
+                )
+        doc.memo[key] = found
+        return found
+
+    @staticmethod
+    def _exact(per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
+        found: list[tuple[Occurrence, ...]] = []
+        by_first: list[dict[int, list[Occurrence]]] = [{} for _ in per_slot]
+        for i, spans in enumerate(per_slot):
+            for span in spans:
+                by_first[i].setdefault(span[0], []).append(span)
+        for start in per_slot[0]:
+            chains: list[tuple[Occurrence, ...]] = [(start,)]
+            for table in by_first[1:]:
+                chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
+            found.extend(chains)
+            if first_only and found:
+                break
+        return found
+
+    def _near(self, per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
+        """Each span in turn as the leftmost; every other slot takes its nearest span at or after it."""
+        assert self.slop is not None
+        firsts = [[span[0] for span in spans] for spans in per_slot]
+        found = []
+        for i, spans in enumerate(per_slot):
+            for left in spans:
+                chosen = []
+                for j, other in enumerate(per_slot):
+                    if j == i:
+                        chosen.append(left)
+                        continue
+                    k = bisect.bisect_left(firsts[j], left[0])
+                    if k == len(other):
+                        break
+                    chosen.append(other[k])
+                else:
+                    covered = {p for span in chosen for p in range(span[0], span[1] + 1)}
+                    window = max(span[1] for span in chosen) - left[0] + 1
+                    if window - len(covered) <= self.slop:
+                        found.append(tuple(chosen))
+                        if first_only:
+                            return found
+        return found
+
+
+@dataclass(eq=False)
+class AndNode(Node):
+    children: tuple[Node, ...]
+    label: str = "AND"
+
+    def test(self, doc: Document) -> bool:
+        for child in self.children:
+            if not child.test(doc):
+                return False
+        return True
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        for child in self.children:
+            child.hits(doc, out)
+
+    def requirements(self) -> list[Requirement]:
+        return [r for child in self.children for r in child.requirements()]
+
+    def words(self) -> Iterator[Word]:
+        for child in self.children:
+            yield from child.words()
+
+
+@dataclass(eq=False)
+class OrNode(Node):
+    children: tuple[Node, ...]
+    label: str = "OR"
+
+    def test(self, doc: Document) -> bool:
+        for child in self.children:
+            if child.test(doc):
+                return True
+        return False
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        for child in self.children:
+            if child.test(doc):
+                child.hits(doc, out)
+
+    def requirements(self) -> list[Requirement]:
+        anchors = [child.anchor() for child in self.children]
+        if any(a is None for a in anchors):
+            return []
+        return [(min(a[0] for a in anchors), frozenset().union(*(a[1] for a in anchors)))]
+
+    def words(self) -> Iterator[Word]:
+        for child in self.children:
+            yield from child.words()
+
+
+@dataclass(eq=False)
+class NotNode(Node):
+    child: Node
+    label: str = "NOT"
+
+    def test(self, doc: Document) -> bool:
+        return not self.child.test(doc)
+
+    def requirements(self) -> list[Requirement]:
+        return []
+
+    def words(self) -> Iterator[Word]:
+        yield from self.child.words()
+
+
+class WordTable:
+    """One Word per distinct (forms, prefix) across all topics, numbered for the presearcher."""
+
+    def __init__(self) -> None:
+        self.words: list[Word] = []
+        self._index: dict[tuple[tuple[str, ...], bool], Word] = {}
+
+    def get(self, forms: tuple[str, ...], prefix: bool) -> Word:
+        key = (forms, prefix)
+        word = self._index.get(key)
+        if word is None:
+            word = Word(len(self.words), forms, prefix)
+            self.words.append(word)
+            self._index[key] = word
+        return word
+
+
+def parse(text: str, where: str = "query") -> tree.Item:
+    """The luqum tree of a query, or a QueryError with the offset of the problem."""
+    # Term list entries are mostly one word or one phrase: spare the parser (10,000 topics compile faster)
+    if _PLAIN_WORD_RE.match(text) and text not in _OPERATORS:
+        return tree.Word(text, pos=0, size=len(text))
+    if _PLAIN_PHRASE_RE.match(text):
+        return tree.Phrase(text, pos=0, size=len(text))
+    try:
+        return luqum_parse(text)
+    except ParseError as exc:
+        m = _POSITION_RE.search(str(exc))
+        pos = int(m.group(1)) if m else len(text)
+        if pos >= len(text.rstrip()):
+            message = "unexpected end of query (an unclosed parenthesis or a dangling operator?)"
+        elif text[pos] == '"':
+            message = "unclosed quote"
+        else:
+            message = f"unexpected {text[pos:].split()[0][:30]!r}"
+        raise QueryError(message, pos, where) from None
+
+
+class Compiler:
+    """Compiles the queries of one topic: its term lists, its default operator."""
+
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        table: WordTable,
+        terms: dict[str, list[str]],
+        default_operator: str = "AND",
+    ) -> None:
+        self.normalizer = normalizer
+        self.table = table
+        self.terms = terms
+        self.default_operator = default_operator
+
+    def compile(self, query: str) -> Node:
+        node = self._convert(parse(query), None, "query", ())
+        if node.anchor() is None:
+            raise QueryError(
+                "the query can match a document that contains none of its terms (only NOT clauses?)", 0
+            )
+        return node
+
+    # luqum tree -> nodes
+
+    def _convert(
+        self, item: tree.Item, fields: tuple[str, ...] | None, where: str, stack: tuple[str, ...]
+    ) -> Node:
+        pos = item.pos or 0
+        if isinstance(item, tree.SearchField):
+            if fields is not None:
+                raise QueryError(f"field scope {item.name}: inside another field scope", pos, where)
+            if item.name not in FIELDS:
+                raise QueryError(f"unknown field {item.name!r}; fields are {', '.join(FIELDS)}", pos, where)
+            return self._convert(item.expr, (item.name,), where, stack)
+        if isinstance(item, tree.BaseGroup):
+            return self._convert(item.expr, fields, where, stack)
+        if isinstance(item, tree.AndOperation):
+            return AndNode(tuple(self._convert(c, fields, where, stack) for c in item.children))
+        if isinstance(item, tree.OrOperation):
+            return OrNode(tuple(self._convert(c, fields, where, stack) for c in item.children))
+        if isinstance(item, tree.UnknownOperation):
+            return self._implicit(item, fields, where, stack)
+        if isinstance(item, tree.Plus):
+            return self._convert(item.a, fields, where, stack)
+        if isinstance(item, tree.Not | tree.Prohibit):
+            return NotNode(self._convert(item.a, fields, where, stack))
+        if isinstance(item, tree.Proximity):
+            return self._phrase(item.term, fields, where, stack, slop=int(item.degree), label=str(item))
+        if isinstance(item, tree.Phrase):
+            return self._phrase(item, fields, where, stack, slop=None, label=str(item))
+        if isinstance(item, tree.Fuzzy):
+            raise QueryError("fuzzy terms (~ after a word) are not supported; use a trailing *", pos, where)
+        if isinstance(item, tree.Boost):
+            raise QueryError("boosts (^) are not supported", pos, where)
+        if isinstance(item, tree.Regex):
+            raise QueryError("regular expressions are not supported", pos, where)
+        if isinstance(item, tree.Range | tree.From | tree.To):
+            raise QueryError("ranges are not supported", pos, where)
+        if isinstance(item, tree.Word):
+            if item.value.startswith("@"):
+                return self._list(item.value[1:], fields, pos, where, stack)
+            seq = self._word_seq(item.unescaped_value, pos, where)
+            scope = fields or TEXT_FIELDS
+            if len(seq) == 1:
+                return WordNode(seq[0], scope, str(item))
+            parts = tuple(w.text for w in seq)
+            return SeqNode(tuple((((w,), w.text),) for w in seq), None, scope, str(item), parts)
+        raise QueryError(f"unsupported syntax: {item}", pos, where)
+
+    def _implicit(
+        self, item: tree.UnknownOperation, fields: tuple[str, ...] | None, where: str, stack: tuple[str, ...]
+    ) -> Node:
+        """Clauses without an operator: all required (AND) or Lucene's should/must/must-not (OR)."""
+        converted = [self._convert(c, fields, where, stack) for c in item.children]
+        if self.default_operator == "AND":
+            return AndNode(tuple(converted))
+        required = [n for c, n in zip(item.children, converted, strict=True) if isinstance(c, tree.Plus)]
+        excluded = [n for n in converted if isinstance(n, NotNode)]
+        optional = [n for n in converted if n not in required and n not in excluded]
+        clauses = required + excluded
+        if optional and not required:
+            clauses.append(optional[0] if len(optional) == 1 else OrNode(tuple(optional)))
+        return clauses[0] if len(clauses) == 1 else AndNode(tuple(clauses))
+
+    def _word_seq(self, value: str, pos: int, where: str) -> tuple[Word, ...]:
+        if "?" in value:
+            raise QueryError(f"{value!r}: ? wildcards are not supported, only a trailing *", pos, where)
+        prefix = value.endswith("*")
+        core = value[:-1] if prefix else value
+        if "*" in core:
+            raise QueryError(f"{value!r}: only a trailing * is supported", pos, where)
+        words = self.normalizer.query_word(core)
+        if not words:
+            raise QueryError(f"{value!r} has no letters or digits", pos, where)
+        if prefix and len(words[-1][0]) < MIN_PREFIX:
+            raise QueryError(
+                f"{value!r}: a wildcard needs at least {MIN_PREFIX} letters before it", pos, where
+            )
+        last = len(words) - 1
+        return tuple(self.table.get(forms, prefix and i == last) for i, forms in enumerate(words))
+
+    def _phrase(
+        self,
+        item: tree.Phrase,
+        fields: tuple[str, ...] | None,
+        where: str,
+        stack: tuple[str, ...],
+        slop: int | None,
+        label: str,
+    ) -> Node:
+        pos = item.pos or 0
+        content = item.value[1:-1].replace('\\"', '"')
+        slots: list[Slot] = []
+        parts: list[str] = []
+        for m in re.finditer(r"\S+", content):
+            piece, at = m.group(), pos + 1 + m.start()
+            if piece.startswith("@"):
+                slots.append(self._list_alternatives(piece[1:], at, where, stack))
+            elif any(ch.isalnum() for ch in piece):
+                slots.append(((self._word_seq(piece, at, where), piece),))
+            else:
+                continue
+            parts.append(piece)
+        if not slots:
+            raise QueryError(f"{item.value} has no words", pos, where)
+        scope = fields or TEXT_FIELDS
+        if len(slots) == 1 and len(slots[0]) == 1 and len(slots[0][0][0]) == 1:
+            return WordNode(slots[0][0][0][0], scope, label)
+        return SeqNode(tuple(slots), slop, scope, label, tuple(parts))
+
+    # term lists
+
+    def _entries(self, name: str, pos: int, where: str, stack: tuple[str, ...]) -> list[tuple[str, str]]:
+        if name not in self.terms:
+            known = ", ".join(f"@{n}" for n in self.terms) or "none"
+            raise QueryError(f"unknown term list @{name} (this topic has: {known})", pos, where)
+        if name in stack:
+            raise QueryError(
+                f"term list @{name} refers to itself ({' -> '.join(stack + (name,))})", pos, where
+            )
+        return [(entry, f"terms.{name}[{i}]") for i, entry in enumerate(self.terms[name])]
+
+    def _list(
+        self, name: str, fields: tuple[str, ...] | None, pos: int, where: str, stack: tuple[str, ...]
+    ) -> Node:
+        nodes = [
+            self._convert(parse(entry, entry_where), fields, entry_where, stack + (name,))
+            for entry, entry_where in self._entries(name, pos, where, stack)
+        ]
+        return nodes[0] if len(nodes) == 1 else OrNode(tuple(nodes), label=f"@{name}")
+
+    def _list_alternatives(self, name: str, pos: int, where: str, stack: tuple[str, ...]) -> Slot:
+        """A term list used as one slot of a phrase: its entries must be words or exact phrases."""
+        alternatives: list[Alternative] = []
+        for entry, entry_where in self._entries(name, pos, where, stack):
+            item = parse(entry, entry_where)
+            if isinstance(item, tree.Word) and item.value.startswith("@"):
+                nested = self._list_alternatives(item.value[1:], item.pos or 0, entry_where, stack + (name,))
+                alternatives.extend(nested)
+            elif isinstance(item, tree.Word):
+                alternatives.append((self._word_seq(item.unescaped_value, item.pos or 0, entry_where), entry))
+            elif isinstance(item, tree.Phrase):
+                node = self._phrase(item, None, entry_where, stack + (name,), None, str(item))
+                if isinstance(node, WordNode):
+                    alternatives.append(((node.word,), entry))
+                elif isinstance(node, SeqNode) and all(len(slot) == 1 for slot in node.slots):
+                    alternatives.append((tuple(w for slot in node.slots for w in slot[0][0]), entry))
+                else:
+                    raise QueryError(
+                        f"@{name} is used inside a phrase, so its entries must be plain words or phrases",
+                        item.pos or 0,
+                        entry_where,
+                    )
+            else:
+                raise QueryError(
+                    f"@{name} is used inside a phrase, so its entries must be words or phrases, not {entry!r}",
+                    0,
+                    entry_where,
+                )
+        return tuple(dict.fromkeys(alternatives))
