@@ -43,11 +43,17 @@ def test_news_monitor_shape(bag):
         "poll_host",
         "collapse_copies",
         "match_topics",
+        "alert_operators",
     }
     poll = dag.get_task("poll_host")
     assert poll.map_index_template == "{{ shard_label }}"
     assert [asset.name for asset in dag.get_task("match_topics").outlets] == ["wirewatch_matches"]
     assert dag.get_task("match_topics").upstream_task_ids == {"collapse_copies"}
+    # feed alerts go out whatever happened downstream of the polls
+    assert dag.get_task("alert_operators").upstream_task_ids == {"poll_host"}
+    assert dag.get_task("alert_operators").trigger_rule == "all_done"
+    assert dag.get_task("plan_hosts").upstream_task_ids == {"prepare_warehouse"}
+    assert dag.has_on_failure_callback and dag.has_on_success_callback
 
 
 def test_broken_feeds_file_is_a_readable_import_error(tmp_path, monkeypatch):
