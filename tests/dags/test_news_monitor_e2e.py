@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.mailsink import MailSink, body_text
 from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import make_engine
@@ -34,12 +35,40 @@ def counts(engine) -> dict[str, int]:
         }
 
 
-def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
+def asset_event_extras(dag_run) -> list[dict]:
+    from airflow.models.asset import AssetEvent
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        events = session.scalars(
+            select(AssetEvent).where(
+                AssetEvent.source_dag_id == dag_run.dag_id, AssetEvent.source_run_id == dag_run.run_id
+            )
+        ).all()
+        return [event.extra for event in events]
+
+
+@pytest.fixture
+def mail(monkeypatch):
+    sink = MailSink()
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
+    yield sink
+    sink.close()
+
+
+def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch, mail):
     from airflow.dag_processing.dagbag import DagBag
 
     now = time.time()
     with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
-        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(write_feeds_file(tmp_path / "feeds.yaml", wire)))
+        # one hard failure (weight 3) kills a feed here, so the first run already has dead feeds
+        feeds_file = write_feeds_file(
+            tmp_path / "feeds.yaml",
+            wire,
+            polling={"dead_after": 3},
+            alerts={"email_to": ["operators@example.org"]},
+        )
+        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds_file))
         monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
         bag = DagBag(dag_folder=str(REPO / "dags"))
         assert bag.import_errors == {}
@@ -61,7 +90,31 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
         labels = {ti.rendered_map_index for ti in first.get_task_instances() if ti.task_id == "poll_host"}
         assert {"Berner Tagesbote", "The Harbour Herald", "Unreachable"} <= labels
 
+        # the run summary is the Asset event's extra
+        (extra,) = asset_event_extras(first)
+        feeds_total = len(wire.feeds()) + 9
+        assert extra["feeds"]["polled"] == feeds_total and extra["feeds"]["skipped"] == 0
+        assert extra["feeds"]["failed"] >= 8 and "fault-404" in extra["failed_feeds"]
+        assert extra["new_articles"] > 0 and extra["clusters"] > 0
+        assert extra["matches"]["dprk-troops-kursk"] == len(found)
+        assert {"fault-404", "fault-not-xml", "fault-empty"} <= set(extra["feeds"]["dead"])
+
+        # the hard-failing feeds are dead now: one email names them
+        (alert,) = mail.wait_for(1)
+        assert alert["To"] == "operators@example.org"
+        assert alert["Subject"].startswith("[Wirewatch] 3 dead")
+        assert "fault-404" in body_text(alert) and "http_404" in body_text(alert)
+
+        # right after, no feed is due: nothing is fetched, the run still succeeds and says so
         before = counts(engine)
         second = dag.test()
         assert second.state == "success"
         assert counts(engine) == before
+        states = {ti.task_id: ti.state for ti in second.get_task_instances()}
+        assert states["poll_host"] == "skipped"
+        assert {states[t] for t in ("collapse_copies", "match_topics", "alert_operators")} == {"success"}
+        (extra,) = asset_event_extras(second)
+        assert extra["feeds"]["polled"] == 0 and extra["feeds"]["skipped"] == feeds_total
+        # the dead feeds are still dead: no second email
+        time.sleep(1)
+        assert len(mail.messages) == 1
