@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced
 export AIRFLOW_HOME ?= $(CURDIR)/.airflow
 
-.PHONY: install system-deps run demo test lint bench clean
+.PHONY: install system-deps run demo test lint bench screenshots clean
 
 install: $(STAMP) system-deps
 
@@ -36,9 +36,14 @@ lint: install
 test: install lint
 	$(VENV)/bin/python -m pytest
 
+# the Wirewatch page in the Airflow UI, rendered by headless Chromium: PNGs in tests/artifacts/
+screenshots: install
+	$(PY) -m pytest -q tests/ui -k renders_in_the_airflow_ui
+
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+	$(PY) -m benchmarks.polling
 
 clean:
 	rm -rf $(VENV) .airflow var

@@ -139,7 +139,12 @@ def test_interval_follows_the_cadence_within_bounds():
         None, "f", PollFacts("ok", T0, entry_times=entries_every(timedelta(hours=1))), policy, T0
     )
     assert hourly["cadence_seconds"] == 3600
-    assert (hourly["next_poll_at"] - T0, hourly["next_poll_reason"]) == (timedelta(hours=1), "cadence")
+    # polled twice per usual gap by default
+    assert (hourly["next_poll_at"] - T0, hourly["next_poll_reason"]) == (timedelta(minutes=30), "cadence")
+    once = PollingPolicy(jitter=0, cadence_share=1)
+    assert health.after_poll(
+        None, "f", PollFacts("ok", T0, entry_times=entries_every(timedelta(hours=1))), once, T0
+    )["next_poll_at"] == T0 + timedelta(hours=1)
     busy = PollFacts("ok", T0, entry_times=entries_every(timedelta(seconds=30)))
     assert health.after_poll(None, "f", busy, policy, T0)["next_poll_at"] == T0 + policy.min_interval
     weekly = PollFacts("ok", T0, entry_times=entries_every(timedelta(days=7)))

@@ -3,6 +3,8 @@ and the token check of the Wirewatch UI plugin."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from airflow.sdk import BaseNotifier, Connection
 from airflow.sdk.exceptions import AirflowNotFoundException
 from sqlalchemy.engine import URL
@@ -54,6 +56,19 @@ def ui_base_url() -> str:
     return (conf.get("api", "base_url", fallback="") or "").rstrip("/")
 
 
+def ui_base_path() -> str:
+    """The path the UI is served under ('' at the root): links inside the UI stay on its host."""
+    return urlsplit(ui_base_url()).path.rstrip("/")
+
+
+def dashboard_warehouse_url() -> str:
+    """The warehouse the Wirewatch page reads: the connection, else WIREWATCH_WAREHOUSE_URL, else SQLite."""
+    from wirewatch.config import Settings
+
+    settings = Settings.from_env()
+    return warehouse_url() or settings.warehouse_url or settings.default_warehouse_url
+
+
 class RunAlertNotifier(BaseNotifier):
     """DAG callback: tells operators when runs start failing and when they succeed again, once each."""
 
@@ -61,14 +76,16 @@ class RunAlertNotifier(BaseNotifier):
         super().__init__()
         self.failed = failed
 
+    def render_template_fields(self, context, jinja_env=None) -> None:
+        """Nothing to render; and under dag.test() the context's DAG cannot build a template environment."""
+
     def notify(self, context) -> None:
         from wirewatch.alerts import check_run
         from wirewatch.config import load_pipeline_config
         from wirewatch.warehouse.db import make_engine
 
         config = load_pipeline_config()
-        settings = config.settings
-        engine = make_engine(warehouse_url() or settings.warehouse_url or settings.default_warehouse_url)
+        engine = make_engine(dashboard_warehouse_url())
         dag_run = context["dag_run"]
         check_run(
             engine,

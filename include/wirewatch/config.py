@@ -79,6 +79,8 @@ class PollingPolicy(_Strict):
 
     min_interval: Duration = timedelta(minutes=5)
     max_interval: Duration = timedelta(hours=6)
+    # the interval is this share of the feed's usual gap between items (0.5: about two polls per item)
+    cadence_share: float = Field(0.5, gt=0, le=4)
     # added to the interval per weighted failure: the backoff grows linearly with the failures
     backoff_step: Duration = timedelta(minutes=10)
     backoff_cap: Duration = timedelta(hours=6)

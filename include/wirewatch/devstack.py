@@ -6,6 +6,7 @@ whole, so `airflow standalone`'s scheduler, api-server and workers never outlive
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 UI_URL = "http://127.0.0.1:8080"
 SIMWIRE_PORT = 8765
+MAIL_PORT = 8025
 
 
 def airflow_env(home: Path | None = None) -> dict[str, str]:
@@ -94,16 +96,18 @@ def _warehouse_path(env: dict[str, str]) -> Path:
     return Path(env["WIREWATCH_DATA_DIR"]) / "warehouse.db"
 
 
-def _print_access(env: dict[str, str]) -> None:
+def _print_access(env: dict[str, str], mailbox: Path | None) -> None:
     home = Path(env["AIRFLOW_HOME"])
     db = _warehouse_path(env)
+    mail = f", kept in {mailbox} (Maildir)" if mailbox else ""
     print(
         f"""
 Wirewatch is running.
-  Airflow UI   {UI_URL}   (DAG news_monitor, every 10 minutes)
+  Airflow UI   {UI_URL}   (DAG news_monitor, every 10 minutes; Wirewatch page in the navigation)
   login        admin, password in {home / "simple_auth_manager_passwords.json.generated"}
   news wire    http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss (and 7 more outlets)
   warehouse    {db}
+  alerts       to {env.get("WIREWATCH_ALERT_EMAIL", "(no address)")}{mail}
 Latest matches in SQL:
   sqlite3 -header -column {db} "SELECT topic_id, outlet, headline, agency, published_at FROM matches ORDER BY published_at DESC LIMIT 20;"
   or: {VENV_BIN / "wirewatch"} matches
@@ -133,12 +137,31 @@ def run() -> int:
         if not wait_http(f"http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss", 30, wire):
             print(f"the simulated wire did not start; see {home / 'simwire.log'}", file=sys.stderr)
             return 1
+        mailbox = None
+        if "AIRFLOW_CONN_SMTP_DEFAULT" not in env:
+            # alerts go to a local SMTP server that keeps them, unless a real one is configured
+            mailbox = home / "mail"
+            groups.start(
+                [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{MAIL_PORT}"]
+                + ["-c", "aiosmtpd.handlers.Mailbox", str(mailbox)],
+                env,
+                home / "mail.log",
+            )
+            env["AIRFLOW_CONN_SMTP_DEFAULT"] = json.dumps(
+                {
+                    "conn_type": "smtp",
+                    "host": "127.0.0.1",
+                    "port": MAIL_PORT,
+                    "extra": {"disable_ssl": True, "disable_tls": True, "from_email": "wirewatch@localhost"},
+                }
+            )
+            env.setdefault("WIREWATCH_ALERT_EMAIL", "operators@localhost")
         print(f"Starting Airflow standalone (log: {home / 'standalone.log'}) ...", flush=True)
         airflow = groups.start([str(VENV_BIN / "airflow"), "standalone"], env, home / "standalone.log")
         if not wait_http(f"{UI_URL}/api/v2/monitor/health", 180, airflow):
             print(f"Airflow did not come up; see {home / 'standalone.log'}", file=sys.stderr)
             return 1
-        _print_access(env)
+        _print_access(env, mailbox)
         while all(child.poll() is None for child in groups.children):
             time.sleep(1)
         print("a component exited; stopping the rest", file=sys.stderr)

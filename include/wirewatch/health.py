@@ -94,10 +94,10 @@ def jitter_share(feed_id: str, polled_at: datetime) -> float:
 
 
 def base_interval(cadence_seconds: int | None, policy: PollingPolicy) -> tuple[timedelta, str]:
-    """The healthy interval: the usual cadence within the configured bounds."""
+    """The healthy interval: a share of the usual cadence, within the configured bounds."""
     if cadence_seconds is None:
         return policy.min_interval, "min_interval"
-    cadence = timedelta(seconds=cadence_seconds)
+    cadence = timedelta(seconds=cadence_seconds) * policy.cadence_share
     if cadence <= policy.min_interval:
         return policy.min_interval, "min_interval"
     if cadence >= policy.max_interval:

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from sqlalchemy import func, select
 from tests.mailsink import MailSink, body_text
 from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
-from wirewatch.warehouse.db import make_engine
+from wirewatch.warehouse import store
+from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
@@ -70,13 +72,18 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch, mail):
         )
         monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds_file))
         monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
+        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}")
+        # operators were told that runs were failing: the DAG's success callback reports the recovery
+        migrate(engine)
+        store.save_alert_states(
+            engine, [{"subject": "dag:news_monitor", "state": "failed", "changed_at": datetime.now(UTC)}]
+        )
         bag = DagBag(dag_folder=str(REPO / "dags"))
         assert bag.import_errors == {}
         dag = bag.dags["news_monitor"]
 
         first = dag.test()
         assert first.state == "success"
-        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}")
         truth = wire.truth()
         with engine.connect() as conn:
             found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
@@ -99,11 +106,13 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch, mail):
         assert extra["matches"]["dprk-troops-kursk"] == len(found)
         assert {"fault-404", "fault-not-xml", "fault-empty"} <= set(extra["feeds"]["dead"])
 
-        # the hard-failing feeds are dead now: one email names them
-        (alert,) = mail.wait_for(1)
+        # the hard-failing feeds are dead now: one email names them; another says runs work again
+        messages = {m["Subject"]: m for m in mail.wait_for(2)}
+        assert set(messages) == {"[Wirewatch] 3 dead", "[Wirewatch] DAG news_monitor recovered (was failed)"}
+        alert = messages["[Wirewatch] 3 dead"]
         assert alert["To"] == "operators@example.org"
-        assert alert["Subject"].startswith("[Wirewatch] 3 dead")
         assert "fault-404" in body_text(alert) and "http_404" in body_text(alert)
+        assert first.run_id in body_text(messages["[Wirewatch] DAG news_monitor recovered (was failed)"])
 
         # right after, no feed is due: nothing is fetched, the run still succeeds and says so
         before = counts(engine)
@@ -115,6 +124,6 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch, mail):
         assert {states[t] for t in ("collapse_copies", "match_topics", "alert_operators")} == {"success"}
         (extra,) = asset_event_extras(second)
         assert extra["feeds"]["polled"] == 0 and extra["feeds"]["skipped"] == feeds_total
-        # the dead feeds are still dead: no second email
+        # the dead feeds are still dead, runs still succeed: no more email
         time.sleep(1)
-        assert len(mail.messages) == 1
+        assert len(mail.messages) == 2
