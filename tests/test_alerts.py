@@ -13,11 +13,11 @@ from tests.mailsink import MailSink, body_text
 from tests.wiring import write_feeds_file
 from wirewatch import alerts
 from wirewatch.airflow_adapter import send_email
-from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.config import AlertSettings, Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, poll_feeds_async
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse import store
-from wirewatch.warehouse.db import migrate
+from wirewatch.warehouse.db import make_engine, migrate
 
 pytestmark = pytest.mark.integration
 NOW = time.time()
@@ -132,9 +132,9 @@ def test_failing_runs_are_reported_when_they_start_and_when_they_stop(tmp_path, 
         True,
     ]
     first, second = mail.wait_for(2)
-    assert first["Subject"] == "[Wirewatch] DAG news_monitor is failed"
+    assert first["Subject"] == "[Wirewatch] DAG news_monitor is failing"
     assert "http://ui/dags/news_monitor/runs/r2" in body_text(first)
-    assert second["Subject"] == "[Wirewatch] DAG news_monitor recovered (was failed)"
+    assert second["Subject"] == "[Wirewatch] DAG news_monitor recovered (was failing)"
 
 
 def test_without_an_address_changes_are_recorded_but_not_mailed(tmp_path, wire, warehouse_url, mail):
@@ -152,3 +152,15 @@ def test_without_an_address_changes_are_recorded_but_not_mailed(tmp_path, wire, 
     assert told["state"] == "failed" and told["notified_at"] is None
     time.sleep(0.5)
     assert mail.messages == []
+
+
+def test_a_failing_run_is_reported_even_when_the_warehouse_is_down(tmp_path, wire, mail):
+    from tests.mailsink import free_port
+
+    down = make_engine(f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none?connect_timeout=2")
+    settings = AlertSettings(email_to=[OPERATORS])
+    assert alerts.check_run(down, "news_monitor", "r9", True, settings, send_email) is True
+    (message,) = mail.wait_for(1)
+    assert message["Subject"] == "[Wirewatch] DAG news_monitor is failing"
+    assert "the warehouse cannot be read (OperationalError)" in body_text(message)
+    assert alerts.check_run(down, "news_monitor", "r10", False, settings, send_email) is False

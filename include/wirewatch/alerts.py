@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from wirewatch import health
 from wirewatch.config import AlertSettings, Feed, PollingPolicy
@@ -27,6 +28,7 @@ log = logging.getLogger("wirewatch.alerts")
 # send(to, subject, html_body, smtp_conn_id)
 Send = Callable[[list[str], str, str, str], None]
 PROBLEM_STATES = ("dead", "stale", "failed")
+_SAYS = {"dead": "dead", "stale": "stale", "failed": "failing"}
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class Change:
     @property
     def headline(self) -> str:
         if self.state in PROBLEM_STATES:
-            return f"{self.name} is {self.state}"
-        return f"{self.name} recovered (was {self.previous})"
+            return f"{self.name} is {_SAYS[self.state]}"
+        return f"{self.name} recovered (was {_SAYS.get(self.previous, self.previous)})"
 
 
 def describe(delta: timedelta) -> str:
@@ -119,7 +121,7 @@ def compose(changes: Sequence[Change]) -> tuple[str, str]:
     """Subject and HTML body of one email covering every change."""
     problems = [c for c in changes if c.state in PROBLEM_STATES]
     counts = {state: sum(c.state == state for c in problems) for state in PROBLEM_STATES}
-    parts = [f"{n} {state}" for state, n in counts.items() if n]
+    parts = [f"{n} {_SAYS[state]}" for state, n in counts.items() if n]
     recovered = len(changes) - len(problems)
     if recovered:
         parts.append(f"{recovered} recovered")
@@ -195,6 +197,25 @@ def check_run(
     now: datetime | None = None,
     ui_base: str = "",
 ) -> bool:
+    """Report a change of the DAG's run state; True when an email went out."""
     now = now or datetime.now(UTC)
-    change = run_change(engine, dag_id, run_id, failed, now, ui_base)
+    try:
+        change = run_change(engine, dag_id, run_id, failed, now, ui_base)
+    except SQLAlchemyError as exc:
+        # a run often fails because the warehouse is down: better a repeated email than none
+        log.exception("alert state unreadable; reporting run %s without deduplication", run_id)
+        if not failed or not settings.email_to:
+            return False
+        change = Change(
+            f"dag:{dag_id}",
+            f"DAG {dag_id}",
+            "unknown",
+            "failed",
+            f"run {run_id} failed at {now:%Y-%m-%d %H:%M} UTC; the warehouse cannot be read "
+            f"({type(exc).__name__}), so this alert may repeat until it can",
+            f"{ui_base}/dags/{dag_id}/runs/{run_id}" if ui_base else None,
+        )
+        subject, body = compose([change])
+        send(list(settings.email_to), subject, body, settings.smtp_conn_id)
+        return True
     return notify(engine, [change], settings, send, now) if change else False

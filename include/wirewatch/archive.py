@@ -6,6 +6,7 @@ Any fsspec location works (a local folder by default, s3://, gs://, memory:// ..
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 import fsspec
 
@@ -23,8 +24,9 @@ class RawArchive:
         path = self.path(digest)
         if not self.fs.exists(path):
             self.fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-            # write then rename, so a crash never leaves a truncated blob under its hash
-            tmp = f"{path}.part"
+            # write then rename, so a crash never leaves a truncated blob under its hash; the temporary
+            # name is the writer's own, as two feeds polled at once may carry the very same bytes
+            tmp = f"{path}.{uuid.uuid4().hex}.part"
             with self.fs.open(tmp, "wb") as handle:
                 handle.write(data)
             self.fs.mv(tmp, path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -72,9 +72,25 @@ def plan_run(ctx: RunContext, as_of: datetime) -> dict[str, Any]:
     shards = plan_shards([feed for feed in ctx.config.feeds if feed.id in due])
     for shard in shards:
         shard["as_of"] = as_of.isoformat()
-    log.info("%d feeds due in %d shards, %d skipped as not due", len(due), len(shards), len(skipped))
+    reasons = Counter(item["reason"] for item in skipped)
+    log.info(
+        "%d feeds due in %d shards, %d skipped as not due %s",
+        len(due),
+        len(shards),
+        len(skipped),
+        dict(reasons),
+    )
     for item in skipped:
-        log.info("skipped %s: due %s (%s)", item["feed_id"], item["next_poll_at"], item["reason"])
+        # the troubled ones are worth a line each; healthy feeds waiting for their turn are not
+        level = logging.INFO if item["status"] in ("failing", "dead") else logging.DEBUG
+        log.log(
+            level,
+            "skipped %s (%s): due %s (%s)",
+            item["feed_id"],
+            item["status"],
+            item["next_poll_at"],
+            item["reason"],
+        )
     return {"shards": shards, "skipped": skipped}
 
 

@@ -108,11 +108,11 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch, mail):
 
         # the hard-failing feeds are dead now: one email names them; another says runs work again
         messages = {m["Subject"]: m for m in mail.wait_for(2)}
-        assert set(messages) == {"[Wirewatch] 3 dead", "[Wirewatch] DAG news_monitor recovered (was failed)"}
+        assert set(messages) == {"[Wirewatch] 3 dead", "[Wirewatch] DAG news_monitor recovered (was failing)"}
         alert = messages["[Wirewatch] 3 dead"]
         assert alert["To"] == "operators@example.org"
         assert "fault-404" in body_text(alert) and "http_404" in body_text(alert)
-        assert first.run_id in body_text(messages["[Wirewatch] DAG news_monitor recovered (was failed)"])
+        assert first.run_id in body_text(messages["[Wirewatch] DAG news_monitor recovered (was failing)"])
 
         # right after, no feed is due: nothing is fetched, the run still succeeds and says so
         before = counts(engine)
