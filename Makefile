@@ -36,14 +36,17 @@ lint: install
 test: install lint
 	$(VENV)/bin/python -m pytest
 
+# headless Chromium renders today's digest of the simulated wire (var/screenshots/digest-{desktop,phone}.png)
+# and the Wirewatch page in the Airflow UI (tests/artifacts/*.png)
+screenshots: install
+	$(PY) -m wirewatch.digest.screenshots var/screenshots
+	$(PY) -m pytest -q tests/ui -k renders_in_the_airflow_ui
+
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
 	$(PY) -m benchmarks.match
-
-# today's digest of the simulated wire, rendered by headless Chromium: var/screenshots/digest-{desktop,phone}.png
-screenshots: install
-	$(PY) -m wirewatch.digest.screenshots var/screenshots
+	$(PY) -m benchmarks.polling
 
 clean:
 	rm -rf $(VENV) .airflow var

@@ -146,7 +146,7 @@ def main() -> None:
             f"wire: {args.outlets} outlets, {articles} articles published, latency {args.latency * 1000:.0f} ms"
         )
         print(
-            f"run-once            {once_wall:7.1f} s   peak RSS {once_peak:7.0f} MB   {once_summary['polls']}"
+            f"run-once            {once_wall:7.1f} s   peak RSS {once_peak:7.0f} MB   {once_summary['feeds']}, {once_summary['new_articles']} new articles"
         )
         airflow_env_vars = base_env | {"WIREWATCH_DATA_DIR": str(root / "airflow-data")}
         port = args.port or free_port()

@@ -148,7 +148,7 @@ def test_hostile_feeds_are_bounded_and_recorded(tmp_path, hostile_server):
     huge = stored[f"{base}/huge.html"]
     assert huge.status == "fallback" and "body_too_large" in huge.error
 
-    run_once(RunContext.open("hostile-2", config=load_pipeline_config(settings)))
+    run_once(RunContext.open("hostile-2", config=load_pipeline_config(settings)), every_feed=True)
     with ctx.engine.connect() as conn:
         many = conn.execute(
             select(feed_polls).where(feed_polls.c.run_id == "hostile-2", feed_polls.c.feed_id == "many")

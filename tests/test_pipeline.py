@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -100,9 +101,17 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     assert all(a["status"] == "ok" and a["extraction_path"] == "trafilatura" for a in others)
     assert all(a["raw_sha256"] and ctx.archive.get(a["raw_sha256"]) for a in others)
 
-    # a second run over the same wire adds nothing
+    # right after, no feed is due: every one is skipped, none fetched
+    assert summary["polls"]["skipped"] == 0
+    early = run_once(context(tmp_path, wire, warehouse_url, "run-1b"))
+    assert early["polls"]["feeds"] == 0 and early["polls"]["skipped"] == len(polls)
+
+    # an hour later every feed is due again; the same wire adds nothing
     before = {t.name: count(ctx.engine, t) for t in (articles, matches)}
-    second = run_once(context(tmp_path, wire, warehouse_url, "run-2"))
+    second = run_once(
+        context(tmp_path, wire, warehouse_url, "run-2"), as_of=datetime.now(UTC) + timedelta(hours=1)
+    )
+    assert second["polls"]["feeds"] == len(polls)
     assert second["polls"]["new_articles"] == 0
     assert {t.name: count(ctx.engine, t) for t in (articles, matches)} == before
     assert second["polls"]["not_modified"] == len(wire.feeds())

@@ -45,12 +45,14 @@ def fault_feeds(wire: SimWire) -> list[dict]:
     return feeds
 
 
-def write_feeds_file(path: Path, wire: SimWire, *, with_faults: bool = True) -> Path:
-    feeds = [{k: f[k] for k in ("id", "outlet", "url", "language")} for f in wire.feeds()]
-    if with_faults:
-        feeds += fault_feeds(wire)
-    path.write_text(
-        yaml.safe_dump({"active": "test", "fetch": FAST_FETCH, "lists": {"test": feeds}}, allow_unicode=True),
-        encoding="utf-8",
-    )
+def write_feeds_file(
+    path: Path, wire: SimWire, *, with_faults: bool = True, feeds: list[dict] | None = None, **sections
+) -> Path:
+    """`sections` go into the file as they are (polling=..., alerts=...); `feeds` replaces the list."""
+    if feeds is None:
+        feeds = [{k: f[k] for k in ("id", "outlet", "url", "language")} for f in wire.feeds()]
+        if with_faults:
+            feeds += fault_feeds(wire)
+    document = {"active": "test", "fetch": FAST_FETCH, "lists": {"test": feeds}} | sections
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     return path

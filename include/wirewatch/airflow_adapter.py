@@ -1,12 +1,15 @@
-"""The one place Wirewatch touches Airflow: connections for the warehouse and for mail."""
+"""The one place Wirewatch touches Airflow: connections (warehouse, mail), the run-alert notifier,
+and the token check of the Wirewatch UI plugin."""
 
 from __future__ import annotations
 
 from email.message import EmailMessage
+from urllib.parse import urlsplit
 
-from airflow.sdk import Connection
+from airflow.sdk import BaseNotifier, Connection
 from airflow.sdk.exceptions import AirflowNotFoundException
 from sqlalchemy.engine import URL
+from starlette.requests import Request
 
 WAREHOUSE_CONN_ID = "wirewatch_warehouse"
 
@@ -58,3 +61,85 @@ class SmtpMailer:
 
         with SmtpHook(smtp_conn_id=self.conn_id) as hook:
             hook._smtp_client.send_message(message)
+
+
+def send_email(to: list[str], subject: str, html: str, conn_id: str = "smtp_default") -> None:
+    """Send through the Airflow SMTP connection (host, port, TLS and sender live in the connection)."""
+    from airflow.providers.smtp.hooks.smtp import SmtpHook
+
+    with SmtpHook(smtp_conn_id=conn_id) as hook:
+        hook.send_email_smtp(to=to, subject=subject, html_content=html)
+
+
+def ui_base_url() -> str:
+    """The Airflow UI's address as configured (`[api] base_url`), without the trailing slash."""
+    from airflow.sdk.configuration import conf
+
+    return (conf.get("api", "base_url", fallback="") or "").rstrip("/")
+
+
+def ui_base_path() -> str:
+    """The path the UI is served under ('' at the root): links inside the UI stay on its host."""
+    return urlsplit(ui_base_url()).path.rstrip("/")
+
+
+def dashboard_warehouse_url() -> str:
+    """The warehouse the Wirewatch page reads: the connection, else WIREWATCH_WAREHOUSE_URL, else SQLite."""
+    from wirewatch.config import Settings
+
+    settings = Settings.from_env()
+    return warehouse_url() or settings.warehouse_url or settings.default_warehouse_url
+
+
+class RunAlertNotifier(BaseNotifier):
+    """DAG callback: tells operators when runs start failing and when they succeed again, once each."""
+
+    def __init__(self, failed: bool) -> None:
+        super().__init__()
+        self.failed = failed
+
+    def render_template_fields(self, context, jinja_env=None) -> None:
+        """Nothing to render; and under dag.test() the context's DAG cannot build a template environment."""
+
+    def notify(self, context) -> None:
+        from wirewatch.alerts import check_run
+        from wirewatch.config import load_pipeline_config
+        from wirewatch.warehouse.db import make_engine
+
+        config = load_pipeline_config()
+        engine = make_engine(dashboard_warehouse_url())
+        dag_run = context["dag_run"]
+        check_run(
+            engine,
+            dag_run.dag_id,
+            dag_run.run_id,
+            self.failed,
+            config.alerts,
+            send_email,
+            ui_base=ui_base_url(),
+        )
+
+
+async def airflow_user(request: Request):
+    """FastAPI dependency: the Airflow user behind the request, checked like Airflow's own API does.
+
+    A plugin's FastAPI app has no authentication of its own. This takes the token from the
+    Authorization header or the UI's session cookie, lets Airflow's auth manager validate it
+    (signature, expiry, revocation) and answers 401 when there is none or it is not valid.
+    """
+    from airflow.api_fastapi.core_api.security import get_user
+    from fastapi import HTTPException, status
+    from fastapi.security import HTTPAuthorizationCredentials
+
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    bearer = (
+        HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials.strip()) if credentials else None
+    )
+    try:
+        return await get_user(request, None, bearer)
+    except HTTPException as exc:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail=f"log in to Airflow first ({exc.detail})",
+            headers={"WWW-Authenticate": "Bearer"},
+        ) from None

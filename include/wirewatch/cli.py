@@ -239,15 +239,16 @@ def dedupe() -> None:
 def run_once(
     warehouse: Annotated[str | None, typer.Option(help="SQLAlchemy URL; default from settings")] = None,
     run_id: Annotated[str, typer.Option(help="recorded on loaded rows")] = "",
+    all_feeds: Annotated[bool, typer.Option("--all-feeds", help="poll every feed, due or not")] = False,
 ) -> None:
-    """Run the whole pipeline once without Airflow (for debugging and benchmarks)."""
+    """Run the whole pipeline once without Airflow: the due feeds (for debugging and benchmarks)."""
     from datetime import UTC, datetime
 
     from wirewatch.pipeline import RunContext
     from wirewatch.pipeline import run_once as run
 
     ctx = RunContext.open(run_id or f"run-once__{datetime.now(UTC).isoformat()}", warehouse)
-    _jsonl_out(run(ctx))
+    _jsonl_out(run(ctx, every_feed=all_feeds)["summary"])
 
 
 @app.command()

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -23,6 +23,7 @@ import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -72,6 +73,74 @@ class FetchLimits(_Strict):
         return value
 
 
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _parse_duration(value: Any) -> Any:
+    """Seconds as a number, or a number with a unit: 90s, 5m, 6h, 1d."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return timedelta(seconds=value)
+    if isinstance(value, str) and (m := _DURATION_RE.match(value)):
+        return timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+    raise ValueError(f"{value!r} is not a duration: write seconds or a number with s, m, h or d (5m, 6h)")
+
+
+Duration = Annotated[timedelta, BeforeValidator(_parse_duration)]
+
+
+class PollingPolicy(_Strict):
+    """When a feed is due again: its cadence within bounds, server hints, linear backoff on errors."""
+
+    min_interval: Duration = timedelta(minutes=5)
+    max_interval: Duration = timedelta(hours=6)
+    # the interval is this share of the feed's usual gap between items (0.5: about two polls per item)
+    cadence_share: float = Field(0.5, gt=0, le=4)
+    # added to the interval per weighted failure: the backoff grows linearly with the failures
+    backoff_step: Duration = timedelta(minutes=10)
+    backoff_cap: Duration = timedelta(hours=6)
+    # Retry-After, RSS ttl and Cache-Control max-age are honoured up to this long
+    hint_cap: Duration = timedelta(hours=24)
+    # a failed feed's next poll moves later by up to this share of its delay
+    jitter: float = Field(0.1, ge=0, le=1)
+    # 429, 5xx, timeouts and dropped connections are soft; 404, 410 and unreadable feeds are hard
+    soft_weight: int = Field(1, ge=0)
+    hard_weight: int = Field(3, ge=1)
+    dead_after: int = Field(9, ge=1)
+    # silent for this many times its usual cadence (and at least stale_min) means stale
+    stale_after_cadences: float = Field(4.0, gt=0)
+    stale_min: Duration = timedelta(hours=3)
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> PollingPolicy:
+        if self.min_interval > self.max_interval:
+            raise ValueError("min_interval must not exceed max_interval")
+        return self
+
+
+class AlertSettings(_Strict):
+    # operators' addresses; empty: alerts are only logged and shown on the Wirewatch page
+    email_to: list[str] = []
+    smtp_conn_id: str = "smtp_default"
+
+    @field_validator("email_to", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("email_to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not re.fullmatch(r"[^@\s]+@[^@\s]+", address):
+                raise ValueError(f"{address!r} is not an email address")
+        return value
+
+
 class Feed(_Strict):
     id: Slug
     outlet: str = Field(min_length=1)
@@ -98,6 +167,8 @@ class FeedsFile(_Strict):
     # upper bound on parallel poll tasks per run; hosts are packed into this many shards
     max_shards: int = Field(8, ge=1, le=1024)
     fetch: FetchLimits = FetchLimits()
+    polling: PollingPolicy = PollingPolicy()
+    alerts: AlertSettings = AlertSettings()
     lists: dict[str, list[Feed]]
     # per list, internal networks its feeds may reach (the simulated wire lives on loopback)
     allow_networks: dict[str, list[str]] = {}
@@ -472,6 +543,7 @@ class Settings:
     data_dir: Path
     archive_url: str
     warehouse_url: str | None
+    alert_email: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -488,6 +560,7 @@ class Settings:
             data_dir=data_dir,
             archive_url=env.get("WIREWATCH_ARCHIVE_URL") or (data_dir / "archive").as_uri(),
             warehouse_url=env.get("WIREWATCH_WAREHOUSE_URL") or None,
+            alert_email=env.get("WIREWATCH_ALERT_EMAIL") or None,
         )
 
     @property
@@ -511,12 +584,30 @@ class PipelineConfig:
     def limits(self) -> FetchLimits:
         return self.feeds_file.limits(self.settings.feed_list)
 
+    @property
+    def polling(self) -> PollingPolicy:
+        return self.feeds_file.polling
+
+    @property
+    def alerts(self) -> AlertSettings:
+        """The file's alert settings; WIREWATCH_ALERT_EMAIL replaces its addresses."""
+        alerts = self.feeds_file.alerts
+        if not self.settings.alert_email:
+            return alerts
+        try:
+            return AlertSettings(email_to=self.settings.alert_email, smtp_conn_id=alerts.smtp_conn_id)
+        except ValidationError as exc:
+            problems = "; ".join(err["msg"] for err in exc.errors())
+            raise ConfigError(f"WIREWATCH_ALERT_EMAIL: {problems}") from None
+
 
 def load_pipeline_config(settings: Settings | None = None) -> PipelineConfig:
     settings = settings or Settings.from_env()
     feeds_file = load_feeds(settings.feeds_file)
     feeds_file.feeds(settings.feed_list)  # an unknown WIREWATCH_FEED_LIST fails here, at load
-    return PipelineConfig(settings, feeds_file, load_topics(settings.topics_file))
+    config = PipelineConfig(settings, feeds_file, load_topics(settings.topics_file))
+    config.alerts  # noqa: B018 - a bad WIREWATCH_ALERT_EMAIL fails here, at load
+    return config
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ def airflow_env(home: Path | None = None) -> dict[str, str]:
         AIRFLOW__API__PORT="8080",
         WIREWATCH_DATA_DIR=env.get("WIREWATCH_DATA_DIR") or str(home / "wirewatch"),
         AIRFLOW_CONN_SMTP_DEFAULT=env.get("AIRFLOW_CONN_SMTP_DEFAULT") or SINK_CONNECTION,
+        # feed and run alerts: to the local sink too, unless an operators' address is set
+        WIREWATCH_ALERT_EMAIL=env.get("WIREWATCH_ALERT_EMAIL") or "operators@localhost",
         # standalone starts its components as plain `airflow`: the venv must come first on PATH
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
     )
@@ -167,13 +169,14 @@ def _print_access(env: dict[str, str]) -> None:
     print(
         f"""
 Wirewatch is running.
-  Airflow UI   {UI_URL}   (DAG news_monitor, every 10 minutes)
+  Airflow UI   {UI_URL}   (DAG news_monitor, every 10 minutes; Wirewatch page in the navigation)
   login        admin, password in {home / "simple_auth_manager_passwords.json.generated"}
   news wire    http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss (and 7 more outlets)
   warehouse    {db}
   digests      DAG news_digest, daily at {options.send_at:%H:%M} {options.timezone}: {mail}
                today's digest now: AIRFLOW_HOME={home} {VENV_BIN / "airflow"} dags trigger news_digest -c '{{"date": "{today}"}}'
                without sending:    AIRFLOW_HOME={home} {VENV_BIN / "wirewatch"} digest preview --date {today} --out digest.html
+  alerts       to {env.get("WIREWATCH_ALERT_EMAIL", "(no address)")}: {mail}
 Latest matches in SQL:
   sqlite3 -header -column {db} "SELECT topic_id, outlet, headline, agency, published_at FROM matches ORDER BY published_at DESC LIMIT 20;"
   or: {VENV_BIN / "wirewatch"} matches --warehouse sqlite:///{db}

@@ -40,8 +40,25 @@ def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
     return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
 
 
+@dataclass(frozen=True)
+class ParsedFeed:
+    entries: list[FeedEntry]
+    warning: str | None  # set when feedparser had to recover from bad markup
+    ttl_seconds: int | None  # RSS <ttl>: how long the publisher asks readers to cache the feed
+
+
 def parse_feed(body: bytes, headers: dict[str, str], url: str) -> tuple[list[FeedEntry], str | None]:
     """Entries of the feed plus a warning when feedparser had to recover from bad markup."""
+    parsed = parse_feed_document(body, headers, url)
+    return parsed.entries, parsed.warning
+
+
+def _ttl_seconds(value: object) -> int | None:
+    text = str(value or "").strip()
+    return int(text) * 60 if text.isdigit() and int(text) > 0 else None
+
+
+def parse_feed_document(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     if not body.strip():
         raise FeedParseError("empty body")
     response_headers = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
@@ -66,4 +83,4 @@ def parse_feed(body: bytes, headers: dict[str, str], url: str) -> tuple[list[Fee
             )
         )
     warning = f"recovered from {type(bozo).__name__}: {bozo}" if bozo else None
-    return entries, warning
+    return ParsedFeed(entries, warning, _ttl_seconds(parsed.feed.get("ttl")))

@@ -9,18 +9,19 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
 
+from wirewatch import health
 from wirewatch.agency import detect_agency
 from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
 from wirewatch.dedupe import body_hash
-from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed
+from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed_document
 from wirewatch.fetch import Fetcher, FetchResult
 from wirewatch.match import TopicMatch, compile_topics, match_document
 from wirewatch.urls import article_id, canonical_url
@@ -74,6 +75,38 @@ def plan_shards(feeds: list[Feed], max_shards: int) -> list[dict[str, Any]]:
         hosts = sorted({feed.host for feed in shard_feeds})
         shards.append({"hosts": hosts, "label": label, "feed_ids": [feed.id for feed in shard_feeds]})
     return sorted(shards, key=lambda shard: order[shard["feed_ids"][0]])
+
+
+def plan_run(ctx: RunContext, as_of: datetime) -> dict[str, Any]:
+    """Shards of the feeds due at `as_of` (the run's scheduled time), and the feeds skipped as not due."""
+    feed_ids = [feed.id for feed in ctx.config.feeds]
+    due_ids, skipped = health.split_due(feed_ids, store.feed_states(ctx.engine, feed_ids), as_of)
+    due = set(due_ids)
+    shards = plan_shards(
+        [feed for feed in ctx.config.feeds if feed.id in due], ctx.config.feeds_file.max_shards
+    )
+    for shard in shards:
+        shard["as_of"] = as_of.isoformat()
+    reasons = Counter(item["reason"] for item in skipped)
+    log.info(
+        "%d feeds due in %d shards, %d skipped as not due %s",
+        len(due),
+        len(shards),
+        len(skipped),
+        dict(reasons),
+    )
+    for item in skipped:
+        # the troubled ones are worth a line each; healthy feeds waiting for their turn are not
+        level = logging.INFO if item["status"] in ("failing", "dead") else logging.DEBUG
+        log.log(
+            level,
+            "skipped %s (%s): due %s (%s)",
+            item["feed_id"],
+            item["status"],
+            item["next_poll_at"],
+            item["reason"],
+        )
+    return {"shards": shards, "skipped": skipped}
 
 
 def _conditional_headers(state: dict[str, Any] | None) -> dict[str, str]:
@@ -160,7 +193,9 @@ def _new_entries(
     return fresh[: ctx.config.limits.max_new_articles_per_feed], problems
 
 
-async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None) -> dict:
+async def _poll_feed(
+    ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None, as_of: datetime
+) -> dict:
     polled_at = now()
     response = await fetcher.get(feed.url, _conditional_headers(state))
     poll: dict[str, Any] = {
@@ -180,28 +215,30 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
         "language": feed.language,
         "etag": (state or {}).get("etag"),
         "last_modified": (state or {}).get("last_modified"),
-        "last_polled_at": polled_at,
-        "last_success_at": (state or {}).get("last_success_at"),
         "last_error": None,
-        "consecutive_failures": 0,
     }
     rows: list[dict[str, Any]] = []
-    error_class = error_message = warning = None
+    error_class = error_message = warning = ttl = None
+    entry_times: tuple[datetime, ...] = ()
+    newest_new: datetime | None = None
     if response.not_modified:
         outcome = "not_modified"
     elif not response.ok:
         outcome, error_class, error_message = "error", response.error_class, response.error_message
     else:
         try:
-            entries, warning = parse_feed(response.body, response.headers, response.final_url or feed.url)
+            parsed = parse_feed_document(response.body, response.headers, response.final_url or feed.url)
         except FeedParseError as exc:
             outcome, error_class, error_message = "error", "parse_error", str(exc)
         else:
-            outcome = "ok"
-            poll["entries"] = len(entries)
-            fresh, problems = _new_entries(ctx, feed, entries, response.final_url or feed.url)
+            outcome, warning, ttl = "ok", parsed.warning, parsed.ttl_seconds
+            poll["entries"] = len(parsed.entries)
+            entry_times = tuple(entry.published for entry in parsed.entries if entry.published)
+            fresh, problems = _new_entries(ctx, feed, parsed.entries, response.final_url or feed.url)
             if problems:
                 warning = "; ".join(filter(None, [warning, *problems]))
+            # an undated new entry counts as published when we saw it
+            newest_new = max((min(e.published or polled_at, polled_at) for e, _ in fresh), default=None)
             pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
             if fresh:
                 # trafilatura and the language model load here, once, and only when there is work
@@ -214,10 +251,17 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
             feed_state["last_modified"] = response.headers.get("last-modified")
     if outcome == "error":
         feed_state["last_error"] = f"{error_class}: {error_message}"
-        feed_state["consecutive_failures"] = (state or {}).get("consecutive_failures", 0) + 1
         log.warning("feed %s (%s) %s: %s", feed.id, feed.url, error_class, error_message)
-    else:
-        feed_state["last_success_at"] = polled_at
+    facts = health.PollFacts(
+        outcome=outcome,
+        polled_at=polled_at,
+        error_class=error_class,
+        headers=response.headers,
+        ttl_seconds=ttl,
+        entry_times=entry_times,
+        newest_new_item=newest_new,
+    )
+    feed_state.update(health.after_poll(state, feed.id, facts, ctx.config.polling, as_of))
     feed_state["last_outcome"] = outcome
     poll.update(
         outcome=outcome,
@@ -230,15 +274,19 @@ async def _poll_feed(ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[
     await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows)
     return {k: poll.get(k, 0) for k in ("feed_id", "outcome", "http_status", "entries", "new_entries")} | {
         "error": feed_state["last_error"],
+        "status": feed_state["status"],
+        "next_poll_at": feed_state["next_poll_at"].isoformat(),
         "article_ids": [row["article_id"] for row in rows],
     }
 
 
-async def poll_feeds_async(ctx: RunContext, feeds: list[Feed]) -> list[dict]:
+async def poll_feeds_async(ctx: RunContext, feeds: list[Feed], as_of: datetime | None = None) -> list[dict]:
+    as_of = as_of or now()
     states = store.feed_states(ctx.engine, [feed.id for feed in feeds])
     async with Fetcher(ctx.config.limits) as fetcher:
         results = await asyncio.gather(
-            *(_poll_feed(ctx, fetcher, feed, states.get(feed.id)) for feed in feeds), return_exceptions=True
+            *(_poll_feed(ctx, fetcher, feed, states.get(feed.id), as_of) for feed in feeds),
+            return_exceptions=True,
         )
     polls = []
     for feed, result in zip(feeds, results, strict=True):
@@ -257,24 +305,26 @@ def summarize_polls(polls: list[dict]) -> dict[str, Any]:
         "failed": sum(p["outcome"] == "error" for p in polls),
         "new_articles": sum(p["new_entries"] for p in polls),
         "errors": {p["feed_id"]: p["error"] for p in polls if p["outcome"] == "error"},
+        "dead": sorted(p["feed_id"] for p in polls if p["status"] == "dead"),
     }
 
 
 def summarize_runs(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     """Add up the per-shard summaries of one run."""
     counts = ("feeds", "ok", "not_modified", "failed", "new_articles")
-    total: dict[str, Any] = dict.fromkeys(counts, 0) | {"errors": {}}
+    total: dict[str, Any] = dict.fromkeys(counts, 0) | {"errors": {}, "dead": []}
     for summary in summaries:
         for key in counts:
             total[key] += summary[key]
         total["errors"].update(summary["errors"])
+        total["dead"] = sorted(total["dead"] + summary["dead"])
     return total
 
 
-def poll_feed_ids(ctx: RunContext, feed_ids: list[str]) -> dict[str, Any]:
+def poll_feed_ids(ctx: RunContext, feed_ids: list[str], as_of: datetime | None = None) -> dict[str, Any]:
     wanted = set(feed_ids)
     feeds = [feed for feed in ctx.config.feeds if feed.id in wanted]
-    polls = asyncio.run(poll_feeds_async(ctx, feeds))
+    polls = asyncio.run(poll_feeds_async(ctx, feeds, as_of))
     summary = summarize_polls(polls)
     log.info("polled %s", json.dumps(summary, ensure_ascii=False))
     return summary
@@ -347,8 +397,43 @@ def _match_row(ctx: RunContext, article: dict[str, Any], found: TopicMatch) -> d
     }
 
 
-def run_once(ctx: RunContext) -> dict[str, Any]:
-    """The whole pipeline in one process: migrate, poll every feed, cluster, match."""
+def run_summary(
+    ctx: RunContext, polls: dict[str, Any], skipped: int, matches: dict[str, Any]
+) -> dict[str, Any]:
+    """What one run brought in: the task log line and the extra of the matches Asset event."""
+    summary = {
+        "run_id": ctx.run_id,
+        "feeds": {
+            "polled": polls["feeds"],
+            "ok": polls["ok"],
+            "not_modified": polls["not_modified"],
+            "failed": polls["failed"],
+            "skipped": skipped,
+            "dead": polls["dead"],
+        },
+        "new_articles": polls["new_articles"],
+        "clusters": store.run_clusters(ctx.engine, ctx.run_id),
+        "matched_articles": matches["matched_articles"],
+        "matches": matches["matches"],
+        "failed_feeds": polls["errors"],
+    }
+    log.info("run summary %s", json.dumps(summary, ensure_ascii=False))
+    return summary
+
+
+def run_once(ctx: RunContext, as_of: datetime | None = None, every_feed: bool = False) -> dict[str, Any]:
+    """The whole pipeline in one process: migrate, poll the due feeds (or every feed), cluster, match."""
     migrate(ctx.engine)
-    polls = summarize_polls(asyncio.run(poll_feeds_async(ctx, ctx.config.feeds)))
-    return {"polls": polls, "clusters": cluster_copies(ctx), "matches": match_pending(ctx)}
+    as_of = as_of or now()
+    skipped_ids = set() if every_feed else {item["feed_id"] for item in plan_run(ctx, as_of)["skipped"]}
+    due = [feed for feed in ctx.config.feeds if feed.id not in skipped_ids]
+    skipped = len(skipped_ids)
+    polls = summarize_polls(asyncio.run(poll_feeds_async(ctx, due, as_of))) | {"skipped": skipped}
+    clusters = cluster_copies(ctx)
+    matches = match_pending(ctx)
+    return {
+        "polls": polls,
+        "clusters": clusters,
+        "matches": matches,
+        "summary": run_summary(ctx, polls, skipped, matches),
+    }

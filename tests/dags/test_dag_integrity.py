@@ -37,11 +37,22 @@ def test_news_monitor_shape(bag):
     assert dag.max_active_runs == 1
     assert dag.catchup is False
     assert dag.timetable.expression == "*/10 * * * *"
-    assert set(dag.task_ids) == {"plan_run", "poll_host", "collapse_copies", "match_topics"}
+    assert set(dag.task_ids) == {
+        "plan_run",
+        "poll_host",
+        "collapse_copies",
+        "match_topics",
+        "alert_operators",
+    }
     poll = dag.get_task("poll_host")
     assert poll.map_index_template == "{{ shard_label }}"
     assert [asset.name for asset in dag.get_task("match_topics").outlets] == ["wirewatch_matches"]
     assert dag.get_task("match_topics").upstream_task_ids == {"collapse_copies"}
+    # feed alerts go out whatever happened downstream of the polls
+    assert dag.get_task("alert_operators").upstream_task_ids == {"poll_host"}
+    assert dag.get_task("alert_operators").trigger_rule == "all_done"
+    assert dag.get_task("poll_host").upstream_task_ids == {"plan_run"}
+    assert dag.has_on_failure_callback and dag.has_on_success_callback
 
 
 def test_broken_feeds_file_is_a_readable_import_error(tmp_path, monkeypatch):
@@ -114,7 +125,9 @@ def test_a_bad_query_is_an_import_error_naming_the_topic_and_news_monitor_still_
     )
     monkeypatch.setenv("WIREWATCH_TOPICS_FILE", str(topics))
     subscriptions = tmp_path / "subscriptions.yaml"
-    subscriptions.write_text("subscriptions:\n  - {id: desk, recipients: [desk@example.org], topics: [good]}\n")
+    subscriptions.write_text(
+        "subscriptions:\n  - {id: desk, recipients: [desk@example.org], topics: [good]}\n"
+    )
     monkeypatch.setenv("WIREWATCH_SUBSCRIPTIONS_FILE", str(subscriptions))
     bag = dagbag()
     (path, message) = next(iter(bag.import_errors.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from tests.mailsink import MailSink, body_text
 from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
-from wirewatch.warehouse.db import make_engine
+from wirewatch.warehouse import store
+from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
@@ -43,7 +46,28 @@ def connection_json(url: str) -> str:
     )
 
 
-def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch):
+def asset_event_extras(dag_run) -> list[dict]:
+    from airflow.models.asset import AssetEvent
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        events = session.scalars(
+            select(AssetEvent).where(
+                AssetEvent.source_dag_id == dag_run.dag_id, AssetEvent.source_run_id == dag_run.run_id
+            )
+        ).all()
+        return [event.extra for event in events]
+
+
+@pytest.fixture
+def mail(monkeypatch):
+    sink = MailSink()
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
+    yield sink
+    sink.close()
+
+
+def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch, mail):
     """SQLite: Wirewatch's embedded default. PostgreSQL: through the `wirewatch_warehouse` connection."""
     from airflow.dag_processing.dagbag import DagBag
 
@@ -55,15 +79,27 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
 
     now = time.time()
     with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
-        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(write_feeds_file(tmp_path / "feeds.yaml", wire)))
+        # one hard failure (weight 3) kills a feed here, so the first run already has dead feeds
+        feeds_file = write_feeds_file(
+            tmp_path / "feeds.yaml",
+            wire,
+            polling={"dead_after": 3},
+            alerts={"email_to": ["operators@example.org"]},
+        )
+        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds_file))
         monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
+        engine = make_engine(warehouse_url)
+        # operators were told that runs were failing: the DAG's success callback reports the recovery
+        migrate(engine)
+        store.save_alert_states(
+            engine, [{"subject": "dag:news_monitor", "state": "failed", "changed_at": datetime.now(UTC)}]
+        )
         bag = DagBag(dag_folder=str(REPO / "dags"))
         assert bag.import_errors == {}
         dag = bag.dags["news_monitor"]
 
         first = dag.test()
         assert first.state == "success"
-        engine = make_engine(warehouse_url)
         truth = wire.truth()
         with engine.connect() as conn:
             found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
@@ -81,7 +117,33 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
         }
         assert {label.split(" +")[0] for label in labels} <= outlets
 
+        # the run summary is the Asset event's extra
+        (extra,) = asset_event_extras(first)
+        feeds_total = len(wire.feeds()) + 9
+        assert extra["feeds"]["polled"] == feeds_total and extra["feeds"]["skipped"] == 0
+        assert extra["feeds"]["failed"] >= 8 and "fault-404" in extra["failed_feeds"]
+        assert extra["new_articles"] > 0 and extra["clusters"] > 0
+        assert extra["matches"]["dprk-troops-kursk"] == len(found)
+        assert {"fault-404", "fault-not-xml", "fault-empty"} <= set(extra["feeds"]["dead"])
+
+        # the hard-failing feeds are dead now: one email names them; another says runs work again
+        messages = {m["Subject"]: m for m in mail.wait_for(2)}
+        assert set(messages) == {"[Wirewatch] 3 dead", "[Wirewatch] DAG news_monitor recovered (was failing)"}
+        alert = messages["[Wirewatch] 3 dead"]
+        assert alert["To"] == "operators@example.org"
+        assert "fault-404" in body_text(alert) and "http_404" in body_text(alert)
+        assert first.run_id in body_text(messages["[Wirewatch] DAG news_monitor recovered (was failing)"])
+
+        # right after, no feed is due: nothing is fetched, the run still succeeds and says so
         before = counts(engine)
         second = dag.test()
         assert second.state == "success"
         assert counts(engine) == before
+        states = {ti.task_id: ti.state for ti in second.get_task_instances()}
+        assert states["poll_host"] == "skipped"
+        assert {states[t] for t in ("collapse_copies", "match_topics", "alert_operators")} == {"success"}
+        (extra,) = asset_event_extras(second)
+        assert extra["feeds"]["polled"] == 0 and extra["feeds"]["skipped"] == feeds_total
+        # the dead feeds are still dead, runs still succeed: no more email
+        time.sleep(1)
+        assert len(mail.messages) == 2

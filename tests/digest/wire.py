@@ -58,9 +58,7 @@ def local_noon(day: date) -> float:
 def write_topics(path: Path) -> Path:
     """The shipped topics plus one that stays quiet, for empty-day digests."""
     data = yaml.safe_load(SHIPPED_TOPICS.read_text(encoding="utf-8"))
-    data["topics"].append(
-        {"id": QUIET_TOPIC, "name": "Mars sample return", "query": "\"mars sample return\""}
-    )
+    data["topics"].append({"id": QUIET_TOPIC, "name": "Mars sample return", "query": '"mars sample return"'})
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -14,13 +15,14 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
 
 TS = DateTime(timezone=True)
 
-# One row per configured feed: the conditional-GET state and the latest outcome.
+# One row per configured feed: the conditional-GET state, the latest outcome and the derived health.
 feeds = Table(
     "feeds",
     metadata,
@@ -35,6 +37,15 @@ feeds = Table(
     Column("last_outcome", String(20)),
     Column("last_error", Text),
     Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    # health (wirewatch.health): weighted failures, status, cadence, staleness and the next poll
+    Column("failure_weight", Integer, nullable=False, server_default="0"),
+    Column("last_error_class", String(60)),
+    Column("status", String(20)),  # new | ok | failing | dead
+    Column("cadence_seconds", Integer),
+    Column("last_new_item_at", TS),
+    Column("stale", Boolean, nullable=False, server_default=false()),
+    Column("next_poll_at", TS),
+    Column("next_poll_reason", String(40)),
 )
 
 # One row per feed per pipeline run: what the poll brought or why it failed.
@@ -137,4 +148,16 @@ digests = Table(
     Column("updated_at", TS, nullable=False),
     Column("sent_at", TS),
     Index("ix_digests_date_status", "digest_date", "status"),
+)
+
+# What operators were last told about each subject ("feed:<id>", "dag:<dag_id>"): alerts go out once
+# per change of state, not on every run.
+alert_states = Table(
+    "alert_states",
+    metadata,
+    Column("subject", String(120), primary_key=True),
+    Column("state", String(20), nullable=False),
+    Column("detail", Text),
+    Column("changed_at", TS, nullable=False),
+    Column("notified_at", TS),
 )

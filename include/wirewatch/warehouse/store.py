@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, or_, select, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
 
 # A SQL statement carries at most this many bound values per IN list; keeps SQLite and PG happy.
 _CHUNK = 500
@@ -69,6 +69,14 @@ FEED_STATE_COLUMNS = (
     "last_outcome",
     "last_error",
     "consecutive_failures",
+    "failure_weight",
+    "last_error_class",
+    "status",
+    "cadence_seconds",
+    "last_new_item_at",
+    "stale",
+    "next_poll_at",
+    "next_poll_reason",
 )
 POLL_COLUMNS = tuple(c.name for c in feed_polls.columns if c.name not in ("run_id", "feed_id"))
 
@@ -173,3 +181,30 @@ def matches_since(engine: Engine, since: datetime | None = None, limit: int = 10
         row["matched_terms"] = json.loads(row["matched_terms"])
         row["hits"] = json.loads(row["hits"]) if row["hits"] else []
     return rows
+
+
+def run_clusters(engine: Engine, run_id: str) -> int:
+    """Stories among the articles this run loaded: copies of one story count once."""
+    query = select(func.count(func.distinct(articles.c.cluster_key))).where(
+        articles.c.loaded_by_run == run_id, articles.c.cluster_key.is_not(None)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def update_stale_flags(engine: Engine, flags: dict[str, bool]) -> None:
+    with engine.begin() as conn:
+        for stale in (True, False):
+            ids = [feed_id for feed_id, flag in flags.items() if flag is stale]
+            for chunk in _chunks(ids):
+                conn.execute(update(feeds).where(feeds.c.feed_id.in_(chunk)).values(stale=stale))
+
+
+def get_alert_states(engine: Engine) -> dict[str, dict[str, Any]]:
+    with engine.connect() as conn:
+        return {row["subject"]: dict(row) for row in conn.execute(select(alert_states)).mappings()}
+
+
+def save_alert_states(engine: Engine, rows: Sequence[dict[str, Any]]) -> None:
+    with engine.begin() as conn:
+        upsert(conn, alert_states, rows, ["subject"], ["state", "detail", "changed_at", "notified_at"])

@@ -1,0 +1,235 @@
+"""What the Wirewatch page reads, on SQLite and PostgreSQL: health rows, sorting, per-day counts,
+stories with copies collapsed, runs; and nothing secret in what it shows."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from alembic import command
+from sqlalchemy import insert, select
+
+from wirewatch.config import Feed, PollingPolicy
+from wirewatch.dashboard import chart, queries
+from wirewatch.redact import redact_text, redact_url
+from wirewatch.warehouse import store
+from wirewatch.warehouse.db import alembic_config, make_engine, migrate
+from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+POLICY = PollingPolicy()
+FEEDS = [
+    Feed(id="alpha", outlet="Alpha Post", url="https://alpha.example/rss", language="en"),
+    Feed(id="beta", outlet="beta Daily", url="https://u:pw@beta.example/feed?token=SECRET", language="de"),
+    Feed(id="gamma", outlet="Gamma", url="https://gamma.example/atom", language="fr"),
+    Feed(id="delta", outlet="Delta", url="https://delta.example/rss", language="en"),
+]
+
+
+def feed_row(feed: Feed, **health) -> dict:
+    return {"feed_id": feed.id, "outlet": feed.outlet, "url": feed.url, "language": feed.language} | health
+
+
+def article(n: int, feed: str, published: datetime, cluster: str | None, run_id: str) -> dict:
+    return {
+        "article_id": f"a{n:023d}",
+        "canonical_url": f"https://{feed}.example/{n}",
+        "url": f"https://{feed}.example/{n}",
+        "feed_id": feed,
+        "outlet": feed.title(),
+        "title": f"Headline {n}",
+        "published_at": published,
+        "fetched_at": published + timedelta(minutes=3),
+        "body": "text",
+        "status": "ok",
+        "extraction_path": "trafilatura",
+        "cluster_key": cluster,
+        "loaded_by_run": run_id,
+    }
+
+
+def match(a: dict, topic: str, agency: str | None = None) -> dict:
+    return {
+        "article_id": a["article_id"],
+        "topic_id": topic,
+        "topic_name": topic.replace("-", " ").title(),
+        "outlet": a["outlet"],
+        "feed_id": a["feed_id"],
+        "url": a["canonical_url"],
+        "headline": a["title"],
+        "language": "en",
+        "published_at": a["published_at"],
+        "fetched_at": a["fetched_at"],
+        "agency": agency,
+        "matched_terms": json.dumps(["x"]),
+        "cluster_key": a["cluster_key"],
+        "run_id": a["loaded_by_run"],
+        "matched_at": a["fetched_at"],
+    }
+
+
+@pytest.fixture
+def engine(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    with engine.begin() as conn:
+        for row in [
+            feed_row(
+                FEEDS[0],
+                status="ok",
+                last_polled_at=NOW,
+                last_success_at=NOW - timedelta(minutes=5),
+                cadence_seconds=3600,
+                last_new_item_at=NOW - timedelta(hours=1),
+                next_poll_at=NOW + timedelta(minutes=30),
+                next_poll_reason="cadence",
+            ),
+            feed_row(
+                FEEDS[1],
+                status="dead",
+                consecutive_failures=3,
+                failure_weight=9,
+                last_polled_at=NOW,
+                last_error="http_410: HTTP 410 from https://u:pw@beta.example/feed?token=SECRET",
+                next_poll_at=NOW + timedelta(hours=6),
+                next_poll_reason="backoff",
+            ),
+            feed_row(
+                FEEDS[2],
+                status="ok",
+                last_polled_at=NOW,
+                last_success_at=NOW - timedelta(hours=1),
+                cadence_seconds=600,
+                last_new_item_at=NOW - timedelta(hours=5),
+            ),
+        ]:
+            conn.execute(insert(feeds).values(row))
+    day = timedelta(days=1)
+    rows = [
+        article(1, "alpha", NOW - timedelta(hours=2), "story:one", "run-2"),
+        article(2, "gamma", NOW - timedelta(hours=1), "story:one", "run-2"),
+        article(3, "alpha", NOW - 3 * day, None, "run-1"),
+        article(4, "alpha", NOW - 20 * day, "story:old", "run-0"),
+        article(5, "alpha", NOW - 40 * day, "story:older", "run-0"),
+    ]
+    with engine.begin() as conn:
+        conn.execute(
+            insert(feed_polls).values(run_id="run-2", feed_id="alpha", url="u", polled_at=NOW, outcome="ok")
+        )
+        conn.execute(insert(articles), rows)
+        conn.execute(
+            insert(matches),
+            [
+                match(rows[0], "kursk", "ATS"),
+                match(rows[0], "troops"),
+                match(rows[1], "kursk", "ATS"),
+                match(rows[2], "kursk"),
+                match(rows[3], "troops"),
+                match(rows[4], "troops"),
+            ],
+        )
+    return engine
+
+
+def test_health_rows_cover_every_configured_feed_worst_first(engine):
+    rows = queries.feed_health(engine, FEEDS, POLICY, NOW)
+    assert [r["feed_id"] for r in rows] == ["beta", "gamma", "delta", "alpha"]
+    by_id = {r["feed_id"]: r for r in rows}
+    assert by_id["gamma"]["stale"] and by_id["gamma"]["silent_seconds"] == 5 * 3600
+    assert not by_id["alpha"]["stale"]
+    assert by_id["delta"]["status"] == "new" and by_id["delta"]["last_success_at"] is None
+    assert by_id["beta"]["url"] == "https://beta.example/feed?token=***"
+    assert "SECRET" not in json.dumps(rows) and "pw@" not in json.dumps(rows)
+    assert by_id["alpha"]["items_per_day"] == round(2 / 7, 1)  # two items published in the last 7 days
+
+
+@pytest.mark.parametrize(
+    ("sort", "descending", "expected"),
+    [
+        ("outlet", False, ["alpha", "beta", "delta", "gamma"]),  # case-insensitive
+        ("outlet", True, ["gamma", "delta", "beta", "alpha"]),
+        ("failures", True, ["beta", "alpha", "delta", "gamma"]),
+        ("silent", True, ["gamma", "alpha", "beta", "delta"]),  # never silent (no item yet) last
+        ("next_poll", False, ["alpha", "beta", "delta", "gamma"]),
+    ],
+)
+def test_health_rows_sort_by_any_column(engine, sort, descending, expected):
+    assert [
+        r["feed_id"] for r in queries.feed_health(engine, FEEDS, POLICY, NOW, sort, descending)
+    ] == expected
+
+
+def test_unknown_sort_is_refused():
+    with pytest.raises(ValueError, match="cannot sort by 'color'"):
+        queries.sort_feeds([], "color", False)
+
+
+def test_matches_per_topic_per_day_for_7_and_30_days(engine):
+    week = queries.matches_per_day(engine, 7, NOW)
+    assert week["days"][0] == "2026-11-19" and week["days"][-1] == "2026-11-25"
+    kursk = next(t for t in week["topics"] if t["topic_id"] == "kursk")
+    assert kursk["matches"] == [0, 0, 0, 1, 0, 0, 2] and kursk["stories"] == [0, 0, 0, 1, 0, 0, 1]
+    month = queries.matches_per_day(engine, 30, NOW)
+    troops = next(t for t in month["topics"] if t["topic_id"] == "troops")
+    assert sum(troops["matches"]) == 2  # the 40-day-old match is outside
+    svg = chart.line_chart(month, "30 days")
+    assert svg.count("<circle") == 60 and svg.count("<polyline") == 2 and 'data-days="30"' in svg
+
+
+def test_latest_stories_collapse_copies_and_keep_their_runs(engine):
+    stories = queries.latest_stories(engine, limit=3)
+    assert [s["story"] for s in stories] == ["story:one", "a00000000000000000000003", "story:old"]
+    one = stories[0]
+    assert [c["article_id"] for c in one["copies"]] == [
+        "a00000000000000000000001",
+        "a00000000000000000000002",
+    ]
+    assert one["topics"] == ["Kursk", "Troops"] and one["agency"] == "ATS" and one["run_id"] == "run-2"
+
+
+def test_recent_runs_and_open_alerts(engine):
+    (run,) = queries.recent_runs(engine)
+    assert run["run_id"] == "run-2" and run["polled"] == 1 and run["failed"] == 0 and run["matches"] == 3
+    store.save_alert_states(
+        engine,
+        [
+            {
+                "subject": "feed:beta",
+                "state": "dead",
+                "detail": "see https://u:pw@beta.example/x",
+                "changed_at": NOW,
+            },
+            {"subject": "feed:alpha", "state": "ok", "detail": None, "changed_at": NOW, "notified_at": None},
+        ],
+    )
+    (alert,) = queries.open_alerts(engine)
+    assert alert["name"] == "beta Daily (beta)" and alert["detail"] == "see https://beta.example/x"
+
+
+def test_redaction_keeps_what_identifies_a_feed():
+    assert redact_url("https://bob:hunter2@example.org:8443/feed.rss?apikey=K&page=2#top") == (
+        "https://example.org:8443/feed.rss?apikey=***&page=2#top"
+    )
+    assert redact_url("http://127.0.1.1:8765/feeds/a.rss") == "http://127.0.1.1:8765/feeds/a.rss"
+    assert redact_text("HTTP 404 from http://u:p@h/x?sig=abc (Retry-After: 5)") == (
+        "HTTP 404 from http://h/x?sig=*** (Retry-After: 5)"
+    )
+
+
+def test_migration_derives_health_for_feeds_polled_before_it(warehouse_url):
+    engine = make_engine(warehouse_url)
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO feeds (feed_id, outlet, url, last_polled_at, consecutive_failures) VALUES "
+            "('up', 'Up', 'http://x/up', '2026-11-01 10:00:00', 0), "
+            "('down', 'Down', 'http://x/down', '2026-11-01 10:00:00', 2), "
+            "('never', 'Never', 'http://x/never', NULL, 0)"
+        )
+    migrate(engine)
+    with engine.connect() as conn:
+        got = {r.feed_id: (r.status, r.failure_weight, r.stale) for r in conn.execute(select(feeds))}
+    assert got == {"up": ("ok", 0, False), "down": ("failing", 2, False), "never": (None, 0, False)}
