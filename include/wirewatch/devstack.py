@@ -117,13 +117,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def rest(base: str, path: str, payload: dict | None = None) -> dict:
+def rest(base: str, path: str, payload: dict | None = None, method: str | None = None) -> dict:
     """Airflow's REST API without a login (for stacks run with simple_auth_manager_all_admins)."""
     request = urllib.request.Request(
         f"{base}{path}",
         data=json.dumps(payload).encode() if payload is not None else None,
         headers={"Content-Type": "application/json"},
-        method="POST" if payload is not None else "GET",
+        method=method or ("POST" if payload is not None else "GET"),
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())

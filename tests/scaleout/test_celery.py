@@ -71,6 +71,11 @@ def cluster(tmp_path_factory):
     wire = SimWire(WireSettings(port=0, outlets=12, hang_seconds=5), clock=lambda: frozen).start()
     sink = MailSink(SinkHandler(home / "mail"), port=free_port()).start()
     feeds = write_feeds_file(home / "feeds.yaml", wire, with_faults=False)
+    subscriptions = home / "subscriptions.yaml"
+    # empty_day skip: the digest's own scheduled run (for yesterday, when nothing was fetched) sends nothing
+    subscriptions.write_text(
+        "subscriptions:\n  - {id: desk, recipients: [desk@example.org], topics: [dprk-troops-kursk], empty_day: skip}\n"
+    )
     config = yaml.safe_load(feeds.read_text())
     config["fetch"]["per_host_concurrency"] = PER_HOST
     feeds.write_text(yaml.safe_dump(config, allow_unicode=True))
@@ -89,6 +94,7 @@ def cluster(tmp_path_factory):
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
         "PYTHONPATH": str(REPO),
         "WIREWATCH_FEEDS_FILE": str(feeds),
+        "WIREWATCH_SUBSCRIPTIONS_FILE": str(subscriptions),
         "WIREWATCH_DATA_DIR": str(home / "data"),
         "AIRFLOW_CONN_WIREWATCH_WAREHOUSE": json.dumps(
             {
@@ -129,9 +135,13 @@ def cluster(tmp_path_factory):
         wire.stop()
 
 
+def unpause(base: str, dag_id: str) -> None:
+    rest(base, f"/api/v2/dags/{dag_id}", {"is_paused": False}, method="PATCH")
+
+
 def trigger(base: str, dag_id: str, conf: dict | None = None) -> dict:
     run = rest(base, f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": conf or {}})
-    return wait_for_run(base, dag_id, run["dag_run_id"], 900)
+    return wait_for_run(base, dag_id, run["dag_run_id"], 420)
 
 
 def task_instances(base: str, dag_id: str, run_id: str) -> list[dict]:
@@ -140,7 +150,8 @@ def task_instances(base: str, dag_id: str, run_id: str) -> list[dict]:
 
 def test_news_monitor_and_digest_on_two_celery_workers(cluster):
     base = cluster["base"]
-    run = trigger(base, "news_monitor")
+    unpause(base, "news_monitor")
+    run = wait_for_run(base, "news_monitor", None, 420)  # run_immediately: the first scheduled run
     assert run["state"] == "success", cluster["logs"]
     tis = task_instances(base, "news_monitor", run["dag_run_id"])
     assert {ti["hostname"] for ti in tis if ti["task_id"] == "poll_host"} == {"worker-1", "worker-2"}
@@ -155,14 +166,11 @@ def test_news_monitor_and_digest_on_two_celery_workers(cluster):
     assert sorted(urls) == sorted(copies)
 
     today = datetime.now(ZoneInfo("Europe/Zurich")).date().isoformat()  # the digest's day is local
-    digest = trigger(
-        base, "news_digest", {"date": today, "recipients": ["foreign-desk@wirewatch.example.org"]}
-    )
+    unpause(base, "news_digest")
+    digest = trigger(base, "news_digest", {"date": today, "recipients": ["desk@example.org"]})
     assert digest["state"] == "success"
-    again = trigger(
-        base, "news_digest", {"date": today, "recipients": ["foreign-desk@wirewatch.example.org"]}
-    )
+    again = trigger(base, "news_digest", {"date": today, "recipients": ["desk@example.org"]})
     assert again["state"] == "success"
-    received = cluster["sink"].received()
-    assert [message.rcpt_tos for message in received] == [["foreign-desk@wirewatch.example.org"]]
+    received = cluster["sink"].received
+    assert [message.rcpt_tos for message in received] == [["desk@example.org"]]
     engine.dispose()

@@ -1,0 +1,146 @@
+"""Fault tier: the warehouse goes away mid-load, a run is killed mid-flight; after the retries every
+article is there exactly once and no partial batch was ever visible.
+
+These tests restart the machine's real PostgreSQL server (127.0.0.1:5432), so they run alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy
+from sqlalchemy import func, select
+
+from tests.wiring import write_feeds_file
+from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.pipeline import RunContext, run_once
+from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.warehouse.db import migrate
+from wirewatch.warehouse.schema import articles, feed_polls, matches
+
+pytestmark = [pytest.mark.integration, pytest.mark.postgres]
+CLUSTER = ("15", "main")
+
+
+def postgres_ctl(action: str) -> None:
+    version = sorted(os.listdir("/etc/postgresql"))[-1] if os.path.isdir("/etc/postgresql") else CLUSTER[0]
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER[1], action],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def wait_for_postgres(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    engine = sqlalchemy.create_engine(url)
+    while True:
+        try:
+            with engine.connect():
+                engine.dispose()
+                return
+        except sqlalchemy.exc.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+@pytest.fixture
+def wire():
+    frozen = time.time()
+    # slow pages stretch a run over seconds, so the fault lands in the middle of it
+    with SimWire(WireSettings(port=0, latency=0.4), clock=lambda: frozen) as running:
+        yield running
+
+
+def settings_for(tmp_path: Path, wire: SimWire, warehouse_url: str) -> Settings:
+    return Settings.from_env(
+        {
+            "WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "feeds.yaml", wire, with_faults=False)),
+            "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
+            "WIREWATCH_WAREHOUSE_URL": warehouse_url,
+        }
+    )
+
+
+def assert_each_article_once(engine, wire: SimWire) -> None:
+    expected = {t.url for t in wire.truth()}
+    with engine.connect() as conn:
+        urls = list(conn.execute(select(articles.c.canonical_url)).scalars())
+        kursk = list(conn.execute(select(matches.c.url)).scalars())
+    assert len(urls) == len(set(urls)) == len(expected)
+    assert set(urls) == expected
+    assert sorted(kursk) == sorted(t.url for t in wire.truth() if t.kind == "kursk-copy")
+
+
+def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, warehouse_url):
+    if not warehouse_url.startswith("postgresql"):
+        pytest.skip("this fault is PostgreSQL's: SQLite has no server to restart")
+    if shutil.which("pg_ctlcluster") is None:
+        pytest.fail("pg_ctlcluster is needed to restart PostgreSQL")
+    settings = settings_for(tmp_path, wire, warehouse_url)
+    ctx = RunContext.open("attempt-1", config=load_pipeline_config(settings))
+    migrate(ctx.engine)
+    outcome: dict[str, object] = {}
+
+    def first_attempt():
+        try:
+            outcome["summary"] = run_once(ctx, every_feed=True)
+        except Exception as exc:  # noqa: BLE001 - what Airflow would see as a failed try
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=first_attempt)
+    worker.start()
+    time.sleep(1.5)
+    # mid-load: some feeds committed, others fetching or writing
+    postgres_ctl("stop")
+    try:
+        time.sleep(2)
+    finally:
+        postgres_ctl("start")
+    worker.join(300)
+    wait_for_postgres(warehouse_url)
+    assert "error" in outcome, "the restart should have failed the first attempt"
+    ctx.engine.dispose()
+
+    # a partially loaded feed would show fewer articles than its poll row says it brought
+    with ctx.engine.connect() as conn:
+        polls = conn.execute(select(feed_polls.c.feed_id, feed_polls.c.new_entries)).all()
+        for feed_id, new_entries in polls:
+            stored = conn.execute(
+                select(func.count()).select_from(articles).where(articles.c.feed_id == feed_id)
+            ).scalar_one()
+            assert stored == new_entries, feed_id
+
+    retry = RunContext.open("attempt-2", config=load_pipeline_config(settings))
+    run_once(retry, every_feed=True)
+    run_once(RunContext.open("attempt-3", config=load_pipeline_config(settings)), every_feed=True)
+    assert_each_article_once(retry.engine, wire)
+
+
+def test_a_run_killed_mid_flight_is_completed_by_the_next_exactly_once(tmp_path, wire, warehouse_url):
+    settings = settings_for(tmp_path, wire, warehouse_url)
+    env = dict(os.environ) | {
+        "WIREWATCH_FEEDS_FILE": str(settings.feeds_file),
+        "WIREWATCH_DATA_DIR": str(settings.data_dir),
+        "WIREWATCH_WAREHOUSE_URL": warehouse_url,
+    }
+    wirewatch = str(Path(sys.executable).parent / "wirewatch")
+    killed = subprocess.Popen([wirewatch, "run-once", "--all-feeds", "--run-id", "killed"], env=env)
+    time.sleep(3)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    for attempt in ("retry-1", "retry-2"):
+        subprocess.run([wirewatch, "run-once", "--all-feeds", "--run-id", attempt], env=env, check=True)
+    engine = sqlalchemy.create_engine(warehouse_url)
+    assert_each_article_once(engine, wire)
+    engine.dispose()
