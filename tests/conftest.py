@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 REPO = Path(__file__).resolve().parents[1]
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="wirewatch-tests-"))
@@ -63,7 +64,8 @@ def postgres_url():
             pytest.fail(f"CI=true requires PostgreSQL: {reason}")
         pytest.skip(reason)
     name = f"wirewatch_test_{os.getpid()}"
-    admin = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # no pooling: the fault tests restart the server, and a pooled connection would be a dead one
+    admin = sqlalchemy.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')

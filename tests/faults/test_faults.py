@@ -82,9 +82,19 @@ def assert_each_article_once(engine, wire: SimWire) -> None:
     assert sorted(kursk) == sorted(t.url for t in wire.truth() if t.kind == "kursk-copy")
 
 
-def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, warehouse_url):
-    if not warehouse_url.startswith("postgresql"):
-        pytest.skip("this fault is PostgreSQL's: SQLite has no server to restart")
+@pytest.fixture
+def pg_warehouse_url(postgres_url):
+    """The real PostgreSQL only: SQLite has no server to restart."""
+    engine = sqlalchemy.create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return postgres_url
+
+
+def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, pg_warehouse_url):
+    warehouse_url = pg_warehouse_url
     if shutil.which("pg_ctlcluster") is None:
         pytest.fail("pg_ctlcluster is needed to restart PostgreSQL")
     settings = settings_for(tmp_path, wire, warehouse_url)
