@@ -47,6 +47,37 @@ class FetchLimits(_Strict):
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)"
 
 
+class DedupeSettings(_Strict):
+    """Near-duplicate clustering (wirewatch.dedupe); the defaults come from benchmarks.dedup_eval."""
+
+    shingle_words: int = Field(3, ge=1, le=8)
+    num_perm: int = Field(128, ge=16, le=1024)
+    lsh_bands: int = Field(32, ge=1)
+    lsh_rows: int = Field(4, ge=1)
+    # sentences this long are specific enough to index as they are (0: LSH bands only); they
+    # find the cut copies and briefs that share little of the original's word set
+    anchor_words: int = Field(8, ge=0)
+    # a candidate joins when enough shingles are shared and either measure clears its bar
+    min_shared_shingles: int = Field(10, ge=1)
+    min_jaccard: float = Field(0.4, gt=0, le=1)
+    min_containment: float = Field(0.6, gt=0, le=1)
+    # template stories: sentences that pair up but carry other figures, as a share of the sentences
+    # with figures and of all sentences of the shorter text (see dedupe.similarity)
+    template_numbered_share: float = Field(0.5, gt=0, le=1)
+    template_sentence_share: float = Field(0.3, gt=0, le=1)
+    # a paragraph an outlet has printed in this many articles is its boilerplate
+    boilerplate_min_articles: int = Field(3, ge=2)
+    window_days: float = Field(7.0, gt=0)
+
+    @model_validator(mode="after")
+    def _bands_fit(self) -> DedupeSettings:
+        if self.lsh_bands * self.lsh_rows > self.num_perm:
+            raise ValueError(
+                f"lsh_bands x lsh_rows = {self.lsh_bands * self.lsh_rows} exceeds num_perm = {self.num_perm}"
+            )
+        return self
+
+
 class Feed(_Strict):
     id: Slug
     outlet: str = Field(min_length=1)
@@ -71,6 +102,7 @@ class FeedsFile(_Strict):
     active: str = "simwire"
     schedule: str = "*/10 * * * *"
     fetch: FetchLimits = FetchLimits()
+    dedupe: DedupeSettings = DedupeSettings()
     lists: dict[str, list[Feed]]
 
     @model_validator(mode="after")
@@ -225,6 +257,10 @@ class PipelineConfig:
     @property
     def limits(self) -> FetchLimits:
         return self.feeds_file.fetch
+
+    @property
+    def dedupe(self) -> DedupeSettings:
+        return self.feeds_file.dedupe
 
 
 def load_pipeline_config(settings: Settings | None = None) -> PipelineConfig:
