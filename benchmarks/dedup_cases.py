@@ -331,7 +331,8 @@ def paraphrase(
 ) -> str:
     """An editor's rewording, simulated: clauses swapped, words exchanged, dropped and added.
 
-    Numbers stay (a rewrite keeps the facts); `strength` is the share of words exchanged.
+    Figures and (outside German, where every noun is capitalised) names stay: a rewrite keeps the
+    facts. `strength` is the share of the other words exchanged.
     """
     clauses = [c for c in sentence.rstrip(".").split(", ") if c]
     if len(clauses) > 1 and rng.random() < 0.6:
@@ -340,8 +341,8 @@ def paraphrase(
     words = []
     for word in " ".join(clauses).split():
         roll = rng.random()
-        if any(ch.isdigit() for ch in word):
-            words.append(word)
+        if any(ch.isdigit() for ch in word) or (word[:1].isupper() and language != "de"):
+            words.append(word)  # figures and names are the facts: a rewrite keeps them
         elif roll < strength and len(word) > 3 and vocabulary:
             words.append(rng.choice(vocabulary))
         elif roll < strength + 0.08 and len(word) <= 3:
@@ -596,7 +597,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Das nächste Spiel bestreitet der FC {team} am kommenden Wochenende auswärts.",
         ),
         "quake": (
-            "Ein Erdbeben der Stärke {magnitude} hat am {weekday} um {hour}.{minute2} Uhr die Region {region} "
+            "Ein Erdbeben der Stärke {magnitude} hat am {weekday} um {hour}.{clock} Uhr die Region {region} "
             "erschüttert. Das Epizentrum lag nach Angaben des Erdbebendienstes in {depth} Kilometern Tiefe.",
             "Das Beben war in einem Umkreis von rund {radius} Kilometern deutlich zu spüren. Beim "
             "Erdbebendienst gingen bis am Abend {reports} Meldungen aus der Bevölkerung ein.",
@@ -641,7 +642,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Le FC {team} jouera son prochain match le week-end prochain à l'extérieur.",
         ),
         "quake": (
-            "Un séisme de magnitude {magnitude} a secoué la région {region} {weekday} à {hour}h{minute2}. "
+            "Un séisme de magnitude {magnitude} a secoué la région {region} {weekday} à {hour}h{clock}. "
             "L'épicentre se situait à {depth} kilomètres de profondeur, selon le Service sismologique.",
             "La secousse a été ressentie dans un rayon d'environ {radius} kilomètres. Le service a reçu "
             "{reports} témoignages de la population jusqu'en soirée.",
@@ -732,6 +733,7 @@ def _template_slots(rng: random.Random, language: str) -> dict[str, str]:
         "player2": player2,
         "minute": str(rng.randint(3, 44)),
         "minute2": str(rng.randint(46, 90)),
+        "clock": f"{rng.randint(0, 59):02d}",
         "rank": str(rng.randint(1, 10)),
         "magnitude": f"{rng.uniform(2.5, 4.9):.1f}".replace(".", comma),
         "depth": str(rng.randint(3, 25)),

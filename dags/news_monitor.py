@@ -1,12 +1,15 @@
 """
 ### news_monitor
 
-Polls the configured news feeds, extracts the new articles, collapses exact copies,
+Polls the configured news feeds, extracts the new articles, clusters the copies of each story,
 matches them against the topics and loads the matches into the warehouse table `matches`.
 
 * **Feeds** come from `include/config/feeds.yaml` (list chosen by `active` or `WIREWATCH_FEED_LIST`),
   sharded by host: one mapped `poll_host` task per host, labelled with its outlet.
 * **Topics** come from `include/config/topics.yaml`; editing a topic re-matches stored articles.
+* **Stories**: `collapse_copies` clusters the run's new and revised articles with the copies seen
+  in the last 7 days (MinHash LSH over word shingles, `dedupe:` in feeds.yaml); every article gets
+  the `cluster_key` of its story, which `clusters` describes and `matches` carries.
 * Article bodies never travel through XCom: they are staged in the warehouse (`articles`),
   raw bytes in the content-addressed archive; tasks pass counts and ids.
 * A broken feed or page is recorded in `feed_polls` / `articles.error` and never fails the run.
@@ -77,7 +80,7 @@ def news_monitor():
 
     @task(multiple_outputs=False)
     def collapse_copies(polls: list[dict], run_id=None) -> dict:
-        """Give new articles a cluster key; identical bodies share it."""
+        """Cluster the new and revised articles into stories, against the window's earlier copies."""
         from wirewatch.pipeline import cluster_copies, summarize_runs
 
         return {"polls": summarize_runs(polls), **cluster_copies(_context(run_id))}

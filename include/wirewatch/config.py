@@ -61,10 +61,9 @@ class DedupeSettings(_Strict):
     min_shared_shingles: int = Field(10, ge=1)
     min_jaccard: float = Field(0.4, gt=0, le=1)
     min_containment: float = Field(0.6, gt=0, le=1)
-    # template stories: sentences that pair up but carry other figures, as a share of the sentences
-    # with figures and of all sentences of the shorter text (see dedupe.similarity)
-    template_numbered_share: float = Field(0.5, gt=0, le=1)
-    template_sentence_share: float = Field(0.3, gt=0, le=1)
+    # two instances of a template story: in the sentences they share, at least two and at least
+    # this share of the facts (figures, names) differ (see dedupe.similarity)
+    template_share: float = Field(0.3, gt=0, le=1)
     # a paragraph an outlet has printed in this many articles is its boilerplate
     boilerplate_min_articles: int = Field(3, ge=2)
     window_days: float = Field(7.0, gt=0)

@@ -159,8 +159,9 @@ class Clusterer:
             found.jaccard < s.min_jaccard and found.containment < s.min_containment
         ):
             return None, False
-        slots = number_slots(a.text.sentence_ids(a.keep), b.text.sentence_ids(b.keep))
-        if slots.templated(s.template_numbered_share, s.template_sentence_share):
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
+        slots = number_slots(a.text.sentence_facts(a.keep, names), b.text.sentence_facts(b.keep, names))
+        if slots.templated(s.template_share):
             return None, True
         return found, False
 

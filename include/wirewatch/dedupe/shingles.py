@@ -35,6 +35,10 @@ _CALENDAR = frozenset(
     "lunedi martedi mercoledi giovedi venerdi sabato domenica".split()
 )
 
+# up to this share of capitalised words inside sentences, capitals mark names (French, most English);
+# German texts capitalise every noun and come out at 0.2 to 0.6
+NAME_CAPITALS = 0.2
+
 _U64 = np.uint64
 _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a shingle id
 # raw token -> id of its folded form: news vocabulary repeats, so each spelling is folded once
@@ -97,14 +101,28 @@ class Text:
     keys: list[int]  # one per paragraph
     anchors: list[tuple[int, int]]  # (paragraph index, key) of each long sentence
     digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
+    capitals: np.ndarray  # per word: capitalised inside its sentence
+    capital_share: float  # of the words inside sentences; German capitalises every noun, so ~0.3
+
+    @property
+    def capitals_mark_names(self) -> bool:
+        return self.capital_share <= NAME_CAPITALS
 
     @property
     def paragraph_count(self) -> int:
         return len(self.keys)
 
-    def sentence_ids(self, keep: Sequence[bool] | None = None) -> list[np.ndarray]:
+    def sentence_facts(
+        self, keep: Sequence[bool] | None = None, names: bool = True
+    ) -> list[tuple[list[int], list[bool]]]:
+        """Each kept sentence as (word ids, which words are names: the capitalised ones, if `names`)."""
         return [
-            self.ids[start:end] for paragraph, start, end in self.sentences if keep is None or keep[paragraph]
+            (
+                self.ids[start:end].tolist(),
+                self.capitals[start:end].tolist() if names else [False] * (end - start),
+            )
+            for paragraph, start, end in self.sentences
+            if keep is None or keep[paragraph]
         ]
 
 
@@ -124,15 +142,20 @@ def _paragraphs(body: str) -> Iterator[list[list[str]]]:
 def parse(body: str, anchor_words: int = 8) -> Text:
     """Fingerprint a body: word ids, paragraphs, and the sentences of at least `anchor_words` words."""
     ids: list[int] = []
+    capitals: list[bool] = []
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
     for n, parts in enumerate(_paragraphs(body)):
         for tokens in parts:
             start = len(ids)
             ids.extend(_ids(tokens))
+            capitals.append(False)  # a sentence's first word says nothing
+            capitals.extend([token[0].isupper() for token in tokens[1:]])
             sentences.append((n, start, len(ids)))
         bounds.append(len(ids))
     array = np.array(ids, dtype="<u4")
+    capital = np.array(capitals, dtype=bool)
+    inside = len(ids) - len(sentences)
     keys = [_key(array[bounds[i] : bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
         (n, _key(array[start:end], b"sentence"))
@@ -146,6 +169,8 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         keys,
         anchors,
         hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
+        capital,
+        float(capital.sum()) / inside if inside else 0.0,
     )
 
 

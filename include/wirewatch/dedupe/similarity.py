@@ -11,7 +11,7 @@ correct one or two, in a story of many sentences.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,8 +19,9 @@ import numpy as np
 
 from wirewatch.dedupe.shingles import FIGURES
 
-# sentences pair up when this share of their words (numbers aside) is the same
-_SAME_SENTENCE = 0.5
+# two sentences are the same sentence, perhaps with other details, when this share of their
+# words (figures aside) is the same; a reworded sentence shares less
+SAME_SENTENCE = 0.6
 _MIN_SENTENCE_WORDS = 5
 
 
@@ -41,65 +42,62 @@ def overlap(a: np.ndarray, b: np.ndarray) -> Overlap:
 
 @dataclass(frozen=True, slots=True)
 class Slots:
-    conflicts: int  # sentence pairs that say the same with other numbers
-    agreeing: int  # sentence pairs with numbers that say the same with the same numbers
-    sentences: int  # sentences of the shorter text
+    """How the facts of two texts compare, over the sentences they share."""
 
-    def templated(self, numbered_share: float, sentence_share: float) -> bool:
-        """Numbers change in at least this share of the numbered sentences, and of all sentences.
+    changed: int  # facts (figures, names) one text replaced by another in a shared sentence
+    kept: int  # facts both texts give in a shared sentence
 
-        An agency update correcting a figure changes one sentence of many; a template instance
-        changes most sentences that carry figures, and most of its few sentences do.
+    def templated(self, share: float) -> bool:
+        """Several facts changed, and at least `share` of the facts in the shared sentences.
+
+        An agency update corrects a figure or two among many kept facts; instances of a template
+        fill most of their blanks differently. A rewrite rewords its sentences (they no longer
+        line up) and keeps its facts.
         """
-        return (
-            self.conflicts > 0
-            and self.conflicts >= numbered_share * (self.conflicts + self.agreeing)
-            and self.conflicts >= sentence_share * self.sentences
-        )
+        return self.changed >= 2 and self.changed >= share * (self.changed + self.kept)
 
 
-def _split(sentence: list[int]) -> tuple[frozenset[int], tuple[int, ...]]:
-    return frozenset(w for w in sentence if w not in FIGURES), tuple(
-        sorted(w for w in sentence if w in FIGURES)
-    )
+Sentence = tuple[Sequence[int], Sequence[bool]]
 
 
-def number_slots(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]) -> Slots:
-    """Pair each sentence with figures of the shorter text with its closest sentence in the other.
+def _split(sentence: Sentence) -> tuple[frozenset[int], Counter[int]]:
+    ids, names = sentence
+    facts = Counter(w for w, name in zip(ids, names, strict=True) if name or w in FIGURES)
+    return frozenset(w for w in ids if w not in facts), facts
 
-    Sentences are word-id sequences (shingles.Text.sentence_ids). Pairs are found by their words
-    without the figures, so moved sentences still pair up; a pair whose figures differ is a
-    filled-in template blank (or an agency's correction).
+
+def number_slots(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
+    """Line up each sentence of the shorter text with its closest sentence in the other.
+
+    Sentences are (word ids, name flags), as shingles.Text.sentence_facts gives them. They are
+    paired by their words without the facts, so moved sentences still pair up, then their facts
+    (figures, and names where capitals mark names) are compared.
     """
     if len(a) > len(b):
         a, b = b, a
-    mine = [
-        split for split in (_split(list(sentence)) for sentence in a) if len(split[0]) >= _MIN_SENTENCE_WORDS
-    ]
-    if not any(figures for _, figures in mine):
-        return Slots(0, 0, len(mine))
-    others = [_split(list(sentence)) for sentence in b]
+    others = [_split(sentence) for sentence in b]
     index: dict[int, list[int]] = defaultdict(list)
     for n, (plain, _) in enumerate(others):
         for word in plain:
             index[word].append(n)
-    conflicts = agreeing = 0
-    for plain, figures in mine:
-        if not figures:
+    changed = kept = 0
+    for sentence in a:
+        plain, facts = _split(sentence)
+        if len(plain) < _MIN_SENTENCE_WORDS:
             continue
         hits: dict[int, int] = defaultdict(int)
         for word in plain:
             for n in index.get(word, ()):
                 hits[n] += 1
-        best, best_score = None, 0.0
+        best, best_score = -1, 0.0
         for n, shared in hits.items():
             score = shared / (len(plain) + len(others[n][0]) - shared)
             if score > best_score:
                 best, best_score = n, score
-        if best is None or best_score < _SAME_SENTENCE or not others[best][1]:
+        if best_score < SAME_SENTENCE:
             continue
-        if others[best][1] == figures:
-            agreeing += 1
-        else:
-            conflicts += 1
-    return Slots(conflicts, agreeing, len(mine))
+        other = others[best][1]
+        both = sum((facts & other).values())
+        kept += both
+        changed += max(sum(facts.values()), sum(other.values())) - both
+    return Slots(changed, kept)
