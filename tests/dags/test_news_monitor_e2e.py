@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import make_engine
-from wirewatch.warehouse.schema import articles, feed_polls, matches
+from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
 REPO = Path(__file__).resolve().parents[2]
@@ -30,15 +30,26 @@ def counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (articles, matches)
+            for t in (articles, matches, clusters)
         }
+
+
+def kursk_stories(engine, truth) -> dict[str, str]:
+    """Outlet -> story key of its Kursk copy, from the matches table."""
+    urls = {t.url: t.outlet for t in truth if t.kind == "kursk-copy"}
+    with engine.connect() as conn:
+        found = conn.execute(select(matches.c.url, matches.c.cluster_key)).all()
+    return {urls[url]: key for url, key in found if url in urls}
 
 
 def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
     from airflow.dag_processing.dagbag import DagBag
 
-    now = time.time()
-    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
+    # the wire starts 4 h from now: the first run sees the copies published until then; the
+    # Zürcher Abendpost's German copy (3 h 35 min before start) arrives with the second run
+    clock = [time.time()]
+    settings = WireSettings(port=0, hang_seconds=5, start=clock[0] + 4 * 3600, new_item_every=3600)
+    with SimWire(settings, clock=lambda: clock[0]) as wire:
         monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(write_feeds_file(tmp_path / "feeds.yaml", wire)))
         monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
         bag = DagBag(dag_folder=str(REPO / "dags"))
@@ -61,7 +72,31 @@ def test_news_monitor_end_to_end(airflow_db, tmp_path, monkeypatch):
         labels = {ti.rendered_map_index for ti in first.get_task_instances() if ti.task_id == "poll_host"}
         assert {"Berner Tagesbote", "The Harbour Herald", "Unreachable"} <= labels
 
-        before = counts(engine)
+        first_stories = kursk_stories(engine, truth)
+        assert "zuercher-abendpost" not in first_stories
+        assert first_stories["courrier-lemanique"] == first_stories["gazette-du-jura"]
+        assert len(set(first_stories.values())) == 4  # ATS French, ATS German, AFP, dpa
+
+        clock[0] += 4 * 3600
         second = dag.test()
         assert second.state == "success"
+        truth = wire.truth()
+        stories = kursk_stories(engine, truth)
+        assert set(stories) == {t.outlet for t in truth if t.kind == "kursk-copy"}
+        # the copy fetched in the second run joined the story of the first run's copy
+        assert (
+            stories["zuercher-abendpost"] == stories["berner-tagesbote"] == first_stories["berner-tagesbote"]
+        )
+        assert {k: v for k, v in stories.items() if k != "zuercher-abendpost"} == first_stories
+        with engine.connect() as conn:
+            german = conn.execute(
+                select(clusters).where(clusters.c.cluster_key == stories["berner-tagesbote"])
+            )
+            german = german.mappings().one()
+        assert (german["agency"], german["copies"], german["outlets"]) == ("ATS", 2, 2)
+
+        # re-running changes nothing
+        before = counts(engine)
+        third = dag.test()
+        assert third.state == "success"
         assert counts(engine) == before

@@ -164,7 +164,7 @@ def _save_revision(conn: Connection, row: dict[str, Any]) -> None:
         update(articles)
         .where(articles.c.article_id == row["article_id"])
         .values(
-            **{c: row[c] for c in REVISED_COLUMNS},
+            **{c: row[c] for c in REVISED_COLUMNS if c in row},
             version=current["version"] + 1,
             topics_digest=None,
         )
