@@ -39,6 +39,8 @@ test: install lint
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+	$(PY) -m benchmarks.dedup_eval
+	$(PY) -m benchmarks.dedup_scale
 
 clean:
 	rm -rf $(VENV) .airflow var
