@@ -13,7 +13,7 @@ from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import Clusterer, Doc, Member, summarize
 from wirewatch.dedupe.minhash import Signer, candidate_probability
 from wirewatch.dedupe.shingles import parse, shingles
-from wirewatch.dedupe.similarity import number_slots, overlap
+from wirewatch.dedupe.similarity import compare_facts, overlap
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 
@@ -100,9 +100,9 @@ def test_figures_that_change_in_sentences_that_otherwise_match_mark_a_template()
     template = "Der Leitindex SMI schloss am {} bei {} Punkten, {} Prozent höher als am Vortag."
     a = facts(template.format("Montag", "11234", "0,52"))
     b = facts(template.format("Dienstag", "11302", "0,61"))
-    assert number_slots(a, b).templated(0.3)
+    assert compare_facts(a, b).templated(0.3)
     corrected = facts(body(FERRY_DE).replace("2300 Menschen", "2400 Menschen"))
-    assert not number_slots(facts(body(FERRY_DE)), corrected).templated(0.3)  # an update's correction
+    assert not compare_facts(facts(body(FERRY_DE)), corrected).templated(0.3)  # an update's correction
 
 
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():

@@ -185,3 +185,34 @@ def test_a_revised_article_keeps_its_story_and_its_old_version(warehouse_url):
     assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=6))["clustered"] == 1
     assert keys(engine)[copy["article_id"]] == key
     assert story(engine, key)["copies"] == 2
+
+
+def test_articles_from_before_stories_are_clustered_after_the_upgrade(warehouse_url):
+    from alembic import command
+    from sqlalchemy import MetaData, Table, insert
+
+    from wirewatch.warehouse.db import alembic_config
+
+    engine = make_engine(warehouse_url)
+    with engine.begin() as conn:
+        config = alembic_config(engine)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    old = {
+        k: v
+        for k, v in article("old", paragraphs(FERRY_DE, 0, 1, 2), "Outlet A", T0).items()
+        if k != "content_hash"
+    }
+    copy = {
+        k: v
+        for k, v in article("copy", paragraphs(FERRY_DE, 0, 1, 2), "Outlet B", T0).items()
+        if k != "content_hash"
+    }
+    with engine.begin() as conn:
+        before = Table("articles", MetaData(), autoload_with=conn)  # the table as revision 0001 made it
+        for row in (old, copy):
+            conn.execute(insert(before).values(**row, cluster_key="exact:abc"))
+    migrate(engine)
+    assert set(keys(engine).values()) == {None}
+    assert stories.cluster_pending(engine, SETTINGS, T0)["clustered"] == 2
+    assert len(set(keys(engine).values())) == 1 and None not in keys(engine).values()

@@ -5,13 +5,13 @@ time window (the `Window`: the warehouse in the pipeline, nothing for one-off JS
 
 1. paragraphs an outlet prints under many articles (newsletter boxes, legal lines) are learnt
    as that outlet's boilerplate and left out, so two short briefs do not look alike for it;
-2. MinHash LSH over word shingles proposes candidate pairs;
+2. MinHash LSH over word shingles, and the long sentences taken verbatim, propose candidates;
 3. each candidate is verified on the exact shingle sets (Jaccard or containment) and must not
    look like two instances of one template (see `similarity`);
 4. verified pairs are linked, clusters are the connected components (single link): a batch
    article linking two existing stories merges them into the older one.
 
-The same input gives the same clusters in any order; clusters never split.
+Within a batch the order of the articles does not matter; clusters never split.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import numpy as np
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.minhash import Signer
 from wirewatch.dedupe.shingles import FIGURES, Text, parse, shingles
-from wirewatch.dedupe.similarity import Overlap, number_slots, overlap
+from wirewatch.dedupe.similarity import Overlap, compare_facts, overlap
 
 # a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
 MAX_BUCKET = 100
@@ -109,8 +109,9 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _has_facts(text: Text, names: bool) -> bool:
-    return bool(names and text.capitals.any()) or not FIGURES.isdisjoint(text.ids.tolist())
+def _may_have_facts(text: Text) -> bool:
+    """Figures, or capitals that may be names (cheap checks before the sentence-by-sentence test)."""
+    return text.body != text.body.lower() or not FIGURES.isdisjoint(text.ids.tolist())
 
 
 def _sort_time(doc: Doc) -> tuple:
@@ -164,10 +165,10 @@ class Clusterer:
             found.jaccard < s.min_jaccard and found.containment < s.min_containment
         ):
             return None, False
-        names = a.text.capitals_mark_names and b.text.capitals_mark_names
-        if not (_has_facts(a.text, names) or _has_facts(b.text, names)):
+        if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
             return found, False
-        slots = number_slots(a.text.sentence_facts(a.keep, names), b.text.sentence_facts(b.keep, names))
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
+        slots = compare_facts(a.text.sentence_facts(a.keep, names), b.text.sentence_facts(b.keep, names))
         if slots.templated(s.template_share):
             return None, True
         return found, False

@@ -14,6 +14,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -101,12 +102,23 @@ class Text:
     keys: list[int]  # one per paragraph
     anchors: list[tuple[int, int]]  # (paragraph index, key) of each long sentence
     digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
-    capitals: np.ndarray  # per word: capitalised inside its sentence
-    capital_share: float  # of the words inside sentences; German capitalises every noun, so ~0.3
+    body: str
+
+    @cached_property
+    def capitals(self) -> np.ndarray:
+        """Per word: capitalised inside its sentence. Worked out only for the few pairs that need it."""
+        flags: list[bool] = []
+        for parts in _paragraphs(self.body):
+            for tokens in parts:
+                flags.append(False)  # a sentence's first word says nothing
+                flags.extend([token[0].isupper() for token in tokens[1:]])
+        return np.array(flags, dtype=bool)
 
     @property
     def capitals_mark_names(self) -> bool:
-        return self.capital_share <= NAME_CAPITALS
+        """Whether capitals mark names: German capitalises every noun (0.2 to 0.6 of the words)."""
+        inside = len(self.ids) - len(self.sentences)
+        return not inside or float(self.capitals.sum()) / inside <= NAME_CAPITALS
 
     @property
     def paragraph_count(self) -> int:
@@ -142,20 +154,15 @@ def _paragraphs(body: str) -> Iterator[list[list[str]]]:
 def parse(body: str, anchor_words: int = 8) -> Text:
     """Fingerprint a body: word ids, paragraphs, and the sentences of at least `anchor_words` words."""
     ids: list[int] = []
-    capitals: list[bool] = []
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
     for n, parts in enumerate(_paragraphs(body)):
         for tokens in parts:
             start = len(ids)
             ids.extend(_ids(tokens))
-            capitals.append(False)  # a sentence's first word says nothing
-            capitals.extend([token[0].isupper() for token in tokens[1:]])
             sentences.append((n, start, len(ids)))
         bounds.append(len(ids))
     array = np.array(ids, dtype="<u4")
-    capital = np.array(capitals, dtype=bool)
-    inside = len(ids) - len(sentences)
     keys = [_key(array[bounds[i] : bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
         (n, _key(array[start:end], b"sentence"))
@@ -169,8 +176,7 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         keys,
         anchors,
         hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
-        capital,
-        float(capital.sum()) / inside if inside else 0.0,
+        body,
     )
 
 

@@ -66,7 +66,7 @@ def _split(sentence: Sentence) -> tuple[frozenset[int], Counter[int]]:
     return frozenset(w for w in ids if w not in facts), facts
 
 
-def number_slots(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
+def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     """Line up each sentence of the shorter text with its closest sentence in the other.
 
     Sentences are (word ids, name flags), as shingles.Text.sentence_facts gives them. They are
