@@ -115,7 +115,9 @@ def test_dedupe_settings_are_validated_with_their_names(tmp_path):
     shipped = load_feeds(SHIPPED / "feeds.yaml").dedupe
     assert shipped == type(shipped)()  # the shipped file spells out the defaults
     too_many = write(tmp_path, "bands.yaml", base + "dedupe: {num_perm: 64, lsh_bands: 32, lsh_rows: 4}\n")
-    with pytest.raises(ConfigError, match=r"bands\.yaml: dedupe: .*lsh_bands x lsh_rows = 128 exceeds num_perm = 64"):
+    with pytest.raises(
+        ConfigError, match=r"bands\.yaml: dedupe: .*lsh_bands x lsh_rows = 128 exceeds num_perm = 64"
+    ):
         load_feeds(too_many)
     bad = write(tmp_path, "bad.yaml", base + "dedupe: {min_containment: 1.5, windw_days: 3}\n")
     with pytest.raises(
