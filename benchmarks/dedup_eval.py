@@ -209,6 +209,10 @@ def sweep(items: Sequence[Item], base: DedupeSettings) -> None:
                     f"  k={words} J>={jaccard:.1f} C>={containment:.1f}: "
                     f"{r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}"
                 )
+    print("template test (share of differing facts): precision recall templates")
+    for share in (0.2, 0.3, 0.4, 0.5):
+        r = evaluate(items, base.model_copy(update={"template_share": share}))
+        print(f"  {share:.1f}: {r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}")
 
 
 def main() -> None:
