@@ -47,6 +47,8 @@ bench: install
 	$(PY) -m benchmarks.extract
 	$(PY) -m benchmarks.match
 	$(PY) -m benchmarks.polling
+	$(PY) -m benchmarks.dedup_eval
+	$(PY) -m benchmarks.dedup_scale
 
 clean:
 	rm -rf $(VENV) .airflow var

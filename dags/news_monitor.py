@@ -1,7 +1,8 @@
 """
 ### news_monitor
 
-Polls the configured news feeds that are due, extracts the new articles, collapses exact copies,
+Polls the configured news feeds that are due, extracts the new articles, clusters the copies of
+each story,
 matches them against the topics and loads the matches into the warehouse table `matches`.
 
 * **Feeds** come from `include/config/feeds.yaml` (list chosen by `active` or `WIREWATCH_FEED_LIST`).
@@ -15,6 +16,9 @@ matches them against the topics and loads the matches into the warehouse table `
 * **Topics** come from `include/config/topics.yaml` (Lucene-syntax queries); editing a topic
   re-matches stored articles. A topic whose query does not compile is skipped and named in the
   `match_topics` summary, and shown as an import error of `dags/topic_queries.py`.
+* **Stories**: `collapse_copies` clusters the run's new and revised articles with the copies seen
+  in the last 7 days (MinHash LSH over word shingles, `dedupe:` in feeds.yaml); every article gets
+  the `cluster_key` of its story, which `clusters` describes and `matches` carries.
 * Article bodies never travel through XCom: they are staged in the warehouse (`articles`),
   raw bytes in the content-addressed archive; tasks pass counts and ids.
 * A broken feed or page is recorded in `feed_polls` / `articles.error` and never fails the run;
@@ -95,7 +99,7 @@ def news_monitor():
     # runs when no feed was due, too: the mapped poll task is then skipped
     @task(multiple_outputs=False, trigger_rule=TriggerRule.NONE_FAILED)
     def collapse_copies(polls: list[dict], skipped: list[dict], run_id=None) -> dict:
-        """Give new articles a cluster key; identical bodies share it."""
+        """Cluster the new and revised articles into stories, against the window's earlier copies."""
         from wirewatch.pipeline import cluster_copies, summarize_runs
 
         return {"polls": summarize_runs(polls), "skipped": len(skipped), **cluster_copies(_context(run_id))}

@@ -195,3 +195,20 @@ def test_bad_subscriptions_name_file_entry_and_field(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message) as info:
         subscriptions(tmp_path, text)
     assert str(tmp_path / "subscriptions.yaml") in str(info.value)
+
+
+def test_dedupe_settings_are_validated_with_their_names(tmp_path):
+    base = "active: a\nlists: {a: [{id: a, outlet: A, url: 'https://a.example/f', language: de}]}\n"
+    assert load_feeds(write(tmp_path, "plain.yaml", base)).dedupe.window_days == 7  # the defaults
+    shipped = load_feeds(SHIPPED / "feeds.yaml").dedupe
+    assert shipped == type(shipped)()  # the shipped file spells out the defaults
+    too_many = write(tmp_path, "bands.yaml", base + "dedupe: {num_perm: 64, lsh_bands: 32, lsh_rows: 4}\n")
+    with pytest.raises(
+        ConfigError, match=r"bands\.yaml: dedupe: .*lsh_bands x lsh_rows = 128 exceeds num_perm = 64"
+    ):
+        load_feeds(too_many)
+    bad = write(tmp_path, "bad.yaml", base + "dedupe: {min_containment: 1.5, windw_days: 3}\n")
+    with pytest.raises(
+        ConfigError, match=r"dedupe\.min_containment: .*less than or equal to 1.*dedupe\.windw_days"
+    ):
+        load_feeds(bad)

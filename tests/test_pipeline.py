@@ -15,7 +15,8 @@ from tests.wiring import FEED_FAULT_EXPECTATIONS, write_feeds_file
 from wirewatch.config import Feed, Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, plan_shards, run_once
 from wirewatch.simwire import SimWire, WireSettings
-from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+from wirewatch.urls import article_id
+from wirewatch.warehouse.schema import articles, clusters, feed_polls, feeds, matches
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[1]
@@ -101,19 +102,43 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     assert all(a["status"] == "ok" and a["extraction_path"] == "trafilatura" for a in others)
     assert all(a["raw_sha256"] and ctx.archive.get(a["raw_sha256"]) for a in others)
 
+    # the copies of one text share a story: ATS's French original and its French republication, the
+    # two German ATS translations; AFP and dpa wrote their own (linking across languages is for later)
+    kursk = {t.outlet: t for t in copies}
+    story_of = {a["canonical_url"]: a["cluster_key"] for a in rows(ctx.engine, articles)}
+    french = {story_of[kursk[o].url] for o in ("courrier-lemanique", "gazette-du-jura")}
+    german = {story_of[kursk[o].url] for o in ("berner-tagesbote", "zuercher-abendpost")}
+    assert len(french) == len(german) == 1 and french != german
+    assert len({story_of[t.url] for t in copies}) == 4
+    stories = {c["cluster_key"]: c for c in rows(ctx.engine, clusters)}
+    for key, original, outlets in (
+        (french.pop(), "courrier-lemanique", {"Le Courrier lémanique", "La Gazette du Jura"}),
+        (german.pop(), "berner-tagesbote", {"Berner Tagesbote", "Zürcher Abendpost"}),
+    ):
+        assert stories[key]["agency"] == "ATS" and stories[key]["copies"] == 2
+        assert stories[key]["canonical_article_id"] == article_id(kursk[original].url)
+        assert set(json.loads(stories[key]["outlet_names"])) == outlets
+    assert all(m["cluster_key"] == story_of[m["url"]] for m in matched.values())
+    # each hard negative is a story of its own
+    negative_stories = [story_of[t.url] for t in truth if t.kind == "hard-negative"]
+    assert len(set(negative_stories)) == len(negative_stories)
+    assert not set(negative_stories) & {story_of[t.url] for t in copies}
+    assert len(stories) == len(set(story_of.values()))
+
     # right after, no feed is due: every one is skipped, none fetched
     assert summary["polls"]["skipped"] == 0
     early = run_once(context(tmp_path, wire, warehouse_url, "run-1b"))
     assert early["polls"]["feeds"] == 0 and early["polls"]["skipped"] == len(polls)
 
-    # an hour later every feed is due again; the same wire adds nothing
-    before = {t.name: count(ctx.engine, t) for t in (articles, matches)}
+    # an hour later every feed is due again; the same wire adds nothing and changes no story
+    before = {t.name: rows(ctx.engine, t) for t in (articles, matches, clusters)}
     second = run_once(
         context(tmp_path, wire, warehouse_url, "run-2"), as_of=datetime.now(UTC) + timedelta(hours=1)
     )
     assert second["polls"]["feeds"] == len(polls)
     assert second["polls"]["new_articles"] == 0
-    assert {t.name: count(ctx.engine, t) for t in (articles, matches)} == before
+    assert second["clusters"]["clustered"] == 0
+    assert {t.name: rows(ctx.engine, t) for t in (articles, matches, clusters)} == before
     assert second["polls"]["not_modified"] == len(wire.feeds())
 
 

@@ -211,26 +211,78 @@ def topics_test(
         out.print(f"snippet: {m.snippet}")
 
 
+def _record_time(record: dict, number: int):
+    from datetime import UTC, datetime
+
+    for field in ("published_at", "published", "fetched_at"):
+        value = record.get(field)
+        if value:
+            try:
+                moment = datetime.fromisoformat(str(value))
+            except ValueError:
+                _fail(f"stdin line {number}: field {field!r} is not an ISO 8601 time: {value!r}")
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None
+
+
 @app.command()
 def dedupe() -> None:
-    """JSON Lines articles ({id, body, author}) in; hash, cluster key, duplicate_of, agency out."""
-    from wirewatch.agency import detect_agency
-    from wirewatch.dedupe import body_hash, exact_cluster_key
+    """Cluster JSON Lines articles from stdin into stories; one assignment per article out.
 
-    first_by_hash: dict[str, str] = {}
-    for number, record in enumerate(_jsonl_in(), 1):
+    In: {id, body, outlet, published_at, author}; only body is required. Out: {id, cluster_key,
+    canonical, duplicate_of, copies, agency, story_agency, linked}: the story's key and canonical
+    article, the article's own agency, and the strongest verified link that joined it.
+    """
+    from wirewatch.agency import detect_agency
+    from wirewatch.config import load_feeds
+    from wirewatch.dedupe import Clusterer, Doc, Member, summarize
+
+    settings = load_feeds(Settings.from_env().feeds_file).dedupe
+    records = _jsonl_in()
+    docs, members = [], []
+    for number, record in enumerate(records, 1):
         record_id = str(record.get("id") or record.get("url") or number)
-        body = record.get("body") or ""
-        digest = body_hash(body)
-        first = first_by_hash.setdefault(digest, record_id)
-        attribution = detect_agency(body, record.get("author"))
+        body = record.get("body")
+        if not isinstance(body, str):
+            _fail(f"stdin line {number} (id {record_id}): field 'body' must be a string")
+        time = _record_time(record, number)
+        outlet = str(record.get("outlet") or record.get("feed_id") or "")
+        attribution = detect_agency(body, record.get("author")) if body else None
+        docs.append(Doc(record_id, body, outlet, time))
+        members.append(Member(record_id, outlet, time, attribution.agency if attribution else None, None))
+    if len({doc.id for doc in docs}) != len(docs):
+        _fail("stdin: ids must be unique (give each article an 'id' or 'url')")
+    result = Clusterer(settings).cluster(docs)
+    by_story: dict[str, list] = {}
+    for member in members:
+        by_story.setdefault(result.assignments[member.id], []).append(member)
+    stories = {key: summarize(group) for key, group in by_story.items()}
+    best: dict[str, tuple[float, str, float, float]] = {}
+    for link in result.links:
+        for mine, other in ((link.a, link.b), (link.b, link.a)):
+            candidate = (max(link.jaccard, link.containment), other, link.jaccard, link.containment)
+            if candidate > best.get(mine, (-1.0, "", 0.0, 0.0)):
+                best[mine] = candidate
+    for member in members:
+        key = result.assignments[member.id]
+        story = stories[key]
+        linked = best.get(member.id)
         _jsonl_out(
             {
-                "id": record_id,
-                "body_hash": digest,
-                "cluster_key": exact_cluster_key(digest),
-                "duplicate_of": None if first == record_id else first,
-                "agency": attribution.agency if attribution else None,
+                "id": member.id,
+                "cluster_key": key,
+                "canonical": story.canonical,
+                "duplicate_of": None if story.canonical == member.id else story.canonical,
+                "copies": story.copies,
+                "agency": member.agency,
+                "story_agency": story.agency,
+                "linked": {
+                    "to": linked[1],
+                    "jaccard": round(linked[2], 3),
+                    "containment": round(linked[3], 3),
+                }
+                if linked
+                else None,
             }
         )
 

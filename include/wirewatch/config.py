@@ -141,6 +141,36 @@ class AlertSettings(_Strict):
         return value
 
 
+class DedupeSettings(_Strict):
+    """Near-duplicate clustering (wirewatch.dedupe); the defaults come from benchmarks.dedup_eval."""
+
+    shingle_words: int = Field(3, ge=1, le=8)
+    num_perm: int = Field(128, ge=16, le=1024)
+    lsh_bands: int = Field(32, ge=1)
+    lsh_rows: int = Field(4, ge=1)
+    # sentences this long are specific enough to index as they are (0: LSH bands only); they
+    # find the cut copies and briefs that share little of the original's word set
+    anchor_words: int = Field(8, ge=0)
+    # a candidate joins when enough shingles are shared and either measure clears its bar
+    min_shared_shingles: int = Field(10, ge=1)
+    min_jaccard: float = Field(0.4, gt=0, le=1)
+    min_containment: float = Field(0.6, gt=0, le=1)
+    # two instances of a template story: in the sentences they share, at least two and at least
+    # this share of the facts (figures, names) differ (see dedupe.similarity)
+    template_share: float = Field(0.3, gt=0, le=1)
+    # a paragraph an outlet has printed in this many articles is its boilerplate
+    boilerplate_min_articles: int = Field(3, ge=2)
+    window_days: float = Field(7.0, gt=0)
+
+    @model_validator(mode="after")
+    def _bands_fit(self) -> DedupeSettings:
+        if self.lsh_bands * self.lsh_rows > self.num_perm:
+            raise ValueError(
+                f"lsh_bands x lsh_rows = {self.lsh_bands * self.lsh_rows} exceeds num_perm = {self.num_perm}"
+            )
+        return self
+
+
 class Feed(_Strict):
     id: Slug
     outlet: str = Field(min_length=1)
@@ -169,6 +199,7 @@ class FeedsFile(_Strict):
     fetch: FetchLimits = FetchLimits()
     polling: PollingPolicy = PollingPolicy()
     alerts: AlertSettings = AlertSettings()
+    dedupe: DedupeSettings = DedupeSettings()
     lists: dict[str, list[Feed]]
     # per list, internal networks its feeds may reach (the simulated wire lives on loopback)
     allow_networks: dict[str, list[str]] = {}
@@ -599,6 +630,10 @@ class PipelineConfig:
         except ValidationError as exc:
             problems = "; ".join(err["msg"] for err in exc.errors())
             raise ConfigError(f"WIREWATCH_ALERT_EMAIL: {problems}") from None
+
+    @property
+    def dedupe(self) -> DedupeSettings:
+        return self.feeds_file.dedupe
 
 
 def load_pipeline_config(settings: Settings | None = None) -> PipelineConfig:

@@ -27,17 +27,19 @@ class FeedEntry:
     summary: str
     author: str | None
     published: datetime | None
+    updated: datetime | None = None  # the entry's own last-modified time (Atom <updated>), if it says
 
 
 def html_to_text(fragment: str) -> str:
     return collapse_whitespace(html.unescape(_TAG_RE.sub(" ", fragment or "")))
 
 
+def _time(parsed) -> datetime | None:
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC) if parsed else None
+
+
 def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    if not parsed:
-        return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+    return _time(entry.get("published_parsed") or entry.get("updated_parsed"))
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def parse_feed_document(body: bytes, headers: dict[str, str], url: str) -> Parse
                 summary=html_to_text(raw.get("summary", "")),
                 author=raw.get("author") or None,
                 published=_entry_time(raw),
+                updated=_time(raw.get("updated_parsed")),
             )
         )
     warning = f"recovered from {type(bozo).__name__}: {bozo}" if bozo else None

@@ -20,12 +20,12 @@ from wirewatch import health
 from wirewatch.agency import detect_agency
 from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
-from wirewatch.dedupe import body_hash
+from wirewatch.dedupe import body_hash, content_hash
 from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed_document
 from wirewatch.fetch import Fetcher, FetchResult
 from wirewatch.match import TopicMatch, compile_topics, match_document
 from wirewatch.urls import article_id, canonical_url
-from wirewatch.warehouse import store
+from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
 
 log = logging.getLogger("wirewatch.pipeline")
@@ -162,6 +162,8 @@ def _article_row(
         "fetched_at": fetched_at,
         "body": extracted.body,
         "body_hash": body_hash(extracted.body) if extracted.body else None,
+        "content_hash": content_hash(extracted.body) if extracted.body else None,
+        "entry_updated_at": entry.updated,
         "status": status,
         "extraction_path": extracted.path,
         "error": error,
@@ -172,10 +174,20 @@ def _article_row(
     }
 
 
+def _revised_entry(entry: FeedEntry, stored: dict[str, Any]) -> bool:
+    """The feed says a known article changed: a newer updated time, or a new explicit id."""
+    before = store.as_utc(stored["entry_updated_at"])
+    if entry.updated and before and entry.updated > before:
+        return True
+    explicit = entry.guid and entry.guid != entry.link  # without an id the guid is the link, tracking and all
+    return bool(explicit and stored["guid"] and entry.guid != stored["guid"])
+
+
 def _new_entries(
     ctx: RunContext, feed: Feed, entries: list[FeedEntry], base_url: str
-) -> tuple[list[tuple[FeedEntry, str]], list[str]]:
-    """Entries whose canonical URL the warehouse has not seen, at most the per-feed cap."""
+) -> tuple[list[tuple[FeedEntry, str]], list[tuple[FeedEntry, str, dict[str, Any]]], list[str]]:
+    """Entries whose canonical URL the warehouse has not seen, and known ones the feed says changed;
+    each at most the per-feed cap."""
     problems: list[str] = []
     candidates: dict[str, FeedEntry] = {}
     for entry in entries:
@@ -188,9 +200,24 @@ def _new_entries(
             problems.append(f"entry link {entry.link!r}: {exc}")
             continue
         candidates.setdefault(canonical, entry)
-    seen = store.known_urls(ctx.engine, list(candidates))
-    fresh = [(entry, url) for url, entry in candidates.items() if url not in seen]
-    return fresh[: ctx.config.limits.max_new_articles_per_feed], problems
+    known = store.known_articles(ctx.engine, list(candidates))
+    fresh = [(entry, url) for url, entry in candidates.items() if url not in known]
+    revisits = [
+        (entry, url, known[url])
+        for url, entry in candidates.items()
+        if url in known and _revised_entry(entry, known[url])
+    ]
+    cap = ctx.config.limits.max_new_articles_per_feed
+    return fresh[:cap], revisits[:cap], problems
+
+
+def _revision(row: dict[str, Any], stored: dict[str, Any]) -> str:
+    """'revised' (the text changed), 'same' (only clock times or markup did) or 'worse' (the page
+    could not be read this time: keep the stored version and look again at the next poll)."""
+    if row["status"] == "failed" or (row["status"] == "fallback" and stored["status"] == "ok"):
+        return "worse"
+    before = stored["content_hash"] or content_hash(stored["body"])
+    return "same" if row["content_hash"] == before else "revised"
 
 
 async def _poll_feed(
@@ -218,6 +245,8 @@ async def _poll_feed(
         "last_error": None,
     }
     rows: list[dict[str, Any]] = []
+    revised: list[dict[str, Any]] = []
+    touched: list[dict[str, Any]] = []
     error_class = error_message = warning = ttl = None
     entry_times: tuple[datetime, ...] = ()
     newest_new: datetime | None = None
@@ -234,19 +263,35 @@ async def _poll_feed(
             outcome, warning, ttl = "ok", parsed.warning, parsed.ttl_seconds
             poll["entries"] = len(parsed.entries)
             entry_times = tuple(entry.published for entry in parsed.entries if entry.published)
-            fresh, problems = _new_entries(ctx, feed, parsed.entries, response.final_url or feed.url)
+            fresh, revisits, problems = _new_entries(
+                ctx, feed, parsed.entries, response.final_url or feed.url
+            )
             if problems:
                 warning = "; ".join(filter(None, [warning, *problems]))
             # an undated new entry counts as published when we saw it
             newest_new = max((min(e.published or polled_at, polled_at) for e, _ in fresh), default=None)
             pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
-            if fresh:
+            if fresh or revisits:
                 # trafilatura and the language model load here, once, and only when there is work
                 from wirewatch.extract import warm_up
 
                 warm_up()
             for (entry, url), page in zip(fresh, pages, strict=True):
                 rows.append(await asyncio.to_thread(_article_row, ctx, feed, entry, url, page))
+            pages = await asyncio.gather(*(fetcher.get(url) for _, url, _ in revisits))
+            for (entry, url, stored), page in zip(revisits, pages, strict=True):
+                row = await asyncio.to_thread(_article_row, ctx, feed, entry, url, page)
+                change = _revision(row, stored)
+                if change == "revised":
+                    revised.append(row)
+                elif change == "same":
+                    touched.append(
+                        {
+                            "article_id": stored["article_id"],
+                            "entry_updated_at": entry.updated,
+                            "guid": entry.guid,
+                        }
+                    )
             feed_state["etag"] = response.headers.get("etag")
             feed_state["last_modified"] = response.headers.get("last-modified")
     if outcome == "error":
@@ -266,13 +311,15 @@ async def _poll_feed(
     poll.update(
         outcome=outcome,
         new_entries=len(rows),
+        revised_entries=len(revised),
         page_errors=sum(1 for row in rows if row["status"] != "ok"),
         error_class=error_class,
         error_message=error_message,
         parse_warning=warning,
     )
-    await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows)
-    return {k: poll.get(k, 0) for k in ("feed_id", "outcome", "http_status", "entries", "new_entries")} | {
+    await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched)
+    keys = ("feed_id", "outcome", "http_status", "entries", "new_entries", "revised_entries")
+    return {k: poll.get(k, 0) for k in keys} | {
         "error": feed_state["last_error"],
         "status": feed_state["status"],
         "next_poll_at": feed_state["next_poll_at"].isoformat(),
@@ -304,6 +351,7 @@ def summarize_polls(polls: list[dict]) -> dict[str, Any]:
         "not_modified": sum(p["outcome"] == "not_modified" for p in polls),
         "failed": sum(p["outcome"] == "error" for p in polls),
         "new_articles": sum(p["new_entries"] for p in polls),
+        "revised_articles": sum(p["revised_entries"] for p in polls),
         "errors": {p["feed_id"]: p["error"] for p in polls if p["outcome"] == "error"},
         "dead": sorted(p["feed_id"] for p in polls if p["status"] == "dead"),
     }
@@ -311,7 +359,7 @@ def summarize_polls(polls: list[dict]) -> dict[str, Any]:
 
 def summarize_runs(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     """Add up the per-shard summaries of one run."""
-    counts = ("feeds", "ok", "not_modified", "failed", "new_articles")
+    counts = ("feeds", "ok", "not_modified", "failed", "new_articles", "revised_articles")
     total: dict[str, Any] = dict.fromkeys(counts, 0) | {"errors": {}, "dead": []}
     for summary in summaries:
         for key in counts:
@@ -331,7 +379,10 @@ def poll_feed_ids(ctx: RunContext, feed_ids: list[str], as_of: datetime | None =
 
 
 def cluster_copies(ctx: RunContext) -> dict[str, int]:
-    return {"clustered": store.assign_exact_clusters(ctx.engine)}
+    """Cluster the new and revised articles into stories, against the window's earlier articles."""
+    summary = stories.cluster_pending(ctx.engine, ctx.config.dedupe, now())
+    log.info("clustered %s", json.dumps(summary))
+    return summary
 
 
 def match_pending(ctx: RunContext) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from tests.wiring import write_feeds_file
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
-from wirewatch.warehouse.schema import articles, feed_polls, matches
+from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
 REPO = Path(__file__).resolve().parents[2]
@@ -27,8 +27,16 @@ def counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (articles, matches)
+            for t in (articles, matches, clusters)
         }
+
+
+def kursk_stories(engine, truth) -> dict[str, str]:
+    """Outlet -> story key of its Kursk copy, from the matches table."""
+    urls = {t.url: t.outlet for t in truth if t.kind == "kursk-copy"}
+    with engine.connect() as conn:
+        found = conn.execute(select(matches.c.url, matches.c.cluster_key)).all()
+    return {urls[url]: key for url, key in found if url in urls}
 
 
 def connection_json(url: str) -> str:
@@ -147,3 +155,66 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
         # the dead feeds are still dead, runs still succeed: no more email
         time.sleep(1)
         assert len(mail.messages) == 2
+
+
+def test_copies_join_their_story_across_runs(airflow_db, tmp_path, monkeypatch, mail):
+    """A copy fetched by a later run joins the story of an earlier run's copy (SQLite warehouse)."""
+    from airflow.dag_processing.dagbag import DagBag
+
+    # the wire starts 4 h from now: the first run sees the copies published until then; the
+    # Zürcher Abendpost's German copy (3 h 35 min before start) arrives with the second run
+    clock = [time.time()]
+    settings = WireSettings(port=0, hang_seconds=5, start=clock[0] + 4 * 3600, new_item_every=3600)
+    with SimWire(settings, clock=lambda: clock[0]) as wire:
+        # every feed due on every run: this test is about stories, not about the polling schedule
+        polling = {"min_interval": "1s", "max_interval": "1s", "jitter": 0}
+        feeds_file = write_feeds_file(tmp_path / "feeds.yaml", wire, polling=polling)
+        monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds_file))
+        monkeypatch.delenv("AIRFLOW_CONN_WIREWATCH_WAREHOUSE", raising=False)
+        monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path / "data"))
+        bag = DagBag(dag_folder=str(REPO / "dags"))
+        assert bag.import_errors == {}
+        dag = bag.dags["news_monitor"]
+
+        first = dag.test()
+        assert first.state == "success"
+        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}")
+        truth = wire.truth()
+        with engine.connect() as conn:
+            found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
+            failed = set(
+                conn.execute(select(feed_polls.c.feed_id).where(feed_polls.c.outcome == "error")).scalars()
+            )
+        assert found == {t.url: t.agency for t in truth if t.kind == "kursk-copy"}
+        assert {"fault-404", "fault-timeout", "fault-not-xml", "unreachable"} <= failed
+
+        first_stories = kursk_stories(engine, truth)
+        assert "zuercher-abendpost" not in first_stories
+        assert first_stories["courrier-lemanique"] == first_stories["gazette-du-jura"]
+        assert len(set(first_stories.values())) == 4  # ATS French, ATS German, AFP, dpa
+
+        clock[0] += 4 * 3600
+        time.sleep(1.5)
+        second = dag.test()
+        assert second.state == "success"
+        truth = wire.truth()
+        stories = kursk_stories(engine, truth)
+        assert set(stories) == {t.outlet for t in truth if t.kind == "kursk-copy"}
+        # the copy fetched in the second run joined the story of the first run's copy
+        assert (
+            stories["zuercher-abendpost"] == stories["berner-tagesbote"] == first_stories["berner-tagesbote"]
+        )
+        assert {k: v for k, v in stories.items() if k != "zuercher-abendpost"} == first_stories
+        with engine.connect() as conn:
+            german = conn.execute(
+                select(clusters).where(clusters.c.cluster_key == stories["berner-tagesbote"])
+            )
+            german = german.mappings().one()
+        assert (german["agency"], german["copies"], german["outlets"]) == ("ATS", 2, 2)
+
+        # re-running changes nothing
+        before = counts(engine)
+        time.sleep(1.5)
+        third = dag.test()
+        assert third.state == "success"
+        assert counts(engine) == before

@@ -76,7 +76,9 @@ def _extra_article(source: dict, slug: str, outlet: str, offset: timedelta, agen
         "fetched_at": datetime.now(UTC),
         "agency": agency,
         "agency_signature": None,
+        # not yet clustered: the pipeline's own clustering stage must place it
         "cluster_key": None,
+        "indexed_version": None,
         "duplicate_of": None,
         "topics_digest": None,
         "raw_sha256": None,

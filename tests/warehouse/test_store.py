@@ -91,20 +91,6 @@ def test_a_failed_poll_leaves_no_partial_batch(warehouse_url):
     assert store.feed_states(engine, ["feed-a"]) == {}
 
 
-def test_exact_copies_share_a_cluster_and_point_to_the_earliest(warehouse_url):
-    engine = make_engine(warehouse_url)
-    migrate(engine)
-    rows = [article(1, "same words"), article(2, "same words"), article(3, "other words")]
-    store.save_poll(engine, poll(), feed_state(), rows)
-    assert store.assign_exact_clusters(engine) == 3
-    assert store.assign_exact_clusters(engine) == 0
-    with engine.connect() as conn:
-        got = {r.article_id: (r.cluster_key, r.duplicate_of) for r in conn.execute(select(articles))}
-    assert got[rows[0]["article_id"]][0] == got[rows[1]["article_id"]][0] != got[rows[2]["article_id"]][0]
-    assert got[rows[1]["article_id"]][1] == rows[0]["article_id"]
-    assert got[rows[0]["article_id"]][1] is None
-
-
 def test_matches_are_replaced_per_article_and_digest(warehouse_url):
     engine = make_engine(warehouse_url)
     migrate(engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -67,6 +68,7 @@ feed_polls = Table(
     Column("error_message", Text),
     Column("parse_warning", Text),
     Column("raw_sha256", String(64)),
+    Column("revised_entries", Integer, nullable=False, server_default="0"),
     Index("ix_feed_polls_feed_time", "feed_id", "polled_at"),
 )
 
@@ -93,10 +95,17 @@ articles = Table(
     Column("raw_sha256", String(64)),
     Column("agency", String(20)),
     Column("agency_signature", String(80)),
+    # the story this article belongs to (clusters.cluster_key), and that story's canonical article
     Column("cluster_key", String(64)),
     Column("duplicate_of", String(24)),
     Column("loaded_by_run", String(250), nullable=False),
     Column("topics_digest", String(16)),
+    # revisions: the feed entry's updated time, a hash blind to clock times, the current version,
+    # and the version whose keys are in dedupe_keys (NULL or older: clustering is pending)
+    Column("entry_updated_at", TS),
+    Column("content_hash", String(64)),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("indexed_version", Integer),
     Index("ix_articles_body_hash", "body_hash"),
     Index("ix_articles_cluster_key", "cluster_key"),
     Index("ix_articles_fetched_at", "fetched_at"),
@@ -160,4 +169,62 @@ alert_states = Table(
     Column("detail", Text),
     Column("changed_at", TS, nullable=False),
     Column("notified_at", TS),
+)
+
+# One row per story: the copies of one wire story across outlets and runs (or one article alone).
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("cluster_key", String(64), primary_key=True),
+    Column("canonical_article_id", String(24), nullable=False),  # the agency original, else the earliest
+    Column("headline", Text),  # the canonical article's headline
+    Column("agency", String(20)),
+    Column("first_seen_at", TS),  # earliest publication (else fetch) time of a copy
+    Column("last_seen_at", TS),
+    Column("copies", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("outlet_names", Text, nullable=False),  # JSON array
+    Column("languages", Text, nullable=False),  # JSON array: a story may be told in several
+    Column("updated_at", TS, nullable=False),
+    Index("ix_clusters_last_seen", "last_seen_at"),
+)
+
+# The search index of clustering, bounded by the rolling window: MinHash LSH band keys and the
+# keys of long sentences of each article, under the layout (`scheme`) that computed them.
+dedupe_keys = Table(
+    "dedupe_keys",
+    metadata,
+    Column("scheme", String(60), primary_key=True),
+    Column("band_key", BigInteger, primary_key=True),
+    Column("article_id", String(24), primary_key=True),
+    Column("seen_at", TS, nullable=False),
+    Index("ix_dedupe_keys_seen_at", "seen_at"),
+    Index("ix_dedupe_keys_article", "article_id"),
+)
+
+# Paragraphs each outlet printed, by hash: the ones it prints under many articles are boilerplate.
+outlet_paragraphs = Table(
+    "outlet_paragraphs",
+    metadata,
+    Column("outlet", String(200), primary_key=True),
+    Column("paragraph_key", BigInteger, primary_key=True),
+    Column("article_id", String(24), primary_key=True),
+    Column("seen_at", TS, nullable=False),
+    Index("ix_outlet_paragraphs_seen_at", "seen_at"),
+    Index("ix_outlet_paragraphs_article", "article_id"),
+)
+
+# Earlier versions of revised articles: a row per replaced version (the current one is in articles).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("article_id", String(24), ForeignKey("articles.article_id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("title", Text),
+    Column("body", Text, nullable=False),
+    Column("body_hash", String(64)),
+    Column("content_hash", String(64)),
+    Column("fetched_at", TS, nullable=False),
+    Column("replaced_at", TS, nullable=False),
+    Column("replaced_by_run", String(250), nullable=False),
 )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
+from wirewatch.warehouse.schema import alert_states, article_versions, articles, feed_polls, feeds, matches
 
 # A SQL statement carries at most this many bound values per IN list; keeps SQLite and PG happy.
 _CHUNK = 500
@@ -49,12 +49,31 @@ def feed_states(engine: Engine, feed_ids: Sequence[str]) -> dict[str, dict[str, 
         return {row["feed_id"]: dict(row) for row in rows}
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything the warehouse stores is UTC."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
 def known_urls(engine: Engine, canonical_urls: Sequence[str]) -> set[str]:
-    found: set[str] = set()
+    return set(known_articles(engine, canonical_urls))
+
+
+def known_articles(engine: Engine, canonical_urls: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """What revision detection needs of the stored articles with these URLs, by URL."""
+    columns = (
+        articles.c.canonical_url,
+        articles.c.article_id,
+        articles.c.guid,
+        articles.c.entry_updated_at,
+        articles.c.content_hash,
+        articles.c.body,
+        articles.c.status,
+    )
+    found: dict[str, dict[str, Any]] = {}
     with engine.connect() as conn:
         for chunk in _chunks(list(canonical_urls)):
-            query = select(articles.c.canonical_url).where(articles.c.canonical_url.in_(chunk))
-            found.update(conn.execute(query).scalars())
+            for row in conn.execute(select(*columns).where(articles.c.canonical_url.in_(chunk))).mappings():
+                found[row["canonical_url"]] = dict(row)
     return found
 
 
@@ -81,51 +100,83 @@ FEED_STATE_COLUMNS = (
 POLL_COLUMNS = tuple(c.name for c in feed_polls.columns if c.name not in ("run_id", "feed_id"))
 
 
+# what a new version replaces; the URL, the feed and the run that first loaded it stay
+REVISED_COLUMNS = (
+    "url",
+    "guid",
+    "title",
+    "author",
+    "language",
+    "site_name",
+    "published_at",
+    "fetched_at",
+    "body",
+    "body_hash",
+    "content_hash",
+    "status",
+    "extraction_path",
+    "error",
+    "raw_sha256",
+    "agency",
+    "agency_signature",
+    "entry_updated_at",
+)
+
+
 def save_poll(
-    engine: Engine, poll: dict[str, Any], feed_state: dict[str, Any], new_articles: list[dict[str, Any]]
+    engine: Engine,
+    poll: dict[str, Any],
+    feed_state: dict[str, Any],
+    new_articles: list[dict[str, Any]],
+    revised: Sequence[dict[str, Any]] = (),
+    touched: Sequence[dict[str, Any]] = (),
 ) -> None:
-    """Articles, the poll record and the feed's conditional-GET state in one transaction.
+    """Articles, revisions, the poll record and the feed's conditional-GET state in one transaction.
 
     The new ETag is stored only together with the articles it covers: if the load fails,
     the retry fetches the feed again instead of getting a 304 and losing the entries.
     """
     with engine.begin() as conn:
         upsert(conn, articles, new_articles, ["canonical_url"])
+        for row in revised:
+            _save_revision(conn, row)
+        for row in touched:  # the feed moved its updated time, the text did not change
+            conn.execute(
+                update(articles)
+                .where(articles.c.article_id == row["article_id"])
+                .values(entry_updated_at=row["entry_updated_at"], guid=row["guid"])
+            )
         upsert(conn, feed_polls, [poll], ["run_id", "feed_id"], POLL_COLUMNS)
         upsert(conn, feeds, [feed_state], ["feed_id"], FEED_STATE_COLUMNS)
 
 
-def assign_exact_clusters(engine: Engine) -> int:
-    """Give unclustered articles a cluster key; copies with an identical body point at the earliest."""
-    with engine.begin() as conn:
-        pending = conn.execute(
-            select(articles.c.article_id, articles.c.body_hash).where(
-                articles.c.cluster_key.is_(None), articles.c.body_hash.is_not(None)
-            )
-        ).all()
-        if not pending:
-            return 0
-        hashes = sorted({row.body_hash for row in pending})
-        earliest: dict[str, str] = {}
-        for chunk in _chunks(hashes):
-            rows = conn.execute(
-                select(articles.c.body_hash, articles.c.article_id)
-                .where(articles.c.body_hash.in_(chunk))
-                .order_by(articles.c.fetched_at, articles.c.published_at, articles.c.article_id)
-            )
-            for digest, article_id in rows:
-                earliest.setdefault(digest, article_id)
-        for row in pending:
-            first = earliest[row.body_hash]
-            conn.execute(
-                update(articles)
-                .where(articles.c.article_id == row.article_id)
-                .values(
-                    cluster_key=f"exact:{row.body_hash[:20]}",
-                    duplicate_of=None if first == row.article_id else first,
-                )
-            )
-        return len(pending)
+def _save_revision(conn: Connection, row: dict[str, Any]) -> None:
+    """Keep the current version in article_versions, then make the new one current.
+
+    The article keeps its id, story and first run; it is clustered and matched again.
+    """
+    current = (
+        conn.execute(select(articles).where(articles.c.article_id == row["article_id"])).mappings().one()
+    )
+    kept = {
+        c: current[c]
+        for c in ("article_id", "version", "title", "body", "body_hash", "content_hash", "fetched_at")
+    }
+    upsert(
+        conn,
+        article_versions,
+        [kept | {"replaced_at": row["fetched_at"], "replaced_by_run": row["loaded_by_run"]}],
+        ["article_id", "version"],
+    )
+    conn.execute(
+        update(articles)
+        .where(articles.c.article_id == row["article_id"])
+        .values(
+            **{c: row[c] for c in REVISED_COLUMNS if c in row},
+            version=current["version"] + 1,
+            topics_digest=None,
+        )
+    )
 
 
 def articles_to_match(engine: Engine, digest: str, limit: int = 5000) -> list[dict[str, Any]]:

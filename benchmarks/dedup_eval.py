@@ -1,0 +1,239 @@
+"""Story clustering quality: pairwise precision and recall on a labelled set of copies and traps.
+
+Originals: the pages of ../shared/corpora/news-pages-de-fr when present, extracted by our own
+pipeline (wirewatch.extract); else the simulated wire's hand-written stories. benchmarks.dedup_cases
+turns each into the copies outlets make and adds the traps (template stories, briefs, sequels).
+Prints pairwise precision and recall overall and per case (targets: precision >= 0.99, recall
+>= 0.97, no two template instances merged) and the share of true pairs LSH proposed.
+
+    python -m benchmarks.dedup_eval [--seed 7] [--per-template 12] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from benchmarks.dedup_cases import COPY_CASES, Item, Original, sentences, story_items, template_items
+from wirewatch.config import DedupeSettings
+from wirewatch.dedupe import Clusterer, Doc
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news-pages-de-fr"
+MIN_WORDS, MAX_WORDS = 100, 700
+
+
+def _paragraphs(body: str) -> tuple[str, ...]:
+    """Paragraphs of at most four sentences, at most MAX_WORDS words: wire-sized stories."""
+    out: list[str] = []
+    total = 0
+    for line in body.splitlines():
+        parts = sentences(line)
+        for start in range(0, len(parts), 4):
+            chunk = " ".join(parts[start : start + 4])
+            if total + len(chunk.split()) > MAX_WORDS and out:
+                return tuple(out)
+            out.append(chunk)
+            total += len(chunk.split())
+    return tuple(out)
+
+
+def corpus_originals() -> tuple[str, list[Original]]:
+    from wirewatch.extract import extract_article
+
+    originals = []
+    for n, entry in enumerate(json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))):
+        page = extract_article((CORPUS / entry["file"]).read_bytes(), url=entry["url"].strip())
+        paragraphs = _paragraphs(page.body)
+        if sum(len(p.split()) for p in paragraphs) >= MIN_WORDS and len(paragraphs) >= 2:
+            originals.append(
+                Original(f"page{n:03d}", entry["lang"], page.title or entry.get("title", ""), paragraphs)
+            )
+    return f"{CORPUS} ({len(originals)} pages of at least {MIN_WORDS} words)", originals
+
+
+def simwire_originals() -> tuple[str, list[Original]]:
+    from wirewatch.simwire.kursk import KURSK_COPIES
+    from wirewatch.simwire.negatives import HARD_NEGATIVES
+    from wirewatch.simwire.outlets import make_outlets
+
+    language = {o.slug: o.language for o in make_outlets(8)}
+    chosen = [t for t in KURSK_COPIES if t.outlet in ("courrier-lemanique", "rheinische-morgenzeitung")]
+    texts = chosen + list(HARD_NEGATIVES)
+    originals = [
+        Original(f"sim{n:02d}", language[t.outlet], t.title, t.paragraphs) for n, t in enumerate(texts)
+    ]
+    return "simulated wire texts (../shared/corpora absent)", originals
+
+
+def labelled_set(originals: list[Original], seed: int, per_template: int) -> list[Item]:
+    rng = random.Random(seed)
+    pool = list(originals)
+    rng.shuffle(pool)
+    spare = max(1, len(pool) // 5) if len(pool) > 4 else 0
+    materials, stories = pool[:spare], pool[spare:]
+    languages = sorted({o.language for o in originals} & {"de", "fr"}) or ["de"]
+    return story_items(stories, materials, seed) + template_items(languages, per_template, seed)
+
+
+def as_doc(item: Item) -> Doc:
+    return Doc(item.id, item.body, item.outlet, item.time)
+
+
+@dataclass
+class Score:
+    true_pairs: int = 0
+    predicted_pairs: int = 0
+    correct_pairs: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
+
+
+@dataclass
+class Report:
+    overall: Score
+    cases: dict[str, Score]
+    merged_templates: int  # pairs of different template instances put in one cluster
+    lsh_share: float  # share of true pairs LSH proposed directly
+    seconds: float
+    joined: dict[str, tuple[int, int]]  # case -> (articles with their story's first article, articles)
+    strays: list[str]
+    wrong: list[tuple[str, str]] = field(default_factory=list)
+    missed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
+    return {(a, b) if a < b else (b, a) for members in groups for a, b in combinations(members, 2)}
+
+
+def evaluate(items: Sequence[Item], settings: DedupeSettings) -> Report:
+    clusterer = Clusterer(settings)
+    started = time.perf_counter()
+    result = clusterer.cluster([as_doc(item) for item in items])
+    seconds = time.perf_counter() - started
+    by_id = {item.id: item for item in items}
+    stories: dict[str, list[str]] = defaultdict(list)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        stories[item.story].append(item.id)
+        clusters[result.assignments[item.id]].append(item.id)
+    truth, predicted = _pairs(stories.values()), _pairs(clusters.values())
+    proposed = {(a, b) if a < b else (b, a) for a, b in ((link.a, link.b) for link in result.links)}
+
+    overall = Score(len(truth), len(predicted), len(truth & predicted))
+    cases: dict[str, Score] = {item.case: Score() for item in items if item.case != "original"}
+    for pairs, attribute in (
+        (truth, "true_pairs"),
+        (predicted, "predicted_pairs"),
+        (truth & predicted, "correct_pairs"),
+    ):
+        for a, b in pairs:
+            for case in {by_id[a].case, by_id[b].case} - {"original"} or {"original"}:
+                setattr(cases[case], attribute, getattr(cases[case], attribute) + 1)
+    merged_templates = sum(1 for a, b in predicted - truth if by_id[a].case == by_id[b].case == "template")
+    first = {story: min(members, key=lambda i: (by_id[i].time, i)) for story, members in stories.items()}
+    joined: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    strays = []
+    for item in items:
+        if first[item.story] == item.id:
+            continue
+        together = result.assignments[item.id] == result.assignments[first[item.story]]
+        joined[item.case][0] += together
+        joined[item.case][1] += 1
+        if not together:
+            strays.append(item.id)
+    return Report(
+        overall,
+        dict(cases),
+        merged_templates,
+        len(proposed & truth) / max(len(truth), 1),
+        seconds,
+        {case: (n, total) for case, (n, total) in joined.items()},
+        strays,
+        wrong=sorted(predicted - truth),
+        missed=sorted(truth - predicted),
+    )
+
+
+def print_report(source: str, items: Sequence[Item], settings: DedupeSettings, report: Report) -> None:
+    stories = len({item.story for item in items})
+    print(f"source: {source}")
+    print(
+        f"labelled set: {len(items)} articles, {stories} stories, {report.overall.true_pairs} same-story pairs"
+    )
+    print(
+        f"clustered in {report.seconds:.2f} s; verified links cover {report.lsh_share:.3f} of the true pairs"
+    )
+    print(
+        "per case: pairs with an article of that case; 'joined': its articles clustered with the story's first"
+    )
+    print(f"{'case':<12} {'pairs':>7} {'predicted':>9} {'precision':>9} {'recall':>7} {'joined':>9}")
+    order = ["original", *COPY_CASES, "template", "sequel"]
+    for case in sorted(report.cases, key=lambda c: order.index(c) if c in order else len(order)):
+        s = report.cases[case]
+        n, total = report.joined.get(case, (0, 0))
+        print(
+            f"{case:<12} {s.true_pairs:>7} {s.predicted_pairs:>9} {s.precision:>9.3f} {s.recall:>7.3f}"
+            f" {f'{n}/{total}' if total else '-':>9}"
+        )
+    o = report.overall
+    print(f"{'overall':<12} {o.true_pairs:>7} {o.predicted_pairs:>9} {o.precision:>9.3f} {o.recall:>7.3f}")
+    print(f"template instances merged: {report.merged_templates} pairs")
+    ok = o.precision >= 0.99 and o.recall >= 0.97 and report.merged_templates == 0
+    print(f"targets (precision >= 0.99, recall >= 0.97, no template merged): {'met' if ok else 'NOT met'}")
+
+
+def sweep(items: Sequence[Item], base: DedupeSettings) -> None:
+    """Precision and recall around the defaults: how the thresholds were chosen."""
+    print("\nthreshold sweep (shingle words, min jaccard, min containment): precision recall templates")
+    for words in (2, 3, 4):
+        for jaccard in (0.3, 0.4, 0.5, 0.6):
+            for containment in (0.4, 0.5, 0.6, 0.7):
+                settings = base.model_copy(
+                    update={"shingle_words": words, "min_jaccard": jaccard, "min_containment": containment}
+                )
+                r = evaluate(items, settings)
+                print(
+                    f"  k={words} J>={jaccard:.1f} C>={containment:.1f}: "
+                    f"{r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}"
+                )
+    print("template test (share of differing facts): precision recall templates")
+    for share in (0.2, 0.3, 0.4, 0.5):
+        r = evaluate(items, base.model_copy(update={"template_share": share}))
+        print(f"  {share:.1f}: {r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-template", type=int, default=12, help="instances of each template story")
+    parser.add_argument("--sweep", action="store_true", help="also print a threshold sweep")
+    parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong and missed pairs")
+    args = parser.parse_args()
+    source, originals = corpus_originals() if (CORPUS / "index.json").exists() else simwire_originals()
+    items = labelled_set(originals, args.seed, args.per_template)
+    settings = DedupeSettings()
+    report = evaluate(items, settings)
+    print_report(source, items, settings, report)
+    for a, b in report.wrong[: args.show_errors]:
+        print(f"  wrongly together: {a} ~ {b}")
+    for item_id in report.strays[: args.show_errors]:
+        print(f"  apart from its story: {item_id}")
+    if args.sweep:
+        sweep(items, settings)
+
+
+if __name__ == "__main__":
+    main()

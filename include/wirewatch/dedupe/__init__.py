@@ -1,0 +1,17 @@
+"""Wire-copy clustering: exact body hashes, and near-duplicate story clusters (MinHash LSH)."""
+
+from wirewatch.dedupe.clusters import BatchResult, Clusterer, Doc, Link, Member, Summary, summarize
+from wirewatch.dedupe.exact import body_hash, content_hash, exact_cluster_key
+
+__all__ = [
+    "BatchResult",
+    "Clusterer",
+    "Doc",
+    "Link",
+    "Member",
+    "Summary",
+    "body_hash",
+    "content_hash",
+    "exact_cluster_key",
+    "summarize",
+]

@@ -1,0 +1,203 @@
+"""Normalised words, paragraph and sentence fingerprints, and word shingles of an article body.
+
+Copies of one wire story differ in case, accents, quote marks, spelling (Swiss 'ss' for 'ß') and
+number style (10'000, 10 000, 10,000, 10.000): all of these fold to the same word ids here.
+Shingles are k consecutive words inside one paragraph (a paragraph's last words make shorter
+shingles), so dropping or reordering paragraphs only loses the shingles of those paragraphs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# a thousands separator between digit groups: 10'000, 10 000, 10,000, 10.000 -> 10000
+_THOUSANDS_RE = re.compile(r"(\d)[ \u00a0\u202f'’.,](?=\d{3}(?!\d))")
+_WORD_RE = re.compile(r"\w+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
+# a figure, possibly with a short suffix (34e, 1er, 10h30): not a code or hash with digits in it
+_NUMBER_RE = re.compile(r"\d+[a-z]{0,3}|\d{1,2}h\d{2}")
+# weekdays and months (folded) count as figures: in a template they are blanks like the numbers
+_CALENDAR = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "januar februar marz april mai juni juli august september oktober november dezember "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "january february march may june july october december "
+    "lunedi martedi mercoledi giovedi venerdi sabato domenica".split()
+)
+
+# up to this share of capitalised words inside sentences, capitals mark names (French, most English);
+# German texts capitalise every noun and come out at 0.2 to 0.6
+NAME_CAPITALS = 0.2
+
+_U64 = np.uint64
+_MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a shingle id
+# raw token -> id of its folded form: news vocabulary repeats, so each spelling is folded once
+_IDS: dict[str, int] = {}
+_IDS_MAX = 2_000_000  # bounds the cache of a long-lived worker
+FIGURES: set[int] = set()  # ids of the folded words that are figures (see is_figure)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ('Straße' -> 'strasse', 'Élysée' -> 'elysee')."""
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def is_figure(word: str) -> bool:
+    """A number (with a short suffix at most), or a weekday or month: what a template fills in."""
+    if word[:1].isdigit():
+        return _NUMBER_RE.fullmatch(word) is not None
+    return word in _CALENDAR
+
+
+def word_id(word: str) -> int:
+    """The id of a folded word: crc32, stable in every process (stored keys depend on it), never 0."""
+    return zlib.crc32(word.encode()) or 1
+
+
+def _learn(raw: str) -> int:
+    if len(_IDS) >= _IDS_MAX:
+        _IDS.clear()
+    word = "".join(_WORD_RE.findall(fold(raw))) or raw
+    found = _IDS[raw] = word_id(word)
+    if is_figure(word):
+        FIGURES.add(found)
+    return found
+
+
+def _ids(tokens: list[str]) -> list[int]:
+    found = list(map(_IDS.get, tokens))
+    if None in found:
+        found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
+    return found
+
+
+def fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: spreads structured values over all bits."""
+    with np.errstate(over="ignore"):
+        h = h ^ (h >> _U64(33))
+        h = h * _U64(0xFF51AFD7ED558CCD)
+        h = h ^ (h >> _U64(33))
+        h = h * _U64(0xC4CEB9FE1A85EC53)
+        return h ^ (h >> _U64(33))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A body as word ids in paragraphs and sentences, with fingerprints (signed 64-bit keys)."""
+
+    ids: np.ndarray  # uint32 word ids, all paragraphs concatenated
+    bounds: list[int]  # paragraph i is ids[bounds[i]:bounds[i + 1]]
+    sentences: np.ndarray  # one row per sentence: paragraph index, start, end (into ids)
+    keys: list[int]  # one per paragraph
+    anchors: list[tuple[int, int]]  # (paragraph index, key) of each long sentence
+    digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
+    body: str
+
+    @cached_property
+    def capitals(self) -> np.ndarray:
+        """Per word: capitalised inside its sentence. Worked out only for the few pairs that need it."""
+        flags: list[bool] = []
+        for parts in _paragraphs(self.body):
+            for tokens in parts:
+                flags.append(False)  # a sentence's first word says nothing
+                flags.extend([token[0].isupper() for token in tokens[1:]])
+        return np.array(flags, dtype=bool)
+
+    @property
+    def capitals_mark_names(self) -> bool:
+        """Whether capitals mark names: German capitalises every noun (0.2 to 0.6 of the words)."""
+        inside = len(self.ids) - len(self.sentences)
+        return not inside or float(self.capitals.sum()) / inside <= NAME_CAPITALS
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self.keys)
+
+    def sentence_facts(
+        self, keep: Sequence[bool] | None = None, names: bool = True
+    ) -> list[tuple[list[int], list[bool]]]:
+        """Each kept sentence as (word ids, which words are names: the capitalised ones, if `names`)."""
+        return [
+            (
+                self.ids[start:end].tolist(),
+                self.capitals[start:end].tolist() if names else [False] * (end - start),
+            )
+            for paragraph, start, end in self.sentences
+            if keep is None or keep[paragraph]
+        ]
+
+
+def _key(ids: np.ndarray, salt: bytes) -> int:
+    digest = hashlib.blake2b(ids.tobytes(), digest_size=8, key=salt).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _paragraphs(body: str) -> Iterator[list[list[str]]]:
+    """Each line with words (extraction puts one paragraph per line) as its sentences' raw tokens."""
+    for line in _THOUSANDS_RE.sub(r"\1", body).splitlines():
+        parts = [found for sentence in _SENTENCE_END_RE.split(line) if (found := _WORD_RE.findall(sentence))]
+        if parts:
+            yield parts
+
+
+def parse(body: str, anchor_words: int = 8) -> Text:
+    """Fingerprint a body: word ids, paragraphs, and the sentences of at least `anchor_words` words."""
+    ids: list[int] = []
+    bounds = [0]
+    sentences: list[tuple[int, int, int]] = []
+    for n, parts in enumerate(_paragraphs(body)):
+        for tokens in parts:
+            start = len(ids)
+            ids.extend(_ids(tokens))
+            sentences.append((n, start, len(ids)))
+        bounds.append(len(ids))
+    array = np.array(ids, dtype="<u4")
+    keys = [_key(array[bounds[i] : bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
+    anchors = [
+        (n, _key(array[start:end], b"sentence"))
+        for n, start, end in sentences
+        if anchor_words and end - start >= anchor_words
+    ]
+    return Text(
+        array,
+        bounds,
+        np.array(sentences, dtype=np.int32).reshape(-1, 3),
+        keys,
+        anchors,
+        hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
+        body,
+    )
+
+
+def shingles(text: Text, size: int, keep: Sequence[bool] | None = None) -> np.ndarray:
+    """Sorted unique 32-bit ids of the k-word shingles of the kept paragraphs (all by default)."""
+    chosen = [i for i in range(text.paragraph_count) if keep is None or keep[i]]
+    if not chosen:
+        return np.zeros(0, dtype=np.uint32)
+    pad = size - 1
+    lengths = [text.bounds[i + 1] - text.bounds[i] for i in chosen]
+    total = sum(lengths) + pad * len(chosen)
+    padded = np.zeros(total + pad, dtype=_U64)  # zeros end each paragraph: its tail shingles are shorter
+    starts = np.zeros(total, dtype=bool)
+    at = 0
+    for i, length in zip(chosen, lengths, strict=True):
+        padded[at : at + length] = text.ids[text.bounds[i] : text.bounds[i + 1]]
+        starts[at : at + length] = True
+        at += length + pad
+    acc = np.zeros(total, dtype=_U64)
+    with np.errstate(over="ignore"):
+        for offset in range(size):
+            acc = (acc + padded[offset : offset + total]) * _MULT
+    mixed = fmix64(acc[starts])
+    return np.unique((mixed >> _U64(32)).astype(np.uint32))

@@ -1,0 +1,250 @@
+"""Story clusters in the warehouse: the dedupe window, and clustering the pending articles.
+
+Pending are the articles whose current version is not yet in the dedupe index (new articles,
+revised ones, and all articles after the LSH layout changed). Each batch is clustered against
+the articles seen in the rolling window, through the index tables `dedupe_keys` (LSH band and
+sentence keys) and `outlet_paragraphs` (boilerplate learning); the results land in `articles`
+(cluster_key, duplicate_of), `matches` (cluster_key) and `clusters` in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
+
+from wirewatch.config import DedupeSettings
+from wirewatch.dedupe import BatchResult, Clusterer, Doc, Member, summarize
+from wirewatch.warehouse.schema import articles, clusters, dedupe_keys, matches, outlet_paragraphs
+from wirewatch.warehouse.store import upsert
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class WarehouseWindow:
+    """The dedupe.Window over the index tables, read inside the batch's transaction."""
+
+    def __init__(self, conn: Connection, scheme: str) -> None:
+        self.conn = conn
+        self.scheme = scheme
+
+    def lookup(self, keys: Collection[int], since: datetime | None) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = defaultdict(set)
+        for chunk in _chunks(sorted(keys)):
+            query = select(dedupe_keys.c.band_key, dedupe_keys.c.article_id).where(
+                dedupe_keys.c.scheme == self.scheme, dedupe_keys.c.band_key.in_(chunk)
+            )
+            if since is not None:
+                query = query.where(dedupe_keys.c.seen_at >= since)
+            for key, article_id in self.conn.execute(query):
+                found[key].add(article_id)
+        return found
+
+    def load(self, ids: Collection[str]) -> list[Doc]:
+        docs = []
+        for chunk in _chunks(sorted(ids)):
+            query = select(
+                articles.c.article_id,
+                articles.c.body,
+                articles.c.outlet,
+                articles.c.fetched_at,
+                articles.c.cluster_key,
+            ).where(articles.c.article_id.in_(chunk), articles.c.cluster_key.is_not(None))
+            docs += [
+                Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key)
+                for r in self.conn.execute(query)
+            ]
+        return docs
+
+    def paragraph_counts(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        by_outlet: dict[str, list[int]] = defaultdict(list)
+        for outlet, key in keys:
+            by_outlet[outlet].append(key)
+        counts: dict[tuple[str, int], int] = {}
+        for outlet, outlet_keys in by_outlet.items():
+            for chunk in _chunks(sorted(set(outlet_keys))):
+                query = (
+                    select(outlet_paragraphs.c.paragraph_key, func.count())
+                    .where(outlet_paragraphs.c.outlet == outlet, outlet_paragraphs.c.paragraph_key.in_(chunk))
+                    .group_by(outlet_paragraphs.c.paragraph_key)
+                )
+                counts.update({(outlet, key): n for key, n in self.conn.execute(query)})
+        return counts
+
+
+def _prune(conn: Connection, scheme: str, before: datetime) -> None:
+    """Forget index rows older than the window; after a layout change, index the window again."""
+    conn.execute(delete(dedupe_keys).where(dedupe_keys.c.seen_at < before))
+    conn.execute(delete(outlet_paragraphs).where(outlet_paragraphs.c.seen_at < before))
+    stale = conn.execute(delete(dedupe_keys).where(dedupe_keys.c.scheme != scheme)).rowcount
+    if stale:
+        conn.execute(
+            update(articles)
+            .where(articles.c.fetched_at >= before, articles.c.cluster_key.is_not(None))
+            .values(indexed_version=None)
+        )
+
+
+def _pending(conn: Connection, limit: int) -> list[Any]:
+    query = (
+        select(
+            articles.c.article_id,
+            articles.c.body,
+            articles.c.outlet,
+            articles.c.fetched_at,
+            articles.c.cluster_key,
+            articles.c.version,
+        )
+        .where(or_(articles.c.indexed_version.is_(None), articles.c.indexed_version != articles.c.version))
+        .order_by(articles.c.fetched_at, articles.c.article_id)
+        .limit(limit)
+    )
+    return list(conn.execute(query))
+
+
+def _store_index(conn: Connection, scheme: str, docs: list[Doc], result: BatchResult) -> None:
+    ids = [doc.id for doc in docs]
+    for chunk in _chunks(ids):
+        conn.execute(delete(dedupe_keys).where(dedupe_keys.c.article_id.in_(chunk)))
+        conn.execute(delete(outlet_paragraphs).where(outlet_paragraphs.c.article_id.in_(chunk)))
+    keys = [
+        {"scheme": scheme, "band_key": key, "article_id": doc.id, "seen_at": doc.time}
+        for doc in docs
+        for key in sorted(set(result.band_keys.get(doc.id, ())))
+    ]
+    paragraphs = [
+        {"outlet": doc.outlet, "paragraph_key": key, "article_id": doc.id, "seen_at": doc.time}
+        for doc in docs
+        for key in result.paragraph_keys.get(doc.id, ())
+    ]
+    for chunk in _chunks(keys, 5000):
+        conn.execute(insert(dedupe_keys), list(chunk))
+    for chunk in _chunks(paragraphs, 5000):
+        conn.execute(insert(outlet_paragraphs), list(chunk))
+
+
+def _merge(conn: Connection, merges: dict[str, str]) -> None:
+    for absorbed, survivor in merges.items():
+        for table in (articles, matches):
+            conn.execute(update(table).where(table.c.cluster_key == absorbed).values(cluster_key=survivor))
+        conn.execute(delete(clusters).where(clusters.c.cluster_key == absorbed))
+
+
+def _assign(conn: Connection, rows: list[Any], assignments: dict[str, str]) -> None:
+    params = [{"id": r.article_id, "key": assignments[r.article_id], "indexed": r.version} for r in rows]
+    conn.execute(
+        update(articles)
+        .where(articles.c.article_id == bindparam("id"))
+        .values(cluster_key=bindparam("key"), indexed_version=bindparam("indexed")),
+        params,
+    )
+    conn.execute(
+        update(matches).where(matches.c.article_id == bindparam("id")).values(cluster_key=bindparam("key")),
+        params,
+    )
+
+
+def refresh_clusters(conn: Connection, keys: Collection[str], now: datetime) -> None:
+    """Recompute the clusters rows and each member's duplicate_of for these cluster keys."""
+    members: dict[str, list[Any]] = defaultdict(list)
+    for chunk in _chunks(sorted(keys)):
+        query = select(
+            articles.c.article_id,
+            articles.c.cluster_key,
+            articles.c.outlet,
+            articles.c.published_at,
+            articles.c.fetched_at,
+            articles.c.agency,
+            articles.c.language,
+            articles.c.title,
+            articles.c.duplicate_of,
+        ).where(articles.c.cluster_key.in_(chunk))
+        for row in conn.execute(query):
+            members[row.cluster_key].append(row)
+    rows, pointers = [], []
+    for key, found in members.items():
+        summary = summarize(
+            [
+                Member(r.article_id, r.outlet, r.published_at or r.fetched_at, r.agency, r.language, r.title)
+                for r in found
+            ]
+        )
+        rows.append(
+            {
+                "cluster_key": key,
+                "canonical_article_id": summary.canonical,
+                "headline": summary.headline,
+                "agency": summary.agency,
+                "first_seen_at": summary.first_seen,
+                "last_seen_at": summary.last_seen,
+                "copies": summary.copies,
+                "outlets": len(summary.outlets),
+                "outlet_names": json.dumps(summary.outlets, ensure_ascii=False),
+                "languages": json.dumps(summary.languages),
+                "updated_at": now,
+            }
+        )
+        for r in found:
+            canonical = None if r.article_id == summary.canonical else summary.canonical
+            if r.duplicate_of != canonical:
+                pointers.append({"id": r.article_id, "canonical": canonical})
+    upsert(
+        conn, clusters, rows, ["cluster_key"], [c.name for c in clusters.columns if c.name != "cluster_key"]
+    )
+    if pointers:
+        conn.execute(
+            update(articles)
+            .where(articles.c.article_id == bindparam("id"))
+            .values(duplicate_of=bindparam("canonical")),
+            pointers,
+        )
+
+
+def cluster_pending(
+    engine: Engine, settings: DedupeSettings, now: datetime, batch_size: int = 2000
+) -> dict[str, int]:
+    """Cluster every pending article, batch by batch; a no-op when nothing is pending."""
+    clusterer = Clusterer(settings)
+    scheme = clusterer.scheme
+    with engine.begin() as conn:
+        _prune(conn, scheme, now - timedelta(days=settings.window_days))
+    summary = {"clustered": 0, "stories": 0, "merged": 0, "candidates": 0, "templated": 0}
+    while True:
+        with engine.begin() as conn:
+            rows = _pending(conn, batch_size)
+            if not rows:
+                break
+            docs = [Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key) for r in rows]
+            result = Clusterer(settings, WarehouseWindow(conn, scheme)).cluster(docs)
+            _merge(conn, result.merges)
+            _assign(conn, rows, result.assignments)
+            _store_index(conn, scheme, docs, result)
+            refresh_clusters(conn, set(result.assignments.values()), now)
+        summary["clustered"] += len(rows)
+        summary["stories"] += len(set(result.assignments.values()))
+        summary["merged"] += len(result.merges)
+        summary["candidates"] += result.candidates
+        summary["templated"] += result.templated
+    return summary
+
+
+def stories_of(engine: Engine, keys: Collection[str]) -> dict[str, dict[str, Any]]:
+    """The clusters rows for these keys, outlet and language lists decoded."""
+    found = {}
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(keys)):
+            for row in conn.execute(select(clusters).where(clusters.c.cluster_key.in_(chunk))).mappings():
+                story = dict(row)
+                story["outlet_names"] = json.loads(story["outlet_names"])
+                story["languages"] = json.loads(story["languages"])
+                found[story["cluster_key"]] = story
+    return found

@@ -1,0 +1,218 @@
+"""Story clusters in the warehouse, on SQLite and PostgreSQL: across batches, merges, window, revisions."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from tests.dedupe.stories import DAM_FR, FERRY_DE
+from wirewatch.config import DedupeSettings
+from wirewatch.dedupe import body_hash, content_hash
+from wirewatch.warehouse import store, stories
+from wirewatch.warehouse.db import make_engine, migrate
+from wirewatch.warehouse.schema import article_versions, articles, clusters, dedupe_keys, matches
+
+T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
+SETTINGS = DedupeSettings()
+
+
+def article(name: str, body: str, outlet: str, at: datetime, agency: str | None = None, **extra) -> dict:
+    return {
+        "article_id": f"{name:0>24}"[-24:],
+        "canonical_url": f"https://{outlet.lower().replace(' ', '-')}.example/{name}",
+        "url": f"https://{outlet.lower().replace(' ', '-')}.example/{name}",
+        "feed_id": outlet.lower().replace(" ", "-"),
+        "outlet": outlet,
+        "title": f"Headline {name}",
+        "language": "de",
+        "published_at": at,
+        "fetched_at": at + timedelta(minutes=3),
+        "body": body,
+        "body_hash": body_hash(body),
+        "content_hash": content_hash(body),
+        "status": "ok",
+        "extraction_path": "trafilatura",
+        "agency": agency,
+        "loaded_by_run": "run-1",
+    } | extra
+
+
+def load(engine, *rows: dict) -> None:
+    poll = {"run_id": "r", "feed_id": "f", "url": "u", "polled_at": T0, "outcome": "ok"}
+    store.save_poll(engine, poll, {"feed_id": "f", "outlet": "O", "url": "u"}, list(rows))
+
+
+def keys(engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {
+            r.article_id: r.cluster_key
+            for r in conn.execute(select(articles.c.article_id, articles.c.cluster_key))
+        }
+
+
+def story(engine, key: str) -> dict:
+    with engine.connect() as conn:
+        return dict(conn.execute(select(clusters).where(clusters.c.cluster_key == key)).mappings().one())
+
+
+def paragraphs(original, *numbers: int) -> str:
+    return "\n".join(original.paragraphs[n] for n in numbers)
+
+
+def test_a_copy_fetched_days_later_joins_the_story_and_the_story_says_who_carried_it(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    wire = article("wire", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5) + " (sda)", "SDA wire", T0, "ATS")
+    other = article("other", paragraphs(DAM_FR, 0, 1, 2, 3, 4), "Le Messager", T0, language="fr")
+    load(engine, wire, other)
+    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=1))["clustered"] == 2
+
+    later = T0 + timedelta(days=2)
+    copy = article("copy", paragraphs(FERRY_DE, 0, 1, 3, 4) + " /ATS", "Seetal Zeitung", later, "ATS")
+    early = article("early", paragraphs(FERRY_DE, 0, 1, 2), "Abendkurier", T0 - timedelta(hours=1))
+    load(engine, copy, early)
+    assert stories.cluster_pending(engine, SETTINGS, later)["clustered"] == 2
+    found = keys(engine)
+    key = found[wire["article_id"]]
+    assert found[copy["article_id"]] == found[early["article_id"]] == key != found[other["article_id"]]
+    row = story(engine, key)
+    assert row["canonical_article_id"] == wire["article_id"]  # the agency's copy, though not the earliest
+    assert (row["agency"], row["copies"], row["outlets"]) == ("ATS", 3, 3)
+    assert json.loads(row["outlet_names"]) == ["Abendkurier", "SDA wire", "Seetal Zeitung"]
+    assert store.as_utc(row["first_seen_at"]) == early["published_at"]
+    assert store.as_utc(row["last_seen_at"]) == later
+    with engine.connect() as conn:
+        pointers = dict(conn.execute(select(articles.c.article_id, articles.c.duplicate_of)).all())
+    assert pointers[copy["article_id"]] == pointers[early["article_id"]] == wire["article_id"]
+    assert pointers[wire["article_id"]] is None
+
+    # running again changes nothing
+    before = {t.name: _rows(engine, t) for t in (articles, clusters, dedupe_keys)}
+    assert stories.cluster_pending(engine, SETTINGS, later)["clustered"] == 0
+    assert {t.name: _rows(engine, t) for t in (articles, clusters, dedupe_keys)} == before
+
+
+def _rows(engine, table) -> list:
+    with engine.connect() as conn:
+        return sorted(
+            map(tuple, conn.execute(select(table).order_by(*table.primary_key.columns)).all()), key=str
+        )
+
+
+def test_an_article_that_carries_two_stories_merges_them_everywhere(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    first = article("first", paragraphs(FERRY_DE, 0, 1, 2), "Outlet A", T0)
+    second = article("second", paragraphs(FERRY_DE, 3, 4, 5), "Outlet B", T0 + timedelta(hours=1))
+    load(engine, first, second)
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=2))
+    before = keys(engine)
+    assert before[first["article_id"]] != before[second["article_id"]]
+    match = {
+        "topic_id": "t",
+        "topic_name": "T",
+        "feed_id": "f",
+        "url": "u",
+        "fetched_at": T0,
+        "matched_terms": "[]",
+        "run_id": "r",
+        "matched_at": T0,
+    }
+    rows = {
+        a["article_id"]: [
+            match
+            | {"article_id": a["article_id"], "outlet": a["outlet"]}
+            | {"cluster_key": before[a["article_id"]]}
+        ]
+        for a in (first, second)
+    }
+    store.save_matches(engine, rows, "digest")
+
+    whole = article("whole", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet C", T0 + timedelta(hours=3))
+    load(engine, whole)
+    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=4))["merged"] == 1
+    after = keys(engine)
+    survivor = before[first["article_id"]]  # the older story keeps its key
+    assert set(after.values()) == {survivor}
+    with engine.connect() as conn:
+        assert set(conn.execute(select(matches.c.cluster_key)).scalars()) == {survivor}
+        assert conn.execute(select(func.count()).select_from(clusters)).scalar_one() == 1
+    assert story(engine, survivor)["copies"] == 3
+
+
+def test_the_window_forgets_old_articles(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    load(engine, article("old", paragraphs(FERRY_DE, 0, 1, 2, 3, 4), "Outlet A", T0))
+    stories.cluster_pending(engine, SETTINGS, T0)
+    late = T0 + timedelta(days=9)
+    load(engine, article("late", paragraphs(FERRY_DE, 0, 1, 2, 3, 5), "Outlet B", late))
+    stories.cluster_pending(engine, SETTINGS, late)
+    assert len(set(keys(engine).values())) == 2
+    with engine.connect() as conn:
+        seen = conn.execute(select(func.min(dedupe_keys.c.seen_at))).scalar_one()
+    assert store.as_utc(seen) >= late - timedelta(days=7)
+
+
+def test_a_revised_article_keeps_its_story_and_its_old_version(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    wire = article("wire", paragraphs(FERRY_DE, 0, 1, 2, 3, 4), "SDA wire", T0, "ATS")
+    copy = article("copy", paragraphs(FERRY_DE, 0, 1, 2, 3), "Outlet B", T0 + timedelta(hours=1))
+    load(engine, wire, copy)
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=2))
+    key = keys(engine)[copy["article_id"]]
+
+    new_body = paragraphs(FERRY_DE, 0, 1, 2, 3, 5)
+    revised = copy | {
+        "body": new_body,
+        "body_hash": body_hash(new_body),
+        "content_hash": content_hash(new_body),
+    }
+    revised |= {"fetched_at": T0 + timedelta(hours=5), "loaded_by_run": "run-2"}
+    poll = {"run_id": "r2", "feed_id": "f", "url": "u", "polled_at": T0, "outcome": "ok"}
+    store.save_poll(engine, poll, {"feed_id": "f", "outlet": "O", "url": "u"}, [], [revised])
+    with engine.connect() as conn:
+        current = (
+            conn.execute(select(articles).where(articles.c.article_id == copy["article_id"])).mappings().one()
+        )
+        kept = conn.execute(select(article_versions)).mappings().all()
+    assert current["version"] == 2 and current["body"] == new_body and current["topics_digest"] is None
+    assert [(v["version"], v["body"], v["replaced_by_run"]) for v in kept] == [(1, copy["body"], "run-2")]
+
+    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=6))["clustered"] == 1
+    assert keys(engine)[copy["article_id"]] == key
+    assert story(engine, key)["copies"] == 2
+
+
+def test_articles_from_before_stories_are_clustered_after_the_upgrade(warehouse_url):
+    from alembic import command
+    from sqlalchemy import MetaData, Table, insert
+
+    from wirewatch.warehouse.db import alembic_config
+
+    engine = make_engine(warehouse_url)
+    with engine.begin() as conn:
+        config = alembic_config(engine)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    old = {
+        k: v
+        for k, v in article("old", paragraphs(FERRY_DE, 0, 1, 2), "Outlet A", T0).items()
+        if k != "content_hash"
+    }
+    copy = {
+        k: v
+        for k, v in article("copy", paragraphs(FERRY_DE, 0, 1, 2), "Outlet B", T0).items()
+        if k != "content_hash"
+    }
+    with engine.begin() as conn:
+        before = Table("articles", MetaData(), autoload_with=conn)  # the table as revision 0001 made it
+        for row in (old, copy):
+            conn.execute(insert(before).values(**row, cluster_key="exact:abc"))
+    migrate(engine)
+    assert set(keys(engine).values()) == {None}
+    assert stories.cluster_pending(engine, SETTINGS, T0)["clustered"] == 2
+    assert len(set(keys(engine).values())) == 1 and None not in keys(engine).values()
