@@ -1,10 +1,9 @@
-"""Text normalisation shared by matching and deduplication: fold case and accents, keep word offsets."""
+"""Text normalisation shared by matching and deduplication: fold case and accents."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
@@ -18,18 +17,6 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str  # folded
-    start: int  # offset in the original string
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words of the original text, folded, with their character offsets in it."""
-    return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
 def normalize_body(text: str) -> str:
