@@ -62,20 +62,6 @@ STREETS = ("Bahnhofstraße", "Seestraße", "Kirchweg", "Lindenstraße", "Schulst
 STOPS = ("Marktplatz", "Rathaus", "Spital", "Zentrum", "Schulhaus", "Friedhof", "Sportplatz", "Post")
 VENUES = ("Stadion am Fluss", "Sportpark Süd", "Stadion Lindenhof", "Sportplatz Au")
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 HOME = "FC {town}"
 AWAY = "SC {town2}"
 SCORE_SEP = ":"

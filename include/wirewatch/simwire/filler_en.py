@@ -57,20 +57,6 @@ STREETS = ("Fore Street", "Station Road", "Market Place", "Harbour Road", "Churc
 STOPS = ("Town Hall", "Bus Station", "Hospital", "Library", "Market Square", "Leisure Centre", "Quay")
 VENUES = ("Quayside Park", "Riverside Ground", "Victoria Park", "Memorial Ground")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 HOME = "{town} Town"
 AWAY = "{town2} Rovers"
 SCORE_SEP = "-"

@@ -64,20 +64,6 @@ STREETS = (
 STOPS = ("Hôtel de Ville", "Gare", "Hôpital", "Collège", "Place du Marché", "Piscine", "Cimetière", "Poste")
 VENUES = ("stade de la Maladière", "stade des Peupliers", "stade communal", "parc des Sports")
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 HOME = "FC {town}"
 AWAY = "US {town2}"
 SCORE_SEP = "-"

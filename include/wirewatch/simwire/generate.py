@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from wirewatch.simwire import filler_de, filler_en, filler_fr
+from wirewatch.simwire.chrome import MONTHS
 from wirewatch.simwire.model import Article
 from wirewatch.simwire.outlets import Outlet
 
@@ -58,7 +59,7 @@ def _slots(rng: random.Random, lang: ModuleType, outlet: Outlet, published: floa
         "scorer": person(lang.FIRST_M),
         "weekday": lang.WEEKDAYS[day.weekday()],
         "weekday2": lang.WEEKDAYS[(day.weekday() + rng.randint(1, 3)) % 7],
-        "month": lang.MONTHS[(day.month - 1 + rng.randint(1, 3)) % 12],
+        "month": MONTHS[language][(day.month - 1 + rng.randint(1, 3)) % 12],
         "year": str(day.year + 1),
         "votes_yes": str(rng.randint(25, 60)),
         "votes_no": str(rng.randint(4, 24)),
