@@ -64,11 +64,17 @@ class SmtpMailer:
 
 
 def send_email(to: list[str], subject: str, html: str, conn_id: str = "smtp_default") -> None:
-    """Send through the Airflow SMTP connection (host, port, TLS and sender live in the connection)."""
-    from airflow.providers.smtp.hooks.smtp import SmtpHook
+    """An HTML alert through the same path as the digest: one attempt, the sender from the connection.
 
-    with SmtpHook(smtp_conn_id=conn_id) as hook:
-        hook.send_email_smtp(to=to, subject=subject, html_content=html)
+    A failure raises, so the alert state stays unrecorded and the next check sends it again.
+    """
+    mailer = SmtpMailer(conn_id)
+    message = EmailMessage()
+    message["From"] = mailer.from_email() or "wirewatch@localhost"
+    message["To"] = ", ".join(to)
+    message["Subject"] = subject
+    message.set_content(html, subtype="html")
+    mailer.send(message)
 
 
 def ui_base_url() -> str:
