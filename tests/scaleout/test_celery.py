@@ -13,7 +13,6 @@ import os
 import secrets
 import subprocess
 import time
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -165,7 +164,13 @@ def test_news_monitor_and_digest_on_two_celery_workers(cluster):
     copies = {t.url for t in cluster["wire"].truth() if t.kind == "kursk-copy"}
     assert sorted(urls) == sorted(copies)
 
-    today = datetime.now(ZoneInfo("Europe/Zurich")).date().isoformat()  # the digest's day is local
+    # the digest's day is local, and a story belongs to the day of its publication: take the day of
+    # the newest match, not the clock's, which may already be past local midnight
+    with engine.connect() as conn:
+        newest = conn.execute(
+            sqlalchemy.text("SELECT max(coalesce(published_at, fetched_at)) FROM matches")
+        ).scalar_one()
+    today = newest.astimezone(ZoneInfo("Europe/Zurich")).date().isoformat()
     unpause(base, "news_digest")
     digest = trigger(base, "news_digest", {"date": today, "recipients": ["desk@example.org"]})
     assert digest["state"] == "success"
