@@ -23,7 +23,12 @@ def upsert(
     keys: Sequence[str],
     update_columns: Iterable[str] | None = None,
 ) -> None:
-    """INSERT ... ON CONFLICT (keys) DO UPDATE (or DO NOTHING when no columns are given)."""
+    """INSERT ... ON CONFLICT (keys) DO UPDATE, or ON CONFLICT DO NOTHING when no columns are given.
+
+    DO NOTHING names no target: an article's id and canonical URL are both unique, and when two
+    feeds of one run link the same page, PostgreSQL reports the concurrent insert on whichever
+    index it checks first; "already there" is the answer either way.
+    """
     if not rows:
         return
     dialect = {"postgresql": postgresql, "sqlite": sqlite}[conn.dialect.name]
@@ -34,7 +39,7 @@ def upsert(
             index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
         )
     else:
-        stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+        stmt = stmt.on_conflict_do_nothing()
     conn.execute(stmt, list(rows))
 
 
