@@ -29,7 +29,8 @@ app.add_typer(warehouse_app, name="warehouse")
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(topics_app, name="topics")
 
-err = Console(stderr=True)
+# soft_wrap: a long error stays one line when stderr is a file or a pipe
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str) -> None:
@@ -131,8 +132,8 @@ def match() -> None:
 
 @topics_app.command("check")
 def topics_check() -> None:
-    """Compile every topic query; report each error with topic id, line and column."""
-    from wirewatch.match import check_topics
+    """Compile every topic query; report each error with topic id, line and column, and costly clauses."""
+    from wirewatch.match import check_topics, cost_warnings
 
     try:
         topics = load_topics(Settings.from_env().topics_file)
@@ -141,6 +142,10 @@ def topics_check() -> None:
     errors = check_topics(topics)
     for error in errors:
         err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    for warning in cost_warnings(topics):
+        err.print(
+            f"[yellow]warning:[/yellow] {escape(warning)}; it may be slow on long pages", highlight=False
+        )
     valid = len(topics.topics) - len(errors)
     err.print(f"{valid} of {len(topics.topics)} topics compile")
     if errors:
@@ -158,14 +163,17 @@ def topics_test(
     outlet: Annotated[str | None, typer.Option(help="for outlet: scopes")] = None,
     agency: Annotated[str | None, typer.Option(help="for agency: scopes")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the match as JSON")] = False,
+    labels: Annotated[
+        Path | None, typer.Option(help="labelled passages (JSON Lines): print precision, recall, every error")
+    ] = None,
 ) -> None:
-    """Show whether and why one document matches one topic."""
+    """Show whether and why one document matches one topic, or score it on labelled passages."""
     from wirewatch.extract import extract_article
     from wirewatch.match import compile_topics
     from wirewatch.match.explain import trace
 
-    if [url, file, text].count(None) != 2:
-        _fail("give exactly one of --url, --file, --text")
+    if [url, file, text, labels].count(None) != 3:
+        _fail("give exactly one of --url, --file, --text, --labels")
     try:
         topics = load_topics(Settings.from_env().topics_file)
     except ConfigError as exc:
@@ -176,6 +184,9 @@ def topics_test(
     entry = compiled.get(topic)
     if entry is None:
         _fail(next(str(e) for e in compiled.errors if e.topic_id == topic))
+        return
+    if labels is not None:
+        _print_label_report(compiled, entry, labels, as_json)
         return
     body, page_title, page_language = text or "", None, None
     if url is not None or (file is not None and file.suffix.lower() in (".html", ".htm")):
@@ -209,6 +220,50 @@ def topics_test(
         for hit in m.hits:
             out.print(f"  {hit.field:6} {hit.start:>6}-{hit.end:<6} {hit.text!r:32} {hit.term}")
         out.print(f"snippet: {m.snippet}")
+
+
+def _print_label_report(compiled, entry, path: Path, as_json: bool) -> None:
+    from wirewatch.match.labels import LabelsError, load_passages, score_topic
+
+    try:
+        passages = load_passages(path)
+    except LabelsError as exc:
+        _fail(str(exc))
+    report = score_topic(compiled, entry, passages)
+    if as_json:
+        _jsonl_out(
+            {
+                "topic": entry.topic.id,
+                "passages": len(passages),
+                "precision": report.overall.precision,
+                "recall": report.overall.recall,
+                "languages": {
+                    lang: {"precision": t.precision, "recall": t.recall}
+                    for lang, t in report.languages.items()
+                },
+                "misses": [{"id": m.passage.id, "reason": m.reason} for m in report.misses],
+                "false_hits": [{"id": m.passage.id, "reason": m.reason} for m in report.false_hits],
+            }
+        )
+        return
+    out = Console(width=200, highlight=False, markup=False, soft_wrap=True)
+    for mistake in report.misses:
+        out.print(f"MISS      {mistake.passage.id} ({mistake.passage.lang}): {mistake.passage.title[:70]!r}")
+        out.print(f"          failed: {mistake.reason}")
+    for mistake in report.false_hits:
+        out.print(f"FALSE HIT {mistake.passage.id} ({mistake.passage.lang}): {mistake.passage.title[:70]!r}")
+        out.print(f"          matched {mistake.reason}")
+    for lang, tally in sorted(report.languages.items()):
+        positives = tally.true_pos + tally.false_neg
+        out.print(
+            f"{lang}: precision {tally.precision:.3f} recall {tally.recall:.3f} "
+            f"({tally.true_pos} of {positives} found, {tally.false_pos} false hits)"
+        )
+    o = report.overall
+    out.print(
+        f"{entry.topic.id} on {len(passages)} passages: precision {o.precision:.3f} recall {o.recall:.3f} "
+        f"({len(report.misses)} misses, {len(report.false_hits)} false hits)"
+    )
 
 
 def _record_time(record: dict, number: int):

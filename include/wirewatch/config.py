@@ -234,6 +234,7 @@ class FeedsFile(_Strict):
 
 
 TermListName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+TermLanguage = Annotated[str, Field(pattern=r"^([a-z]{2}|any)$")]
 Operator = Literal["AND", "OR"]
 
 
@@ -245,8 +246,11 @@ class Topic(_Strict):
     query: str = Field(min_length=1)
     languages: list[Language] | None = None
     # One concept written once: each entry is a term, a "phrase" or a small query; entries are ORed.
-    terms: dict[TermListName, list[str]] = {}
+    # A list is for every language, or a mapping from language ("de", or "any") to its entries.
+    terms: dict[TermListName, list[str] | dict[TermLanguage, list[str]]] = {}
     default_operator: Operator | None = None  # between terms with no operator; else the file's
+    # A title term counts as near every body sentence in ~s/~p proximity clauses.
+    headline_context: bool = True
 
     @model_validator(mode="before")
     @classmethod
@@ -261,19 +265,40 @@ class Topic(_Strict):
     @field_validator("terms", mode="before")
     @classmethod
     def _entries_as_lists(cls, value: Any) -> Any:
+        def as_list(entries: Any) -> Any:
+            return [entries] if isinstance(entries, str) else entries
+
         if isinstance(value, dict):
             return {
-                name: [entries] if isinstance(entries, str) else entries for name, entries in value.items()
+                name: {lang: as_list(e) for lang, e in entries.items()}
+                if isinstance(entries, dict)
+                else as_list(entries)
+                for name, entries in value.items()
             }
         return value
 
     @field_validator("terms")
     @classmethod
-    def _lists_not_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _lists_not_empty(cls, value: dict[str, Any]) -> dict[str, Any]:
         for name, entries in value.items():
-            if not entries or any(not entry.strip() for entry in entries):
+            groups = entries.values() if isinstance(entries, dict) else [entries]
+            if not any(groups) or any(not entry.strip() for group in groups for entry in group):
                 raise ValueError(f"term list {name!r} needs at least one non-empty entry")
         return value
+
+    def term_entries(self) -> dict[str, list[tuple[str, str, frozenset[str] | None]]]:
+        """Per list: each entry, where it is in the topic ("terms.NAME[i]") and its languages."""
+        out: dict[str, list[tuple[str, str, frozenset[str] | None]]] = {}
+        for name, entries in self.terms.items():
+            if isinstance(entries, dict):
+                out[name] = [
+                    (entry, f"terms.{name}.{lang}[{i}]", None if lang == "any" else frozenset((lang,)))
+                    for lang, group in entries.items()
+                    for i, entry in enumerate(group)
+                ]
+            else:
+                out[name] = [(entry, f"terms.{name}[{i}]", None) for i, entry in enumerate(entries)]
+        return out
 
 
 @dataclass(frozen=True)
@@ -366,6 +391,11 @@ def _string_sources(path: Path, text: str) -> dict[tuple[int, str], SourceText]:
                 if isinstance(entries, yaml.SequenceNode):
                     for i, entry in enumerate(entries.value):
                         add((index, f"terms.{name}[{i}]"), entry)
+                elif isinstance(entries, yaml.MappingNode):
+                    for lang_node, group in entries.value:
+                        items = group.value if isinstance(group, yaml.SequenceNode) else [group]
+                        for i, entry in enumerate(items):
+                            add((index, f"terms.{name}.{lang_node.value}[{i}]"), entry)
                 else:
                     add((index, f"terms.{name}[0]"), entries)
     return sources

@@ -400,6 +400,7 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
     while batch := store.articles_to_match(ctx.engine, digest):
         results: dict[str, list[dict[str, Any]]] = {}
         for article in batch:
+            failed = len(compiled.match_errors)
             found = match_document(
                 compiled,
                 title=article["title"] or "",
@@ -408,6 +409,13 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
                 outlet=article["outlet"],
                 agency=article["agency"],
             )
+            for error in compiled.match_errors[failed:]:
+                log.warning(
+                    "topic %s not matched on article %s: %s",
+                    error.topic_id,
+                    article["article_id"],
+                    error.message,
+                )
             results[article["article_id"]] = [_match_row(ctx, article, m) for m in found]
             for m in found:
                 per_topic[m.topic_id] += 1
@@ -419,8 +427,10 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
         "matched_articles": matched_articles,
         "matches": dict(per_topic),
     }
-    if compiled.errors:
-        summary["topic_errors"] = {error.topic_id: str(error) for error in compiled.errors}
+    if compiled.errors or compiled.match_errors:
+        summary["topic_errors"] = {
+            error.topic_id: str(error) for error in compiled.match_errors + compiled.errors
+        }
     log.info("matched %s", json.dumps(summary, ensure_ascii=False))
     return summary
 

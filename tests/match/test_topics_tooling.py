@@ -169,3 +169,37 @@ def test_match_command_returns_explained_matches_and_skips_a_bad_topic(tmp_path)
     assert found["hits"][0] == {"term": "koursk*", "field": "title", "start": 0, "end": 6, "text": "Koursk"}
     assert found["snippet"] == "Des soldats nord-coréens à [[Koursk]]."
     assert second == {"id": "a2", "matches": []}
+
+
+def test_topics_test_with_labels_prints_precision_recall_and_every_error(tmp_path):
+    passages = [
+        {
+            "id": "p1",
+            "lang": "en",
+            "label": "pos",
+            "title": "",
+            "text": "North Korean troops fight in Kursk.",
+        },
+        {"id": "p2", "lang": "en", "label": "pos", "title": "Kursk", "text": "Pyongyang's men are there."},
+        {"id": "n1", "lang": "en", "label": "neg", "title": "", "text": "The Kursk submarine sank in 2000."},
+        {
+            "id": "n2",
+            "lang": "de",
+            "label": "neg",
+            "title": "",
+            "text": "Nordkoreanische Soldaten in Kursk? Nein.",
+        },
+    ]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(p) for p in passages) + "\n", encoding="utf-8")
+    result = cli(["topics", "test", "dprk-troops-kursk", "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "MISS      p2 (en)" in out and "failed: no " in out
+    assert "FALSE HIT n2 (de)" in out and "matched terms" in out
+    assert "on 4 passages: precision 0.500 recall 0.500 (1 misses, 1 false hits)" in out
+    assert "de: precision 0.000 recall 1.000" in out
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "label": "maybe", "text": "t"}\n', encoding="utf-8")
+    bad = cli(["topics", "test", "dprk-troops-kursk", "--labels", str(broken)])
+    assert bad.exit_code == 2 and "broken.jsonl: line 1: field 'label'" in bad.stderr

@@ -6,7 +6,8 @@
 Modules: `normalize` (words of queries and documents), `query` (the parser and the node tree),
 `document` (fields, tokens, positions), `presearch` (which topics can match a document) and
 `explain` (hits, score, snippet). A topic whose query does not compile is left out and reported
-in `compiled.errors`; the other topics match as usual.
+in `compiled.errors`; a topic that fails on one document (too much work, say) is reported in
+`compiled.match_errors` and skipped for that document. The other topics match as usual.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from wirewatch.match.document import Document, Word
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
 from wirewatch.match.normalize import COMPOUND_HEADS, Normalizer
 from wirewatch.match.presearch import Presearcher
-from wirewatch.match.query import Compiler, Node, QueryError, Requirement, WordTable
+from wirewatch.match.query import (
+    Compiler,
+    Node,
+    QueryError,
+    Requirement,
+    SeqNode,
+    WordTable,
+    WorkBudgetExceeded,
+)
 
 __all__ = [
     "CompiledTopic",
@@ -30,6 +39,7 @@ __all__ = [
     "TopicMatch",
     "check_topics",
     "compile_topics",
+    "cost_warnings",
     "match_document",
     "raise_for_query_errors",
     "snippet",
@@ -81,13 +91,19 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
     table = WordTable()
     compiled, errors = [], []
     for index, topic in enumerate(topics.topics):
-        compiler = Compiler(normalizer, table, topic.terms, topics.operator_of(topic))
+        compiler = Compiler(
+            normalizer, table, topic.term_entries(), topics.operator_of(topic), topic.headline_context
+        )
         try:
             node = compiler.compile(topic.query)
+            requirements = node.requirements()
         except QueryError as exc:
             errors.append(_error(topics, index, topic, exc))
             continue
-        compiled.append(CompiledTopic(topic, node, node.requirements()))
+        except RecursionError:
+            errors.append(TopicError(topic.id, "query", "the query nests too deeply to compile"))
+            continue
+        compiled.append(CompiledTopic(topic, node, requirements))
     return normalizer, table, compiled, errors
 
 
@@ -97,6 +113,7 @@ class CompiledTopics:
     def __init__(self, topics: TopicsFile) -> None:
         self.normalizer, table, self.topics, self.errors = _compile(topics)
         self.presearcher = Presearcher(table.words, (entry.requirements for entry in self.topics))
+        self.match_errors: list[TopicError] = []
 
     def __iter__(self) -> Iterator[CompiledTopic]:
         return iter(self.topics)
@@ -116,7 +133,12 @@ class CompiledTopics:
             indexes = range(len(self.topics))
         found = []
         for index in indexes:
-            result = self.evaluate(self.topics[index], doc)
+            entry = self.topics[index]
+            try:
+                result = self.evaluate(entry, doc)
+            except (WorkBudgetExceeded, RecursionError, MemoryError) as exc:
+                self.match_errors.append(TopicError(entry.topic.id, "match", f"{type(exc).__name__}: {exc}"))
+                continue
             if result is not None:
                 found.append(result)
         return found
@@ -143,6 +165,21 @@ def compile_topics(topics: TopicsFile) -> CompiledTopics:
 def check_topics(topics: TopicsFile) -> list[TopicError]:
     """Compile every query and report the ones that fail (without building the presearcher)."""
     return _compile(topics)[3]
+
+
+def cost_warnings(topics: TopicsFile) -> list[str]:
+    """Clauses whose cost can grow fast on long texts: many proximity slots, very wide proximity."""
+    warnings = []
+    for entry in _compile(topics)[2]:
+        stack = [entry.node]
+        while stack:
+            node = stack.pop()
+            stack.extend(getattr(node, "children", ()))
+            if hasattr(node, "child"):
+                stack.append(node.child)
+            if isinstance(node, SeqNode) and (why := node.cost_warning()):
+                warnings.append(f"topic {entry.topic.id!r}: {why}")
+    return warnings
 
 
 def match_document(

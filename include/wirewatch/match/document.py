@@ -16,12 +16,15 @@ TEXT_FIELDS = ("title", "body")
 META_FIELDS = ("lang", "outlet", "agency")
 FIELDS = TEXT_FIELDS + META_FIELDS
 
-# first word position, last word position, start and end character offsets in the field's text
-Occurrence = tuple[int, int, int, int]
+# first word position, last word position, start and end character offsets in the field's text,
+# and the sentence and paragraph it starts in (numbered from 0 in that field)
+Occurrence = tuple[int, int, int, int, int, int]
+SENTENCE, PARAGRAPH = 4, 5
 
 # A sentence end counts as this many words, so proximity below it stays within one sentence.
 SENTENCE_GAP = 20
-_SENTENCE_END_RE = re.compile(r"[.!?…][\W]*\s")
+# A sentence ends at . ! ? … before a space, or at a line break, which also ends a paragraph.
+_BREAK_RE = re.compile(r"[.!?…][^\w\n]*\s|\n")
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,19 +90,30 @@ class Document:
             table = {}
             chunk_tokens = self.normalizer.chunk_tokens
             text = self.texts[field]
-            ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-            next_end = 0
-            position = 0
+            # (offset, True for a line break) of every sentence end, in text order
+            breaks = [(m.end(), "\n" in m.group()) for m in _BREAK_RE.finditer(text)]
+            next_break = position = sentence = paragraph = 0
             for m in CHUNK_RE.finditer(text):
                 tokens, width, _ = chunk_tokens(m.group())
                 base = m.start()
-                if next_end < len(ends) and ends[next_end] < base:
+                if next_break < len(breaks) and breaks[next_break][0] <= base:
+                    new_paragraph = False
+                    while next_break < len(breaks) and breaks[next_break][0] <= base:
+                        new_paragraph |= breaks[next_break][1]
+                        next_break += 1
                     if position:
                         position += SENTENCE_GAP
-                    while next_end < len(ends) and ends[next_end] < base:
-                        next_end += 1
+                        sentence += 1
+                        paragraph += new_paragraph
                 for text_, first, last, start, end in tokens:
-                    occurrence = (position + first, position + last, base + start, base + end)
+                    occurrence = (
+                        position + first,
+                        position + last,
+                        base + start,
+                        base + end,
+                        sentence,
+                        paragraph,
+                    )
                     found = table.get(text_)
                     if found is None:
                         table[text_] = [occurrence]

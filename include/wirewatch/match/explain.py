@@ -6,11 +6,13 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from wirewatch.match.document import TEXT_FIELDS, Document
-from wirewatch.match.query import AndNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
+from wirewatch.match.query import AndNode, LangNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
 from wirewatch.text import collapse_whitespace, fold
 
 SNIPPET_RADIUS = 90
 TITLE_WEIGHT = 2.0
+# Hits kept per term and field: enough to explain, bounded on a page that repeats a word 50,000 times.
+HITS_PER_TERM = 20
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class TopicMatch:
     hits: list[Hit] = field(default_factory=list)
     score: float = 0.0
     snippet: str = ""
+    # per term, every hit found (a proximity clause lists at most MAX_CHAINS matches), beyond `hits`
+    hit_counts: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {
@@ -39,18 +43,39 @@ class TopicMatch:
             "terms": self.matched_terms,
             "snippet": self.snippet,
             "hits": [asdict(hit) for hit in self.hits],
+            "hit_counts": self.hit_counts,
         }
 
 
 def score(hits: list[Hit]) -> float:
     """Per matched term: 2 for a title hit, plus log2(1 + body hits). Ranks, it does not calibrate."""
-    total = 0.0
-    for term in {hit.term for hit in hits}:
-        own = [hit for hit in hits if hit.term == term]
-        if any(hit.field == "title" for hit in own):
-            total += TITLE_WEIGHT
-        total += math.log2(1 + sum(hit.field == "body" for hit in own))
+    titled: set[str] = set()
+    body: dict[str, int] = {}
+    for hit in hits:
+        body.setdefault(hit.term, 0)
+        if hit.field == "title":
+            titled.add(hit.term)
+        elif hit.field == "body":
+            body[hit.term] += 1
+    total = sum(TITLE_WEIGHT * (term in titled) + math.log2(1 + n) for term, n in body.items())
     return round(total, 3)
+
+
+def _innermost(hits: list[Hit]) -> list[Hit]:
+    """Drop each hit that contains another hit of the same term and field ("Kursk-Region" holds "Kursk")."""
+    groups: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.term, hit.field), []).append(hit)
+    kept = []
+    for group in groups.values():
+        # from the right: a hit contains another when one starting at or after it ends at or before it
+        group.sort(key=lambda h: (-h.start, h.end))
+        nearest_end = None
+        for hit in group:
+            if nearest_end is None or nearest_end > hit.end:
+                kept.append(hit)
+            nearest_end = hit.end if nearest_end is None else min(nearest_end, hit.end)
+    return kept
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -92,22 +117,24 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
 
 
 def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[str, str]) -> TopicMatch:
-    unique = {Hit(term, fld, start, end, texts[fld][start:end]) for term, fld, start, end in raw_hits}
-    # "Kursk" and the joined "Kursk-Region" both hit kursk*: keep the innermost
-    innermost = [
-        h
-        for h in unique
-        if not any(
-            o is not h and o.term == h.term and o.field == h.field and h.start <= o.start and o.end <= h.end
-            for o in unique
-        )
-    ]
-    hits = sorted(innermost, key=lambda h: (h.field != "title", h.field, h.start, h.end, h.term))
-    terms = sorted({hit.term for hit in hits}, key=fold)
+    spans = set(raw_hits)
+    everything = _innermost(
+        [Hit(term, fld, start, end, texts[fld][start:end]) for term, fld, start, end in spans]
+    )
+    counts: dict[str, int] = {}
+    per_group: dict[tuple[str, str], int] = {}
+    hits = []
+    for hit in sorted(everything, key=lambda h: (h.field != "title", h.field, h.start, h.end, h.term)):
+        counts[hit.term] = counts.get(hit.term, 0) + 1
+        seen = per_group.get((hit.term, hit.field), 0)
+        if seen < HITS_PER_TERM:
+            hits.append(hit)
+        per_group[hit.term, hit.field] = seen + 1
+    terms = sorted(counts, key=fold)
     body_hits = [hit for hit in hits if hit.field == "body"]
     title_hits = [hit for hit in hits if hit.field == "title"]
     text_snippet = snippet(texts["body"], body_hits) if body_hits else snippet(texts["title"], title_hits)
-    return TopicMatch(topic_id, topic_name, terms, hits, score(hits), text_snippet)
+    return TopicMatch(topic_id, topic_name, terms, hits, score(everything), text_snippet, counts)
 
 
 def trace(node: Node, doc: Document, depth: int = 0) -> list[str]:
@@ -121,6 +148,8 @@ def trace(node: Node, doc: Document, depth: int = 0) -> list[str]:
         return lines
     if isinstance(node, NotNode):
         return [f"{pad}{mark} NOT", *trace(node.child, doc, depth + 1)]
+    if isinstance(node, LangNode):
+        return [f"{pad}{mark} lang {'|'.join(sorted(node.languages))}", *trace(node.child, doc, depth + 1)]
     assert isinstance(node, WordNode | SeqNode)
     scope = "" if node.fields == TEXT_FIELDS else f"{'|'.join(node.fields)}:"
     line = f"{pad}{mark} {scope}{node.label}"

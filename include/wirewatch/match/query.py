@@ -3,8 +3,11 @@
 Supported: AND, OR, NOT and `-` (and `+` for required clauses), grouping with parentheses, a
 default operator between clauses that have none (AND or OR), "exact phrases", trailing
 wildcards (`nordkorea*`, also inside phrases), proximity (`"nordkorea* truppen"~5`: at most 5
-other words between them, in any order), field scopes `title:`, `body:`, `lang:`, `outlet:`,
-`agency:` and references to the topic's term lists, `@name`, also as a slot of a phrase.
+other words between them, in any order), proximity by structure (`~s` or `~0s` same sentence,
+`~2s` within 2 sentences, `~p` same paragraph, `~1p` within 1 paragraph, `~article` anywhere;
+with headline context a slot found in the title counts as near every body sentence), field
+scopes `title:`, `body:`, `lang:`, `outlet:`, `agency:` and references to the topic's term
+lists, `@name`, also as a slot of a phrase; a list entry may be scoped to languages.
 
 Precedence (luqum's): NOT and `-` bind tightest, then AND, then OR, and clauses joined by the
 default operator bind loosest, so `a b OR c` is `a AND (b OR c)` when the default is AND.
@@ -21,7 +24,7 @@ from luqum import tree
 from luqum.exceptions import ParseError
 from luqum.thread import parse as luqum_parse
 
-from wirewatch.match.document import FIELDS, TEXT_FIELDS, Document, Occurrence, Word
+from wirewatch.match.document import FIELDS, PARAGRAPH, SENTENCE, TEXT_FIELDS, Document, Occurrence, Word
 from wirewatch.match.normalize import Normalizer
 
 # Words too common to pick as the one a document must contain (see Node.anchor).
@@ -35,6 +38,20 @@ _POSITION_RE = re.compile(r"position (\d+)")
 _PLAIN_WORD_RE = re.compile(r"[^\W_][\w\-'\u2019.]*\*?\Z")
 _PLAIN_PHRASE_RE = re.compile(r'"[^"\\~]*"\Z')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
+# `"..."~2s`: luqum reads only `~2`, so the unit is blanked out (offsets stay) and kept aside
+_UNIT_RE = re.compile(r'(?<=")~(\d*)(s|p|article)(?![\w*])')
+UNITS = {"s": SENTENCE, "p": PARAGRAPH, "article": PARAGRAPH}
+ANYWHERE = 1 << 30  # the distance of ~article
+MAX_DEPTH = 100  # nesting of groups and operators: deeper is a mistake or an attack
+MAX_CHAINS = 100  # proximity matches enumerated to explain one clause
+# Proximity candidates one clause may examine in one document before it gives up on it.
+WORK_BUDGET = 2_000_000
+COSTLY_SLOTS = 8
+COSTLY_SLOP = 200
+
+
+class WorkBudgetExceeded(RuntimeError):
+    """A clause needed more work on one document than WORK_BUDGET allows."""
 
 
 class QueryError(ValueError):
@@ -48,6 +65,8 @@ class QueryError(ValueError):
 
 
 RawHit = tuple[str, str, int, int]  # term label, field, start, end
+Languages = frozenset[str] | None  # the languages a term list entry is for; None: every language
+TermEntry = tuple[str, str, Languages]  # entry as written, where it is ("terms.NAME[i]"), languages
 Requirement = tuple[float, frozenset[Word]]  # selectivity, and words one of which must occur
 
 
@@ -108,7 +127,8 @@ class WordNode(Node):
         yield self.word
 
 
-Alternative = tuple[tuple[Word, ...], str]  # adjacent words, and the term they were written as
+# adjacent words, the term they were written as, and the languages it is for
+Alternative = tuple[tuple[Word, ...], str, Languages]
 Slot = tuple[Alternative, ...]  # any one of these
 
 
@@ -145,14 +165,22 @@ class SeqNode(Node):
     def requirements(self) -> list[Requirement]:
         found = []
         for slot in self.slots:
-            picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _ in slot]
+            picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _, _ in slot]
             found.append((min(word_weight(w, self.fields) for w in picks), frozenset(picks)))
         return found
 
     def words(self) -> Iterator[Word]:
         for slot in self.slots:
-            for words, _ in slot:
+            for words, _, _ in slot:
                 yield from words
+
+    def cost_warning(self) -> str | None:
+        """Why this clause may be slow on long texts, or None."""
+        if self.slop is not None and len(self.slots) > COSTLY_SLOTS:
+            return f"{self.label[:60]}: {len(self.slots)} slots in one proximity clause"
+        if self.slop is not None and self.slop > COSTLY_SLOP:
+            return f"{self.label[:60]}: a proximity of {self.slop} words; use ~p or ~article for long spans"
+        return None
 
     def found_parts(self, doc: Document) -> list[str | None]:
         """Per slot, the first text where it occurs in the document (anywhere in scope), or None."""
@@ -164,7 +192,14 @@ class SeqNode(Node):
         return found
 
     def _possible(self, doc: Document, field: str) -> bool:
-        return all(any(all(doc.has(w, field) for w in words) for words, _ in slot) for slot in self.slots)
+        return all(self._slot_present(doc, field, slot) for slot in self.slots)
+
+    @staticmethod
+    def _slot_present(doc: Document, field: str, slot: Slot) -> bool:
+        return any(
+            _for_language(languages, doc) and all(doc.has(w, field) for w in words)
+            for words, _, languages in slot
+        )
 
     def _slot_spans(
         self, doc: Document, field: str
@@ -177,14 +212,16 @@ class SeqNode(Node):
         per_slot, labels = [], []
         for slot in self.slots:
             spans: dict[Occurrence, str] = {}
-            for words, label in slot:
+            for words, label, languages in slot:
+                if not _for_language(languages, doc):
+                    continue
                 chains = doc.word_occurrences(words[0], field)
                 for word in words[1:]:
                     by_first: dict[int, list[Occurrence]] = {}
                     for occ in doc.word_occurrences(word, field):
                         by_first.setdefault(occ[0], []).append(occ)
                     chains = [
-                        (chain[0], nxt[1], chain[2], nxt[3])
+                        (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
                         for chain in chains
                         for nxt in by_first.get(chain[1] + 1, ())
                     ]
@@ -219,22 +256,33 @@ class SeqNode(Node):
         for i, spans in enumerate(per_slot):
             for span in spans:
                 by_first[i].setdefault(span[0], []).append(span)
+        limit = 1 if first_only else MAX_CHAINS
         for start in per_slot[0]:
             chains: list[tuple[Occurrence, ...]] = [(start,)]
             for table in by_first[1:]:
                 chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
             found.extend(chains)
-            if first_only and found:
-                break
+            if len(found) >= limit:
+                return found[:limit]
         return found
 
     def _near(self, per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
-        """Each span in turn as the leftmost; every other slot takes its nearest span at or after it."""
+        """Each span in turn as the leftmost; every other slot takes its nearest span at or after it.
+
+        Slots with the same spans pick the same span, so only one of them needs to lead. At most
+        MAX_CHAINS matches are listed, and WORK_BUDGET bounds the spans examined.
+        """
         assert self.slop is not None
         firsts = [[span[0] for span in spans] for spans in per_slot]
+        leaders = list({tuple(spans): i for i, spans in enumerate(per_slot)}.values())
+        limit = 1 if first_only else MAX_CHAINS
+        budget = WORK_BUDGET
         found = []
-        for i, spans in enumerate(per_slot):
-            for left in spans:
+        for i in leaders:
+            budget -= len(per_slot[i]) * len(per_slot)
+            if budget < 0:
+                raise WorkBudgetExceeded(f"{self.label[:80]}: more than {WORK_BUDGET:,} candidate spans")
+            for left in per_slot[i]:
                 chosen = []
                 for j, other in enumerate(per_slot):
                     if j == i:
@@ -245,13 +293,121 @@ class SeqNode(Node):
                         break
                     chosen.append(other[k])
                 else:
-                    covered = {p for span in chosen for p in range(span[0], span[1] + 1)}
+                    covered = len(_merge_positions(chosen))
                     window = max(span[1] for span in chosen) - left[0] + 1
-                    if window - len(covered) <= self.slop:
+                    if window - covered <= self.slop:
                         found.append(tuple(chosen))
-                        if first_only:
+                        if len(found) >= limit:
                             return found
         return found
+
+
+def _merge_positions(spans: list[Occurrence]) -> set[int]:
+    return {p for span in spans for p in range(span[0], span[1] + 1)}
+
+
+def _for_language(languages: Languages, doc: Document) -> bool:
+    return languages is None or not doc.language or doc.language in languages
+
+
+@dataclass(eq=False)
+class StructNode(SeqNode):
+    """Proximity by structure: every slot within `distance` sentences or paragraphs (`unit`).
+
+    With headline context, a slot found in the title is near every body sentence, so the
+    headline names the place and the body the troops. One sweep over the units each slot
+    occurs in finds the windows, so the work grows with the number of occurrences.
+    """
+
+    unit: int = SENTENCE
+    distance: int = 0
+    headline: bool = True
+
+    def test(self, doc: Document) -> bool:
+        return bool(self._windows(doc, first_only=True))
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        for field, slot_index, span_ranges in self._windows(doc, first_only=False):
+            per_slot, labels = self._slot_spans(doc, field)
+            for span in per_slot[slot_index]:
+                if any(lo <= span[self.unit] <= hi for lo, hi in span_ranges):
+                    out.append((labels[slot_index][span], field, span[2], span[3]))
+
+    def _windows(self, doc: Document, first_only: bool) -> list[tuple[str, int, list[tuple[int, int]]]]:
+        """(field, slot, unit ranges in that field where the slot's spans count), or [] if no match."""
+        key = (id(self), "windows", first_only)
+        cached = doc.memo.get(key)
+        if cached is not None:
+            return cached
+        found: list[tuple[str, int, list[tuple[int, int]]]] = []
+        context = self.headline and "title" in self.fields and len(self.fields) > 1
+        titled = [
+            j for j, slot in enumerate(self.slots) if context and self._slot_present(doc, "title", slot)
+        ]
+        rest = [j for j in range(len(self.slots)) if j not in titled]
+        in_title = [("title", j, [(0, ANYWHERE)]) for j in titled]
+        if not rest:
+            found = in_title
+        for field in self.fields if rest else ():
+            if (context and field == "title") or not all(
+                self._slot_present(doc, field, self.slots[j]) for j in rest
+            ):
+                continue
+            per_slot = self._slot_spans(doc, field)[0]
+            ranges = _covering_windows(
+                [sorted({span[self.unit] for span in per_slot[j]}) for j in rest],
+                self.distance,
+                1 if first_only else MAX_CHAINS,
+            )
+            if ranges:
+                found = [(field, j, ranges) for j in rest] + in_title
+                break
+        doc.memo[key] = found
+        return found
+
+
+def _covering_windows(units: list[list[int]], distance: int, limit: int) -> list[tuple[int, int]]:
+    """Ranges of at most `distance` units that hold a unit of every list (a sliding window)."""
+    if not units:
+        return []
+    events = sorted((u, j) for j, mine in enumerate(units) for u in mine)
+    counts = [0] * len(units)
+    covered = left = 0
+    found: list[tuple[int, int]] = []
+    for unit, j in events:
+        covered += counts[j] == 0
+        counts[j] += 1
+        while events[left][0] < unit - distance:
+            lj = events[left][1]
+            counts[lj] -= 1
+            covered -= counts[lj] == 0
+            left += 1
+        if covered == len(units):
+            found.append((events[left][0], unit))
+            if len(found) >= limit:
+                break
+    return found
+
+
+@dataclass(eq=False)
+class LangNode(Node):
+    """A term list entry that is only for some languages."""
+
+    child: Node
+    languages: frozenset[str]
+    label: str = "LANG"
+
+    def test(self, doc: Document) -> bool:
+        return _for_language(self.languages, doc) and self.child.test(doc)
+
+    def hits(self, doc: Document, out: list[RawHit]) -> None:
+        self.child.hits(doc, out)
+
+    def requirements(self) -> list[Requirement]:
+        return self.child.requirements()
+
+    def words(self) -> Iterator[Word]:
+        yield from self.child.words()
 
 
 @dataclass(eq=False)
@@ -343,8 +499,10 @@ def parse(text: str, where: str = "query") -> tree.Item:
         return tree.Word(text, pos=0, size=len(text))
     if _PLAIN_PHRASE_RE.match(text):
         return tree.Phrase(text, pos=0, size=len(text))
+    units = {m.start(): (m.group(2), int(m.group(1) or 0)) for m in _UNIT_RE.finditer(text)}
+    blanked = _UNIT_RE.sub(lambda m: f"~{m.group(1) or 0}".ljust(len(m.group())), text)
     try:
-        return luqum_parse(text)
+        parsed = luqum_parse(blanked)
     except ParseError as exc:
         m = _POSITION_RE.search(str(exc))
         pos = int(m.group(1)) if m else len(text)
@@ -355,6 +513,23 @@ def parse(text: str, where: str = "query") -> tree.Item:
         else:
             message = f"unexpected {text[pos:].split()[0][:30]!r}"
         raise QueryError(message, pos, where) from None
+    if units:
+        _mark_units(parsed, units)
+    return parsed
+
+
+def _unit_text(name: str, distance: int) -> str:
+    return name if name == "article" else f"{distance}{name}"
+
+
+def _mark_units(parsed: tree.Item, units: dict[int, tuple[str, int]]) -> None:
+    """Give each proximity written with a unit (`~2s`) its unit and distance, as `unit`."""
+    stack = [parsed]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tree.Proximity):
+            item.unit = units.get(item.term.pos + item.term.size)
+        stack.extend(item.children)
 
 
 class Compiler:
@@ -364,13 +539,15 @@ class Compiler:
         self,
         normalizer: Normalizer,
         table: WordTable,
-        terms: dict[str, list[str]],
+        terms: dict[str, list[TermEntry]],
         default_operator: str = "AND",
+        headline_context: bool = True,
     ) -> None:
         self.normalizer = normalizer
         self.table = table
         self.terms = terms
         self.default_operator = default_operator
+        self.headline_context = headline_context
 
     def compile(self, query: str) -> Node:
         node = self._convert(parse(query), None, "query", ())
@@ -383,29 +560,41 @@ class Compiler:
     # luqum tree -> nodes
 
     def _convert(
-        self, item: tree.Item, fields: tuple[str, ...] | None, where: str, stack: tuple[str, ...]
+        self,
+        item: tree.Item,
+        fields: tuple[str, ...] | None,
+        where: str,
+        stack: tuple[str, ...],
+        depth: int = 0,
     ) -> Node:
         pos = item.pos or 0
+        if depth > MAX_DEPTH:
+            raise QueryError(f"the query nests more than {MAX_DEPTH} levels deep", pos, where)
+        depth += 1
         if isinstance(item, tree.SearchField):
             if fields is not None:
                 raise QueryError(f"field scope {item.name}: inside another field scope", pos, where)
             if item.name not in FIELDS:
                 raise QueryError(f"unknown field {item.name!r}; fields are {', '.join(FIELDS)}", pos, where)
-            return self._convert(item.expr, (item.name,), where, stack)
+            return self._convert(item.expr, (item.name,), where, stack, depth)
         if isinstance(item, tree.BaseGroup):
-            return self._convert(item.expr, fields, where, stack)
+            return self._convert(item.expr, fields, where, stack, depth)
         if isinstance(item, tree.AndOperation):
-            return AndNode(tuple(self._convert(c, fields, where, stack) for c in item.children))
+            return AndNode(tuple(self._convert(c, fields, where, stack, depth) for c in item.children))
         if isinstance(item, tree.OrOperation):
-            return OrNode(tuple(self._convert(c, fields, where, stack) for c in item.children))
+            return OrNode(tuple(self._convert(c, fields, where, stack, depth) for c in item.children))
         if isinstance(item, tree.UnknownOperation):
-            return self._implicit(item, fields, where, stack)
+            return self._implicit(item, fields, where, stack, depth)
         if isinstance(item, tree.Plus):
-            return self._convert(item.a, fields, where, stack)
+            return self._convert(item.a, fields, where, stack, depth)
         if isinstance(item, tree.Not | tree.Prohibit):
-            return NotNode(self._convert(item.a, fields, where, stack))
+            return NotNode(self._convert(item.a, fields, where, stack, depth))
         if isinstance(item, tree.Proximity):
-            return self._phrase(item.term, fields, where, stack, slop=int(item.degree), label=str(item))
+            unit = getattr(item, "unit", None)
+            label = str(item) if unit is None else f"{item.term}~{_unit_text(*unit)}"
+            return self._phrase(
+                item.term, fields, where, stack, slop=int(item.degree), label=label, unit=unit
+            )
         if isinstance(item, tree.Phrase):
             return self._phrase(item, fields, where, stack, slop=None, label=str(item))
         if isinstance(item, tree.Fuzzy):
@@ -418,7 +607,7 @@ class Compiler:
             raise QueryError("ranges are not supported", pos, where)
         if isinstance(item, tree.Word):
             if item.value.startswith("@"):
-                return self._list(item.value[1:], fields, pos, where, stack)
+                return self._list(item.value[1:], fields, pos, where, stack, depth)
             seq = self._word_seq(item.unescaped_value, pos, where)
             scope = fields or TEXT_FIELDS
             if len(seq) == 1:
@@ -428,10 +617,15 @@ class Compiler:
         raise QueryError(f"unsupported syntax: {item}", pos, where)
 
     def _implicit(
-        self, item: tree.UnknownOperation, fields: tuple[str, ...] | None, where: str, stack: tuple[str, ...]
+        self,
+        item: tree.UnknownOperation,
+        fields: tuple[str, ...] | None,
+        where: str,
+        stack: tuple[str, ...],
+        depth: int,
     ) -> Node:
         """Clauses without an operator: all required (AND) or Lucene's should/must/must-not (OR)."""
-        converted = [self._convert(c, fields, where, stack) for c in item.children]
+        converted = [self._convert(c, fields, where, stack, depth) for c in item.children]
         if self.default_operator == "AND":
             return AndNode(tuple(converted))
         required = [n for c, n in zip(item.children, converted, strict=True) if isinstance(c, tree.Plus)]
@@ -467,6 +661,7 @@ class Compiler:
         stack: tuple[str, ...],
         slop: int | None,
         label: str,
+        unit: tuple[str, int] | None = None,
     ) -> Node:
         pos = item.pos or 0
         content = item.value[1:-1].replace('\\"', '"')
@@ -477,20 +672,32 @@ class Compiler:
             if piece.startswith("@"):
                 slots.append(self._list_alternatives(piece[1:], at, where, stack))
             elif any(ch.isalnum() for ch in piece):
-                slots.append(((self._word_seq(piece, at, where), piece),))
+                slots.append(((self._word_seq(piece, at, where), piece, None),))
             else:
                 continue
             parts.append(piece)
         if not slots:
             raise QueryError(f"{item.value} has no words", pos, where)
         scope = fields or TEXT_FIELDS
-        if len(slots) == 1 and len(slots[0]) == 1 and len(slots[0][0][0]) == 1:
+        if len(slots) == 1 and len(slots[0]) == 1 and len(slots[0][0][0]) == 1 and slots[0][0][2] is None:
             return WordNode(slots[0][0][0][0], scope, label)
+        if unit is not None:
+            name, distance = unit
+            return StructNode(
+                tuple(slots),
+                None,
+                scope,
+                label,
+                tuple(parts),
+                unit=UNITS[name],
+                distance=ANYWHERE if name == "article" else distance,
+                headline=self.headline_context,
+            )
         return SeqNode(tuple(slots), slop, scope, label, tuple(parts))
 
     # term lists
 
-    def _entries(self, name: str, pos: int, where: str, stack: tuple[str, ...]) -> list[tuple[str, str]]:
+    def _entries(self, name: str, pos: int, where: str, stack: tuple[str, ...]) -> list[TermEntry]:
         if name not in self.terms:
             known = ", ".join(f"@{n}" for n in self.terms) or "none"
             raise QueryError(f"unknown term list @{name} (this topic has: {known})", pos, where)
@@ -498,33 +705,41 @@ class Compiler:
             raise QueryError(
                 f"term list @{name} refers to itself ({' -> '.join(stack + (name,))})", pos, where
             )
-        return [(entry, f"terms.{name}[{i}]") for i, entry in enumerate(self.terms[name])]
+        return self.terms[name]
 
     def _list(
-        self, name: str, fields: tuple[str, ...] | None, pos: int, where: str, stack: tuple[str, ...]
+        self,
+        name: str,
+        fields: tuple[str, ...] | None,
+        pos: int,
+        where: str,
+        stack: tuple[str, ...],
+        depth: int,
     ) -> Node:
-        nodes = [
-            self._convert(parse(entry, entry_where), fields, entry_where, stack + (name,))
-            for entry, entry_where in self._entries(name, pos, where, stack)
-        ]
+        nodes: list[Node] = []
+        for entry, entry_where, languages in self._entries(name, pos, where, stack):
+            node = self._convert(parse(entry, entry_where), fields, entry_where, stack + (name,), depth)
+            nodes.append(node if languages is None else LangNode(node, languages))
         return nodes[0] if len(nodes) == 1 else OrNode(tuple(nodes), label=f"@{name}")
 
     def _list_alternatives(self, name: str, pos: int, where: str, stack: tuple[str, ...]) -> Slot:
         """A term list used as one slot of a phrase: its entries must be words or exact phrases."""
         alternatives: list[Alternative] = []
-        for entry, entry_where in self._entries(name, pos, where, stack):
+        for entry, entry_where, languages in self._entries(name, pos, where, stack):
             item = parse(entry, entry_where)
             if isinstance(item, tree.Word) and item.value.startswith("@"):
                 nested = self._list_alternatives(item.value[1:], item.pos or 0, entry_where, stack + (name,))
-                alternatives.extend(nested)
+                alternatives.extend((words, label, own or languages) for words, label, own in nested)
             elif isinstance(item, tree.Word):
-                alternatives.append((self._word_seq(item.unescaped_value, item.pos or 0, entry_where), entry))
+                words = self._word_seq(item.unescaped_value, item.pos or 0, entry_where)
+                alternatives.append((words, entry, languages))
             elif isinstance(item, tree.Phrase):
                 node = self._phrase(item, None, entry_where, stack + (name,), None, str(item))
                 if isinstance(node, WordNode):
-                    alternatives.append(((node.word,), entry))
+                    alternatives.append(((node.word,), entry, languages))
                 elif isinstance(node, SeqNode) and all(len(slot) == 1 for slot in node.slots):
-                    alternatives.append((tuple(w for slot in node.slots for w in slot[0][0]), entry))
+                    words = tuple(w for slot in node.slots for w in slot[0][0])
+                    alternatives.append((words, entry, languages))
                 else:
                     raise QueryError(
                         f"@{name} is used inside a phrase, so its entries must be plain words or phrases",

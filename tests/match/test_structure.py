@@ -1,0 +1,86 @@
+"""Proximity by structure (~s, ~2s, ~p, ~article), the headline as context, language-scoped term lists."""
+
+import pytest
+
+from wirewatch.config import TopicsFile
+from wirewatch.match import compile_topics
+
+TERMS = {
+    "nk": ["nordkorea*", '"north korea*"', "pyongyang*"],
+    "mil": {"de": ["soldat*", "truppe*"], "en": ["soldier*", "troop*"], "fr": ["soldat*", "unité*"]},
+    "kursk": ["kursk*"],
+}
+
+
+def matches(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> bool:
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS, **topic}]}
+    )
+    compiled = compile_topics(file)
+    assert not compiled.errors, compiled.errors
+    return bool(compiled.match(compiled.document(title=title, body=body, language=language)))
+
+
+LONG = (
+    "North Korean leader Kim Jong Un, who state media said last week had inspected a new tank factory "
+    "and attended a lavish parade, has now dispatched a second wave of roughly 3,000 troops to "
+    "reinforce units fighting in the Kursk region."
+)
+
+
+@pytest.mark.parametrize(
+    "query, body, expected",
+    [
+        ('"@nk @mil @kursk"~s', LONG, True),  # one long sentence, far apart in words
+        ('"@nk @mil @kursk"~15', LONG, False),  # the word count says no
+        ('"@nk @mil @kursk"~s', "North Korea sent troops. They fight in Kursk.", False),
+        ('"@nk @mil @kursk"~1s', "North Korea sent troops. They fight in Kursk.", True),
+        ('"@nk @mil @kursk"~1s', "North Korea sent troops. Then a parade. They fight in Kursk.", False),
+        ('"@nk @mil @kursk"~p', "North Korea sent troops. Then a parade. They fight in Kursk.", True),
+        ('"@nk @mil @kursk"~p', "North Korea sent troops.\n\nThey fight in Kursk.", False),
+        ('"@nk @mil @kursk"~1p', "North Korea sent troops.\n\nThey fight in Kursk.", True),
+        ('"@nk @mil @kursk"~1p', "North Korea sent troops.\n\nWeather.\n\nThey fight in Kursk.", False),
+        ('"@nk @mil @kursk"~article', "North Korea sent troops.\n\nWeather.\n\nThey fight in Kursk.", True),
+    ],
+)
+def test_structural_proximity(query, body, expected):
+    assert matches(query, body) is expected
+
+
+def test_the_headline_is_context_for_every_body_sentence():
+    body = "A captured soldier from North Korea says he was told it was an exercise."
+    assert matches('"@nk @mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks")
+    assert not matches(
+        '"@nk @mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks", headline_context=False
+    )
+    # a body-scoped clause never takes the headline
+    assert not matches('body:"@nk @mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks")
+
+
+def test_the_headline_alone_can_hold_every_part():
+    assert matches('"@nk @mil @kursk"~s', "An interview.", title="North Korean troops in Kursk")
+
+
+def test_language_scoped_entries_match_only_their_language():
+    # unité* is a French entry: the English "United" must not satisfy @mil
+    assert not matches(
+        '"@nk @mil @kursk"~s', "North Korea and the United Nations discussed Kursk.", language="en"
+    )
+    assert matches('"@nk @mil @kursk"~s', "Pyongyang a envoyé des unités à Kursk.", language="fr")
+    assert not matches("@mil", "Truppen", language="en")
+    assert matches("@mil", "Truppen", language="de")
+
+
+def test_hits_of_a_structural_clause_point_at_the_text():
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~1s', "terms": TERMS}]}
+    )
+    compiled = compile_topics(file)
+    body = "Unrelated troops elsewhere. Later, North Korea sent troops. They fight in Kursk."
+    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
+    assert {(h.term, h.text) for h in found.hits} == {
+        ('"north korea*"', "North Korea"),
+        ("troop*", "troops"),
+        ("kursk*", "Kursk"),
+    }
+    assert all(body[h.start : h.end] == h.text for h in found.hits)
