@@ -13,6 +13,11 @@ alternation of its terms over the case- and accent-folded text) and the boolean 
 on the terms found. The baseline is timed on a sample of the articles (it needs minutes per
 thousand), and both sides' articles/s compare per article. One core: the process is pinned.
 
+Then the same topics on articles of realistic length (filler joined to at least 3,000
+characters, like real news pages), and two adversarial lines, each timed alone with its peak
+memory: a 1 MB article with 50,000 hits of one topic, and a 40-slot proximity query over
+20,000 words (targets: each under 2 s and 300 MB).
+
     python -m benchmarks.match [--topics 10000] [--articles 10000] [--baseline-articles 100]
 """
 
@@ -26,6 +31,7 @@ import random
 import re
 import statistics
 import time
+import tracemalloc
 from pathlib import Path
 
 import yaml
@@ -128,7 +134,7 @@ def generate_topics(count: int, seed: int = 11) -> TopicsFile:
     topics = []
     for i in range(count):
         terms = {"who": pick(rng.choice(entities)), "what": pick(rng.choice(themes))}
-        template = rng.randrange(7)
+        template = rng.randrange(9)
         if template == 0:
             query = "@who AND @what"
         elif template == 1:
@@ -144,6 +150,10 @@ def generate_topics(count: int, seed: int = 11) -> TopicsFile:
             query = "(@who OR @also) AND @what"
         elif template == 5:
             query = f"lang:{rng.choice(['de', 'fr', 'en'])} AND @who AND @what"
+        elif template == 7:
+            query = '"@who @what"~s'
+        elif template == 8:
+            query = '"@who @what"~1p'  # the headline counts as context
         else:
             query = "@who @what NOT title:(@noise)"
             terms["noise"] = rng.sample(EXCLUSIONS, 3)
@@ -261,7 +271,7 @@ def _leaf_patterns(leaf: WordNode | SeqNode) -> list[str]:
     if isinstance(leaf, WordNode):
         return [_word_pattern(leaf.word)]
     slots = [
-        "(?:" + "|".join(r"\W+".join(_word_pattern(w) for w in words) for words, _ in slot) + ")"
+        "(?:" + "|".join(r"\W+".join(_word_pattern(w) for w in words) for words, _, _ in slot) + ")"
         for slot in leaf.slots
     ]
     return [r"\W+".join(slots)] if leaf.slop is None else slots
@@ -289,6 +299,7 @@ def main() -> None:
     parser.add_argument("--topics", type=int, default=10_000)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--baseline-articles", type=int, default=100)
+    parser.add_argument("--min-chars", type=int, default=3000, help="length of the realistic articles")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -363,6 +374,82 @@ def main() -> None:
         f"speed-up: {cold_rate / baseline_rate:.0f}x first pass, {warm_rate / baseline_rate:.0f}x second "
         "(targets: >= 1000 articles/s with 10,000 topics, >= 50x)"
     )
+    realistic = realistic_length(articles, args.min_chars)
+    started = time.perf_counter()
+    for article in realistic:
+        ours(article)
+    realistic_rate = len(realistic) / (time.perf_counter() - started)
+    sample = random.Random(6).sample(realistic, min(args.baseline_articles // 2, len(realistic)))
+    started = time.perf_counter()
+    for article in sample:
+        baseline_match(regex_topics, article)
+    realistic_baseline = len(sample) / (time.perf_counter() - started)
+    mean_chars = statistics.mean(len(a["title"]) + len(a["body"]) for a in realistic)
+    print(
+        f"realistic length (mean {mean_chars:.0f} characters): {realistic_rate:.0f} articles/s, "
+        f"one regex per topic {realistic_baseline:.2f} articles/s: {realistic_rate / realistic_baseline:.0f}x"
+    )
+    adversarial()
+
+
+def realistic_length(articles: list[dict], chars: int) -> list[dict]:
+    """Each article followed by the next ones of its language until it has `chars` characters."""
+    by_language: dict[str | None, list[dict]] = {}
+    for article in articles:
+        by_language.setdefault(article["language"], []).append(article)
+    out = []
+    for article in articles:
+        same = by_language[article["language"]]
+        body, k = article["body"], same.index(article)
+        while len(body) < chars and len(same) > 1:
+            k = (k + 1) % len(same)
+            body += "\n\n" + same[k]["body"]
+        out.append({**article, "body": body})
+    return out
+
+
+def _measured(run) -> tuple[float, float]:
+    """Seconds and peak traced memory (MB) of one call."""
+    gc.collect()
+    tracemalloc.start()
+    started = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, peak
+
+
+def adversarial() -> None:
+    dense = compile_topics(
+        TopicsFile.model_validate(
+            {
+                "topics": [
+                    {
+                        "id": "dense",
+                        "name": "dense",
+                        "query": '"@nk @mil @kursk"~s',
+                        "terms": {"nk": ["nordkorea*"], "mil": ["soldat*"], "kursk": ["kursk*"]},
+                    }
+                ]
+            }
+        )
+    )
+    sentence = "Nordkoreanische Soldaten kämpfen in Kursk. "
+    page = sentence * (1_000_000 // len(sentence))  # 1 MB, about 70,000 hits
+    found: list = []
+    seconds, peak = _measured(lambda: found.extend(match_document(dense, title="", body=page, language="de")))
+    print(
+        f"adversarial: 1 MB page, {sum(found[0].hit_counts.values())} hits explained, "
+        f"{len(json.dumps(found[0].as_json())) / 1000:.0f} KB stored: {seconds:.2f} s, peak {peak:.0f} MB"
+    )
+    slots = " ".join(["ab*"] * 40)
+    wide = compile_topics(
+        TopicsFile.model_validate({"topics": [{"id": "wide", "name": "wide", "query": f'"{slots}"~100000'}]})
+    )
+    words = " ".join(f"ab{i % 113}" if i % 3 else "Wort" for i in range(20_000))
+    seconds, peak = _measured(lambda: match_document(wide, title="", body=words, language="de"))
+    print(f"adversarial: 40-slot proximity ~100000 over 20,000 words: {seconds:.2f} s, peak {peak:.0f} MB")
 
 
 def _fields(article: dict) -> dict:

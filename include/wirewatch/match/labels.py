@@ -106,10 +106,10 @@ def _passage(record: object, where: str) -> Passage:
 
 
 def _failed_clauses(node: Node, lines: list[str]) -> str:
-    """The top-level clauses that were false, as the trace writes them."""
+    """The clauses that were false, as the trace writes them, down to two levels below the top."""
     if not isinstance(node, AndNode):
         return lines[0].strip()
-    failed = [line.strip() for line in lines[1:] if line.startswith("  no ")]
+    failed = [line.strip() for line in lines[1:] if line.startswith(("  no ", "    no "))]
     return "; ".join(failed) or lines[0].strip()
 
 

@@ -315,7 +315,7 @@ class StructNode(SeqNode):
     """Proximity by structure: every slot within `distance` sentences or paragraphs (`unit`).
 
     With headline context, a slot found in the title is near every body sentence, so the
-    headline names the place and the body the troops. One sweep over the units each slot
+    headline names the place and the body the troops; the body must still hold two slots. One sweep over the units each slot
     occurs in finds the windows, so the work grows with the number of occurrences.
     """
 
@@ -345,23 +345,30 @@ class StructNode(SeqNode):
             j for j, slot in enumerate(self.slots) if context and self._slot_present(doc, "title", slot)
         ]
         rest = [j for j in range(len(self.slots)) if j not in titled]
-        in_title = [("title", j, [(0, ANYWHERE)]) for j in titled]
-        if not rest:
-            found = in_title
-        for field in self.fields if rest else ():
+        title_only = [("title", j, [(0, ANYWHERE)]) for j in titled] if not rest else []
+        # the headline alone holds every slot: a body window, if any, still explains the match
+        wanted = rest or list(range(len(self.slots)))
+        for field in self.fields if rest or not first_only else ():
             if (context and field == "title") or not all(
-                self._slot_present(doc, field, self.slots[j]) for j in rest
+                self._slot_present(doc, field, self.slots[j]) for j in wanted
             ):
                 continue
             per_slot = self._slot_spans(doc, field)[0]
-            ranges = _covering_windows(
-                [sorted({span[self.unit] for span in per_slot[j]}) for j in rest],
-                self.distance,
-                1 if first_only else MAX_CHAINS,
-            )
-            if ranges:
-                found = [(field, j, ranges) for j in rest] + in_title
+            # the headline stands in for all but two slots: the body must still link two ideas
+            tries = [wanted] if len(wanted) > 1 or not titled else [wanted + [j] for j in titled]
+            for needed in tries:
+                ranges = _covering_windows(
+                    [sorted({span[self.unit] for span in per_slot[j]}) for j in needed],
+                    self.distance,
+                    1 if first_only else MAX_CHAINS,
+                )
+                if ranges:
+                    found = [(field, j, ranges) for j in needed]
+                    found += [("title", j, [(0, ANYWHERE)]) for j in titled if j not in needed]
+                    break
+            if found:
                 break
+        found = found or title_only
         doc.memo[key] = found
         return found
 
