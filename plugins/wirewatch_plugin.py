@@ -1,24 +1,31 @@
 """The Wirewatch page in the Airflow UI: a FastAPI app mounted at /wirewatch and a navigation entry.
 
 Airflow wiring only; the page lives in `wirewatch.dashboard`. A plugin's FastAPI app has no
-authentication of its own, so every route checks the Airflow token (`airflow_adapter.airflow_user`).
+authentication of its own, so every route checks the Airflow token and asks the auth manager whether
+the user may read the news_monitor DAG, whose runs and data the page shows (`airflow_adapter.dag_reader`).
 """
 
 from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
-from wirewatch.airflow_adapter import airflow_user, dashboard_warehouse_url, ui_base_path
+from wirewatch.airflow_adapter import dag_reader, dashboard_warehouse_url, ui_base_path
 from wirewatch.dashboard.app import create_app
 
 URL_PREFIX = "/wirewatch"
+DAG_ID = "news_monitor"
 
 
 class WirewatchPlugin(AirflowPlugin):
     name = "wirewatch"
     fastapi_apps = [
         {
-            "app": create_app(auth=airflow_user, warehouse_url=dashboard_warehouse_url, ui_path=ui_base_path),
+            "app": create_app(
+                auth=dag_reader(DAG_ID),
+                warehouse_url=dashboard_warehouse_url,
+                ui_path=ui_base_path,
+                dag_id=DAG_ID,
+            ),
             "url_prefix": URL_PREFIX,
             "name": "Wirewatch",
         }

@@ -21,11 +21,13 @@ USER = "admin"
 
 
 class ApiServer:
-    def __init__(self, home: Path, env: dict[str, str]) -> None:
+    def __init__(self, home: Path, env: dict[str, str], users: dict[str, str] | None = None) -> None:
         self.home = home
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.password = secrets.token_urlsafe(12)
+        # user name -> simple auth manager role
+        self.users = users or {USER: "admin"}
+        self.passwords = {name: secrets.token_urlsafe(12) for name in self.users}
         self.log = home / "api-server.log"
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "WIREWATCH"))},
@@ -33,7 +35,7 @@ class ApiServer:
             "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
             "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO / "plugins"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": f"{USER}:admin",
+            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": ",".join(f"{n}:{r}" for n, r in self.users.items()),
             "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(home / "passwords.json"),
             "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_urlsafe(32),
             "AIRFLOW__API__HOST": "127.0.0.1",
@@ -45,7 +47,7 @@ class ApiServer:
 
     def start(self, timeout: float = 180) -> ApiServer:
         self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / "passwords.json").write_text(json.dumps({USER: self.password}))
+        (self.home / "passwords.json").write_text(json.dumps(self.passwords))
         subprocess.run([str(AIRFLOW), "db", "migrate"], env=self.env, check=True, capture_output=True)
         with open(self.log, "ab") as out:
             self.process = subprocess.Popen(
@@ -77,10 +79,10 @@ class ApiServer:
         self.stop()
         raise RuntimeError(f"api-server did not answer within {timeout:.0f} s; see {self.log}")
 
-    def token(self) -> str:
+    def token(self, user: str = USER) -> str:
         """Log in the way the UI's login form does: POST /auth/token."""
         response = httpx.post(
-            f"{self.url}/auth/token", json={"username": USER, "password": self.password}, timeout=10
+            f"{self.url}/auth/token", json={"username": user, "password": self.passwords[user]}, timeout=10
         )
         response.raise_for_status()
         return response.json()["access_token"]

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.wiring import write_feeds_file
-from wirewatch.cli import app
+from wirewatch.cli import app, main
 from wirewatch.simwire import SimWire, WireSettings
 
 runner = CliRunner()
@@ -62,6 +62,56 @@ def test_match_and_dedupe_read_and_write_json_lines():
 def test_bad_json_line_names_the_line():
     result = runner.invoke(app, ["match"], input='{"id": 1}\n{nope\n')
     assert result.exit_code == 2 and "stdin line 2" in result.output
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("command", "line", "message"),
+    [
+        ("match", "5", "stdin line 2: expected a JSON object, got a number"),
+        (
+            "match",
+            '{"id": "b", "title": 5, "body": "x"}',
+            "stdin line 2 (id b): field 'title' must be a string, not a number",
+        ),
+        (
+            "match",
+            '{"id": ["b"], "body": "x"}',
+            "stdin line 2: field 'id' must be a string or an integer, not an array",
+        ),
+        ("match", DEEP, "stdin line 2: JSON nested too deeply"),
+        (
+            "dedupe",
+            '{"id": "b", "body": "Text.", "author": ["x"]}',
+            "stdin line 2 (id b): field 'author' must be a string, not an array",
+        ),
+        (
+            "dedupe",
+            '{"id": "b", "body": "Text.", "outlet": {"x": 1}}',
+            "stdin line 2 (id b): field 'outlet' must be a string, not an object",
+        ),
+        ("dedupe", '{"a": ' * 100_000 + "1" + "}" * 100_000, "stdin line 2: JSON nested too deeply"),
+    ],
+)
+def test_bad_json_lines_are_one_line_errors_naming_line_and_field(command, line, message):
+    result = runner.invoke(app, [command], input=f'{{"id": "a", "body": "Text."}}\n{line}\n')
+    assert result.exit_code == 2, result.output
+    assert result.output == f"error: {message}\n"
+
+
+def test_config_error_is_one_line_and_exit_code_2(tmp_path, monkeypatch, capsys):
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("fetch: {total_timeout: .inf}\nlists: {simwire: []}\n" + "# long line " * 20)
+    monkeypatch.setenv("WIREWATCH_FEEDS_FILE", str(feeds))
+    monkeypatch.setattr("sys.argv", ["wirewatch", "match"])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 2
+    assert (
+        capsys.readouterr().err == f"error: {feeds}: fetch.total_timeout: Input should be a finite number\n"
+    )
 
 
 def test_feeds_import_prints_yaml(tmp_path):

@@ -212,3 +212,40 @@ def test_dedupe_settings_are_validated_with_their_names(tmp_path):
         ConfigError, match=r"dedupe\.min_containment: .*less than or equal to 1.*dedupe\.windw_days"
     ):
         load_feeds(bad)
+
+
+def test_config_file_that_is_not_utf8_names_line_and_column(tmp_path):
+    path = tmp_path / "feeds.yaml"
+    path.write_bytes(b"active: simwire\nlists:\n  simwire: []  # Z\xfcrich\n")
+    with pytest.raises(ConfigError) as info:
+        load_feeds(path)
+    assert str(info.value) == f"{path}: line 3, column 19: not UTF-8 (byte 0xfc); save the file as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("polling: {backoff_cap: 99999999999999d}", r"polling\.backoff_cap: .*between 0 and 30 days"),
+        ("polling: {hint_cap: .inf}", r"polling\.hint_cap: .*between 0 and 30 days"),
+        ("polling: {stale_min: -5}", r"polling\.stale_min: .*between 0 and 30 days"),
+        ("fetch: {total_timeout: .inf}", r"fetch\.total_timeout: .*finite"),
+        ("fetch: {connect_timeout: .nan}", r"fetch\.connect_timeout: .*finite"),
+        ("fetch: {total_timeout: 86400}", r"fetch\.total_timeout: .*less than or equal to 3600"),
+        ("fetch: {max_body_bytes: 99999999999999999999}", r"fetch\.max_body_bytes: .*less than or equal"),
+        ("polling: {hard_weight: 99999999999}", r"polling\.hard_weight: .*less than or equal"),
+        ("dedupe: {window_days: .inf}", r"dedupe\.window_days: .*finite"),
+        ("max_shards: " + "[" * 2000 + "]" * 2000, r"nested too deeply"),
+    ],
+)
+def test_numeric_settings_are_finite_and_bounded(tmp_path, setting, message):
+    path = write(tmp_path, "feeds.yaml", f"{setting}\nlists: {{simwire: []}}\n")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_feeds(path)
+    assert str(path) in str(info.value)
+
+
+def test_digest_retry_delay_is_finite(tmp_path):
+    topics = load_topics(SHIPPED / "topics.yaml")
+    path = write(tmp_path, "subscriptions.yaml", "digest: {retry_delay_seconds: .inf}\n")
+    with pytest.raises(ConfigError, match=r"digest\.retry_delay_seconds: .*finite"):
+        load_subscriptions(path, topics)

@@ -62,3 +62,40 @@ def test_page_error_is_recorded_and_nothing_extracted_without_summary():
 def test_garbage_bytes_do_not_raise():
     result = extract_article(b"\x00\xff\xfe" * 1000, url="http://x/a", summary="S")
     assert result.path == "feed_summary"
+
+
+STRAY_BYTE_PAGE = page().replace(b"Thun hat", b"Thun\xff hat")
+
+
+def test_one_invalid_byte_is_one_replacement_character_with_meta_charset():
+    result = extract_article(STRAY_BYTE_PAGE, url="http://127.0.0.1/a.html")
+    assert "Thun\ufffd hat" in result.body and result.body.count("\ufffd") == 1
+    assert "für das kommende Jahr" in result.body and "Schulhäuser" in result.body
+
+
+def test_one_invalid_byte_keeps_the_http_charset():
+    undeclared = STRAY_BYTE_PAGE.replace(b'<meta charset="utf-8">', b"")
+    result = extract_article(
+        undeclared, url="http://127.0.0.1/a.html", content_type='text/html; charset="UTF-8"'
+    )
+    assert "Thun\ufffd hat" in result.body and "für das kommende Jahr" in result.body
+
+
+def test_undeclared_utf8_page_with_a_stray_byte_is_still_read_as_utf8():
+    undeclared = STRAY_BYTE_PAGE.replace(b'<meta charset="utf-8">', b"")
+    result = extract_article(undeclared, url="http://127.0.0.1/a.html")
+    assert "Thun\ufffd hat" in result.body and "Über das Budget" in result.body
+
+
+def test_byte_order_mark_wins_over_declarations():
+    assert decode_html(b"\xef\xbb\xbfZ\xc3\xbcrich", "text/html; charset=windows-1252") == "Zürich"
+    assert decode_html("<p>Zürich</p>".encode("utf-16"), "text/html; charset=utf-8") == "<p>Zürich</p>"
+
+
+def test_charset_labels_are_read_as_browsers_read_them():
+    # ISO-8859-1 labels mean windows-1252: the typographic quotes survive
+    assert decode_html("„Zürich“".encode("cp1252"), "text/html; charset=iso-8859-1") == "„Zürich“"
+    # a <meta> tag readable as ASCII cannot be UTF-16; unknown and non-text codecs are ignored
+    assert decode_html('<meta charset="utf-16">Zürich'.encode()).endswith("Zürich")
+    assert decode_html("Zürich".encode(), "text/html; charset=base64") == "Zürich"
+    assert decode_html("Zürich".encode(), "text/html; charset=no-such-thing") == "Zürich"

@@ -1,5 +1,5 @@
 """The one place Wirewatch touches Airflow: connections (warehouse, mail), the run-alert notifier,
-and the token check of the Wirewatch UI plugin."""
+and the token and permission checks of the Wirewatch UI plugin."""
 
 from __future__ import annotations
 
@@ -149,3 +149,31 @@ async def airflow_user(request: Request):
             detail=f"log in to Airflow first ({exc.detail})",
             headers={"WWW-Authenticate": "Bearer"},
         ) from None
+
+
+def dag_reader(dag_id: str):
+    """FastAPI dependency for the Wirewatch page: a logged-in user (else 401) whom the auth manager
+    lets read `dag_id` (else 403), decided as Airflow's own API decides GET /dags/{dag_id}.
+
+    The page shows that DAG's runs and what they loaded, so per-DAG permissions (FAB roles,
+    Keycloak policies, teams) must hide it from the users they hide the DAG from.
+    """
+
+    async def dependency(request: Request):
+        # imported on the first request: every Airflow component loads the plugin, only the api-server serves it
+        from airflow.api_fastapi.core_api.security import requires_access_dag
+        from fastapi import HTTPException, status
+        from starlette.concurrency import run_in_threadpool
+
+        check = requires_access_dag("GET", param_dag_id=dag_id)
+        user = await airflow_user(request)
+        try:
+            # looks up the DAG's team in the metadata DB: off the event loop
+            await run_in_threadpool(check, request, user)
+        except HTTPException:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, detail=f"you may not read the DAG {dag_id!r} in Airflow"
+            ) from None
+        return user
+
+    return dependency

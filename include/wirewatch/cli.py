@@ -33,20 +33,59 @@ app.add_typer(topics_app, name="topics")
 err = Console(stderr=True, soft_wrap=True)
 
 
+def _print_error(message: str) -> None:
+    # soft_wrap: one line however long, as logs and grep expect
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+
+
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}")
+    _print_error(message)
     raise typer.Exit(2)
 
 
-def _jsonl_in() -> list[dict]:
+_JSON_TYPES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _jsonl_in() -> list[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of stdin."""
     records = []
     for number, line in enumerate(sys.stdin, 1):
         if line.strip():
             try:
-                records.append(json.loads(line))
+                record = json.loads(line)
             except json.JSONDecodeError as exc:
                 _fail(f"stdin line {number}: invalid JSON ({exc.msg})")
+            except RecursionError:
+                _fail(f"stdin line {number}: JSON nested too deeply")
+            if not isinstance(record, dict):
+                _fail(f"stdin line {number}: expected a JSON object, got {_JSON_TYPES[type(record)]}")
+            records.append((number, record))
     return records
+
+
+def _where(number: int, record: dict) -> str:
+    """'stdin line N (id X)', for messages about the record; checks the id and url fields."""
+    for field, kinds, allowed in (("id", "a string or an integer", (str, int)), ("url", "a string", str)):
+        value = record.get(field)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            _fail(f"stdin line {number}: field {field!r} must be {kinds}, not {_JSON_TYPES[type(value)]}")
+    record_id = record.get("id") or record.get("url")
+    return f"stdin line {number}" + (f" (id {record_id})" if record_id else "")
+
+
+def _check_strings(where: str, record: dict, fields: tuple[str, ...]) -> None:
+    for field in fields:
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            _fail(f"{where}: field {field!r} must be a string, not {_JSON_TYPES[type(value)]}")
 
 
 def _jsonl_out(record: dict) -> None:
@@ -118,7 +157,11 @@ def match() -> None:
     from wirewatch.match import match_document
 
     compiled = _compiled_topics()
-    for record in _jsonl_in():
+    records = _jsonl_in()
+    # all checked before the first line out: bad input gives an error, not half an output
+    for number, record in records:
+        _check_strings(_where(number, record), record, ("title", "body", "language", "outlet", "agency"))
+    for _number, record in records:
         found = match_document(
             compiled,
             title=record.get("title") or "",
@@ -293,13 +336,14 @@ def dedupe() -> None:
     from wirewatch.dedupe import Clusterer, Doc, Member, summarize
 
     settings = load_feeds(Settings.from_env().feeds_file).dedupe
-    records = _jsonl_in()
     docs, members = [], []
-    for number, record in enumerate(records, 1):
+    for number, record in _jsonl_in():
+        where = _where(number, record)
         record_id = str(record.get("id") or record.get("url") or number)
         body = record.get("body")
         if not isinstance(body, str):
-            _fail(f"stdin line {number} (id {record_id}): field 'body' must be a string")
+            _fail(f"{where}: field 'body' must be a string")
+        _check_strings(where, record, ("outlet", "feed_id", "author"))
         time = _record_time(record, number)
         outlet = str(record.get("outlet") or record.get("feed_id") or "")
         attribution = detect_agency(body, record.get("author")) if body else None
@@ -540,7 +584,9 @@ def main() -> None:
     try:
         app()
     except ConfigError as exc:
-        _fail(str(exc))
+        # outside the command, where typer.Exit would be a traceback
+        _print_error(str(exc))
+        sys.exit(2)
 
 
 if __name__ == "__main__":

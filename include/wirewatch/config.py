@@ -45,19 +45,21 @@ class ConfigError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # .inf and .nan are YAML floats: no timeout, cap or share may be either
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class FetchLimits(_Strict):
-    connect_timeout: float = Field(5.0, gt=0)
-    read_timeout: float = Field(15.0, gt=0)
+    connect_timeout: float = Field(5.0, gt=0, le=300)
+    read_timeout: float = Field(15.0, gt=0, le=600)
     # Wall-clock bound on one response, so a server trickling bytes cannot hold a task forever.
-    total_timeout: float = Field(30.0, gt=0)
-    max_body_bytes: int = Field(5_000_000, gt=0)
-    max_redirects: int = Field(5, ge=0)
-    per_host_concurrency: int = Field(2, ge=1)
-    total_concurrency: int = Field(128, ge=1)
-    max_new_articles_per_feed: int = Field(100, ge=1)
+    total_timeout: float = Field(30.0, gt=0, le=3600)
+    # bodies are held in memory
+    max_body_bytes: int = Field(5_000_000, gt=0, le=1_000_000_000)
+    max_redirects: int = Field(5, ge=0, le=50)
+    per_host_concurrency: int = Field(2, ge=1, le=100)
+    total_concurrency: int = Field(128, ge=1, le=10_000)
+    max_new_articles_per_feed: int = Field(100, ge=1, le=100_000)
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)"
     # Internal addresses (loopback, private, link-local ...) are refused unless listed here (CIDR).
     allow_networks: list[str] = []
@@ -75,17 +77,24 @@ class FetchLimits(_Strict):
 
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+# above any sane polling interval or cap, and far below what overflows timedelta arithmetic
+MAX_DURATION_DAYS = 30
 
 
 def _parse_duration(value: Any) -> Any:
-    """Seconds as a number, or a number with a unit: 90s, 5m, 6h, 1d."""
+    """Seconds as a number, or a number with a unit: 90s, 5m, 6h, 1d; from 0 to MAX_DURATION_DAYS."""
     if isinstance(value, timedelta):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return timedelta(seconds=value)
-    if isinstance(value, str) and (m := _DURATION_RE.match(value)):
-        return timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
-    raise ValueError(f"{value!r} is not a duration: write seconds or a number with s, m, h or d (5m, 6h)")
+        seconds: float = value.total_seconds()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value
+    elif isinstance(value, str) and (m := _DURATION_RE.match(value)):
+        seconds = float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+    else:
+        raise ValueError(f"{value!r} is not a duration: write seconds or a number with s, m, h or d (5m, 6h)")
+    # the comparison is False for NaN and exact for ints too large for a float
+    if not 0 <= seconds <= MAX_DURATION_DAYS * 86400:
+        raise ValueError(f"{value!r} is out of range: a duration is between 0 and {MAX_DURATION_DAYS} days")
+    return timedelta(seconds=seconds)
 
 
 Duration = Annotated[timedelta, BeforeValidator(_parse_duration)]
@@ -106,11 +115,11 @@ class PollingPolicy(_Strict):
     # a failed feed's next poll moves later by up to this share of its delay
     jitter: float = Field(0.1, ge=0, le=1)
     # 429, 5xx, timeouts and dropped connections are soft; 404, 410 and unreadable feeds are hard
-    soft_weight: int = Field(1, ge=0)
-    hard_weight: int = Field(3, ge=1)
-    dead_after: int = Field(9, ge=1)
+    soft_weight: int = Field(1, ge=0, le=100)
+    hard_weight: int = Field(3, ge=1, le=100)
+    dead_after: int = Field(9, ge=1, le=10_000)
     # silent for this many times its usual cadence (and at least stale_min) means stale
-    stale_after_cadences: float = Field(4.0, gt=0)
+    stale_after_cadences: float = Field(4.0, gt=0, le=1000)
     stale_min: Duration = timedelta(hours=3)
 
     @model_validator(mode="after")
@@ -150,17 +159,17 @@ class DedupeSettings(_Strict):
     lsh_rows: int = Field(4, ge=1)
     # sentences this long are specific enough to index as they are (0: LSH bands only); they
     # find the cut copies and briefs that share little of the original's word set
-    anchor_words: int = Field(8, ge=0)
+    anchor_words: int = Field(8, ge=0, le=1000)
     # a candidate joins when enough shingles are shared and either measure clears its bar
-    min_shared_shingles: int = Field(10, ge=1)
+    min_shared_shingles: int = Field(10, ge=1, le=1_000_000)
     min_jaccard: float = Field(0.4, gt=0, le=1)
     min_containment: float = Field(0.6, gt=0, le=1)
     # two instances of a template story: in the sentences they share, at least two and at least
     # this share of the facts (figures, names) differ (see dedupe.similarity)
     template_share: float = Field(0.3, gt=0, le=1)
     # a paragraph an outlet has printed in this many articles is its boilerplate
-    boilerplate_min_articles: int = Field(3, ge=2)
-    window_days: float = Field(7.0, gt=0)
+    boilerplate_min_articles: int = Field(3, ge=2, le=1_000_000)
+    window_days: float = Field(7.0, gt=0, le=366)
 
     @model_validator(mode="after")
     def _bands_fit(self) -> DedupeSettings:
@@ -437,9 +446,9 @@ class DigestOptions(_Strict):
     # List-Id header value; empty means "daily-digest.<sender domain>"
     list_id: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
     smtp_conn_id: str = "smtp_default"
-    max_stories_per_topic: int = Field(25, ge=1)
-    retries: int = Field(3, ge=0)
-    retry_delay_seconds: float = Field(120, gt=0)
+    max_stories_per_topic: int = Field(25, ge=1, le=1000)
+    retries: int = Field(3, ge=0, le=100)
+    retry_delay_seconds: float = Field(120, gt=0, le=86400)
 
     @field_validator("timezone")
     @classmethod
@@ -512,11 +521,22 @@ class SubscriptionsFile(_Strict):
 
 def _read_yaml(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file ({exc.strerror or exc})") from exc
     try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError(
+            f"{path}: line {line}, column {column}: not UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "save the file as UTF-8"
+        ) from None
+    try:
         return yaml.safe_load(text)
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply for a config file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""

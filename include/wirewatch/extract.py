@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from dataclasses import asdict, dataclass
@@ -17,7 +18,9 @@ from trafilatura.metadata import Document, extract_meta_json, extract_opengraph
 MIN_BODY_CHARS = 200
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET_RE = re.compile(r"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HEADER_CHARSET_RE = re.compile(r"""charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# the codecs strip the mark
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass
@@ -37,28 +40,48 @@ class Extracted:
         return data
 
 
-def _known_codec(name: str) -> str | None:
+def _codec(label: str, *, in_document: bool) -> str | None:
+    """The Python codec for a charset label, read as browsers read it (WHATWG Encoding Standard)."""
     try:
-        return "".encode(name) is not None and name
+        "".encode(label)  # raises LookupError for unknown names and for non-text codecs (base64)
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    if name in ("ascii", "iso8859-1"):
+        return "cp1252"  # pages labelled so use its quotes and dashes in 0x80-0x9f
+    if name == "utf-7":
+        return None  # browsers refuse it: it hides markup from filters
+    if in_document and name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a <meta> tag we could read as ASCII is not UTF-16
+    return name
+
+
+def _looks_utf8(body: bytes) -> bool:
+    """More valid multi-byte characters than invalid bytes: UTF-8 with stray bytes, not a legacy page."""
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return invalid == 0 or non_ascii - invalid > invalid
+
+
+def page_charset(body: bytes, content_type: str | None = None) -> str:
+    """Byte order mark, then HTTP charset, then <meta charset>, then UTF-8 or windows-1252 by the bytes."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return codec
+    if content_type and (m := _HEADER_CHARSET_RE.search(content_type)):
+        if codec := _codec(m.group(1), in_document=False):
+            return codec
+    if m := _META_CHARSET_RE.search(body[:4096]):
+        if codec := _codec(m.group(1).decode("ascii"), in_document=True):
+            return codec
+    return "utf-8" if _looks_utf8(body) else "cp1252"
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """HTTP charset first, then <meta charset>, then UTF-8, then windows-1252 (what browsers assume)."""
-    candidates = []
-    if content_type and (m := _HEADER_CHARSET_RE.search(content_type)):
-        candidates.append(m.group(1))
-    if m := _META_CHARSET_RE.search(body[:4096]):
-        candidates.append(m.group(1).decode("ascii", "replace"))
-    for name in [*candidates, "utf-8"]:
-        codec = _known_codec(name)
-        if codec:
-            try:
-                return body.decode(codec)
-            except UnicodeDecodeError:
-                continue
-    return body.decode("cp1252", errors="replace")
+    """The page in its own charset; only bytes invalid in it become U+FFFD, so one bad byte
+    cannot make the whole page read in another charset."""
+    return body.decode(page_charset(body, content_type), errors="replace")
 
 
 def detect_language(text: str) -> str | None:
@@ -147,9 +170,8 @@ def extract_article(
     error = page_error
     if page is not None and error is None:
         try:
-            # without an HTTP charset, lxml's own sniffing of <meta charset> on the bytes is right and faster
-            html = decode_html(page, content_type) if content_type and "charset=" in content_type else page
-            extracted = extract_page(html, url)
+            # decoded here: given bytes, trafilatura guesses a charset for the whole page on one bad byte
+            extracted = extract_page(decode_html(page, content_type), url)
         except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run
             extracted, error = None, f"extraction failed: {type(exc).__name__}: {exc}"
         if extracted is not None:

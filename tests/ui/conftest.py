@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from tests.apiserver import REPO, ApiServer
+from tests.apiserver import REPO, USER, ApiServer
+from tests.ui.restricted_auth import OUTSIDER
 from tests.wiring import fault_feeds
 from wirewatch import alerts
 from wirewatch.config import Settings, load_pipeline_config
@@ -86,6 +87,13 @@ def warehouse(tmp_path_factory, wire):
 
 @pytest.fixture(scope="module")
 def api_server(tmp_path_factory, warehouse):
-    server = ApiServer(tmp_path_factory.mktemp("airflow-home"), warehouse["env"]).start()
+    # an auth manager with a per-DAG rule: `outsider` may not read news_monitor
+    env = {
+        **warehouse["env"],
+        "AIRFLOW__CORE__AUTH_MANAGER": "tests.ui.restricted_auth.RestrictedAuthManager",
+        "PYTHONPATH": str(REPO),
+    }
+    users = {USER: "admin", OUTSIDER: "viewer"}
+    server = ApiServer(tmp_path_factory.mktemp("airflow-home"), env, users).start()
     yield server
     server.stop()

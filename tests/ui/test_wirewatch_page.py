@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import Browser
 from tests.ui.conftest import PRIVATE_FEED, SCREENSHOTS, SECRETS, remember_screenshot
+from tests.ui.restricted_auth import OUTSIDER
 
 pytestmark = pytest.mark.integration
 ENDPOINTS = (
@@ -49,6 +50,21 @@ def test_every_endpoint_answers_401_without_a_valid_token(api_server, path):
     assert forged.status_code == 401
     assert forged.headers["www-authenticate"] == "Bearer"
     assert httpx.get(url, cookies={"_token": forged_token()}).status_code == 401
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_every_endpoint_answers_403_to_a_user_who_may_not_read_news_monitor(api_server, path):
+    token = api_server.token(OUTSIDER)
+    headers = {"Authorization": f"Bearer {token}"}
+    # the auth manager's rule as Airflow's own API applies it: this DAG no, others yes
+    assert httpx.get(f"{api_server.url}/api/v2/dags/news_monitor", headers=headers).status_code == 403
+    assert httpx.get(f"{api_server.url}/api/v2/dags/news_digest", headers=headers).status_code in (200, 404)
+    for denied in (
+        httpx.get(api_server.url + path, headers=headers),
+        httpx.get(api_server.url + path, cookies={"_token": token}),
+    ):
+        assert denied.status_code == 403
+        assert "news_monitor" in denied.json()["detail"]
 
 
 def test_no_unauthenticated_docs(api_server):

@@ -1,7 +1,7 @@
 """The Wirewatch page and its JSON API as a FastAPI app; the Airflow plugin mounts it in the api-server.
 
-Nothing here imports Airflow: the plugin hands in the token check (`auth`, a FastAPI dependency that
-answers 401), where the warehouse is, and the UI's base path for links to runs.
+Nothing here imports Airflow: the plugin hands in the access check (`auth`, a FastAPI dependency that
+answers 401 or 403), where the warehouse is, and the UI's base path for links to runs.
 """
 
 from __future__ import annotations
