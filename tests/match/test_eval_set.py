@@ -1,10 +1,12 @@
 """The shipped topic on the labelled passages of tests/data (labelling rule: dprk_kursk_eval.md).
 
-Thresholds: the issue asks for precision and recall of at least 0.95 on the whole set, which
-allows at most 4 misses among its 90 positives and about 4 false hits. Each language must also
-reach 0.9 on its own, so a language with only ~30 positives cannot be neglected behind the others.
+Thresholds: precision and recall of at least 0.97 on the old set and the development split, and
+each language at least 0.95 on its own, so a language cannot be neglected behind the others. The
+held-out set (tests/data/heldout, scored once when the query was rewritten: de 0.902/0.965,
+fr 0.963/0.951, en 0.917/0.963) is a floor against regressions, not a target to tune on.
 """
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -19,9 +21,21 @@ PASSAGES = yaml.safe_load((REPO / "tests/data/dprk_kursk_eval.yaml").read_text(e
 TOPICS = compile_topics(load_topics(REPO / "include/config/topics.yaml"))
 
 
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+DEV = jsonl(REPO / "tests/data/dprk_kursk_dev.jsonl")
+HELDOUT = [
+    p
+    for lang in ("de", "fr", "en")
+    for p in jsonl(REPO / f"tests/data/heldout/dprk_kursk_heldout_{lang}.jsonl")
+]
+
+
 def predicted(passage: dict) -> bool:
     found = match_document(
-        TOPICS, title=passage.get("title", ""), body=passage["text"], language=passage["lang"]
+        TOPICS, title=passage.get("title") or "", body=passage["text"], language=passage["lang"]
     )
     return any(m.topic_id == "dprk-troops-kursk" for m in found)
 
@@ -45,16 +59,26 @@ def test_the_set_is_large_varied_and_well_formed():
     assert hard | {"denial", "passing", "speculation"} <= kinds
 
 
-def test_shipped_topic_reaches_precision_and_recall_of_095():
-    precision, recall = precision_recall(PASSAGES)
-    assert precision >= 0.95, precision
-    assert recall >= 0.95, recall
+@pytest.mark.parametrize("name", ["old", "dev"])
+def test_shipped_topic_reaches_precision_and_recall_of_097(name):
+    precision, recall = precision_recall(PASSAGES if name == "old" else DEV)
+    assert precision >= 0.97, precision
+    assert recall >= 0.97, recall
 
 
 @pytest.mark.parametrize("language", ["de", "fr", "en"])
-def test_each_language_reaches_090(language):
-    precision, recall = precision_recall([p for p in PASSAGES if p["lang"] == language])
-    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+@pytest.mark.parametrize("name", ["old", "dev"])
+def test_each_language_reaches_095(name, language):
+    passages = PASSAGES if name == "old" else DEV
+    precision, recall = precision_recall([p for p in passages if p["lang"] == language])
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def test_the_held_out_set_is_large_balanced_and_keeps_its_floor():
+    assert len(HELDOUT) >= 400 and len({p["id"] for p in HELDOUT}) == len(HELDOUT)
+    assert sum(p["label"] == "neg" for p in HELDOUT) >= 0.45 * len(HELDOUT)
+    precision, recall = precision_recall(HELDOUT)
+    assert precision >= 0.92 and recall >= 0.95, (precision, recall)
 
 
 def test_every_hard_negative_of_the_named_traps_is_rejected():

@@ -180,7 +180,13 @@ def test_topics_test_with_labels_prints_precision_recall_and_every_error(tmp_pat
             "title": "",
             "text": "North Korean troops fight in Kursk.",
         },
-        {"id": "p2", "lang": "en", "label": "pos", "title": "", "text": "Soldiers from the north are near Kursk."},
+        {
+            "id": "p2",
+            "lang": "en",
+            "label": "pos",
+            "title": "",
+            "text": "Soldiers from the north are near Kursk.",
+        },
         {"id": "n1", "lang": "en", "label": "neg", "title": "", "text": "The Kursk submarine sank in 2000."},
         {
             "id": "n2",
