@@ -409,12 +409,13 @@ def realistic_length(articles: list[dict], chars: int) -> list[dict]:
 
 
 def _measured(run) -> tuple[float, float]:
-    """Seconds and peak traced memory (MB) of one call."""
+    """Seconds of one call, and its peak traced memory (MB) in a second call (tracing slows it)."""
     gc.collect()
-    tracemalloc.start()
     started = time.perf_counter()
     run()
     seconds = time.perf_counter() - started
+    tracemalloc.start()
+    run()
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
     return seconds, peak
@@ -438,7 +439,11 @@ def adversarial() -> None:
     sentence = "Nordkoreanische Soldaten kämpfen in Kursk. "
     page = sentence * (1_000_000 // len(sentence))  # 1 MB, about 70,000 hits
     found: list = []
-    seconds, peak = _measured(lambda: found.extend(match_document(dense, title="", body=page, language="de")))
+
+    def dense_page() -> None:
+        found[:] = match_document(dense, title="", body=page, language="de")
+
+    seconds, peak = _measured(dense_page)
     print(
         f"adversarial: 1 MB page, {sum(found[0].hit_counts.values())} hits explained, "
         f"{len(json.dumps(found[0].as_json())) / 1000:.0f} KB stored: {seconds:.2f} s, peak {peak:.0f} MB"

@@ -329,8 +329,10 @@ class StructNode(SeqNode):
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field, slot_index, span_ranges in self._windows(doc, first_only=False):
             per_slot, labels = self._slot_spans(doc, field)
+            starts, ends = _disjoint(span_ranges)
             for span in per_slot[slot_index]:
-                if any(lo <= span[self.unit] <= hi for lo, hi in span_ranges):
+                k = bisect.bisect_right(starts, span[self.unit]) - 1
+                if k >= 0 and span[self.unit] <= ends[k]:
                     out.append((labels[slot_index][span], field, span[2], span[3]))
 
     def _windows(self, doc: Document, first_only: bool) -> list[tuple[str, int, list[tuple[int, int]]]]:
@@ -371,6 +373,19 @@ class StructNode(SeqNode):
         found = found or title_only
         doc.memo[key] = found
         return found
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping ranges merged: their starts and ends, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for lo, hi in sorted(ranges):
+        if ends and lo <= ends[-1]:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
+    return starts, ends
 
 
 def _covering_windows(units: list[list[int]], distance: int, limit: int) -> list[tuple[int, int]]:
