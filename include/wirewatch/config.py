@@ -258,8 +258,9 @@ class Topic(_Strict):
     # A list is for every language, or a mapping from language ("de", or "any") to its entries.
     terms: dict[TermListName, list[str] | dict[TermLanguage, list[str]]] = {}
     default_operator: Operator | None = None  # between terms with no operator; else the file's
-    # A title term counts as near every body sentence in ~s/~p proximity clauses.
-    headline_context: bool = True
+    # A title term counts as near every body sentence in ~s/~p proximity clauses: any term
+    # (true), none (false), or only the terms of these lists (["kursk"]: the place).
+    headline_context: bool | list[TermListName] = True
 
     @model_validator(mode="before")
     @classmethod

@@ -57,6 +57,16 @@ def test_the_headline_is_context_for_every_body_sentence():
     assert not matches('body:"@nk @mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks")
 
 
+def test_headline_context_can_be_limited_to_some_term_lists():
+    body = "A captured soldier from North Korea says he was told it was an exercise."
+    only_place = {"headline_context": ["kursk"]}
+    assert matches('"@nk @mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks", **only_place)
+    # North Korea named only in the headline no longer stands in for the body
+    body = "Russian troops pushed on near Kursk."
+    assert matches('"@nk @mil @kursk"~s', body, title="Pyongyang's new treaty")
+    assert not matches('"@nk @mil @kursk"~s', body, title="Pyongyang's new treaty", **only_place)
+
+
 def test_the_headline_alone_can_hold_every_part():
     assert matches('"@nk @mil @kursk"~s', "An interview.", title="North Korean troops in Kursk")
 

@@ -321,7 +321,7 @@ class StructNode(SeqNode):
 
     unit: int = SENTENCE
     distance: int = 0
-    headline: bool = True
+    headline: frozenset[int] = frozenset()  # slots a headline term may stand in for
 
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
@@ -342,23 +342,21 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
-        context = self.headline and "title" in self.fields and len(self.fields) > 1
+        context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
         titled = [
-            j for j, slot in enumerate(self.slots) if context and self._slot_present(doc, "title", slot)
+            j for j in sorted(self.headline) if context and self._slot_present(doc, "title", self.slots[j])
         ]
-        rest = [j for j in range(len(self.slots)) if j not in titled]
-        title_only = [("title", j, [(0, ANYWHERE)]) for j in titled] if not rest else []
-        # the headline alone holds every slot: a body window, if any, still explains the match
-        wanted = rest or list(range(len(self.slots)))
-        for field in self.fields if rest or not first_only else ():
-            if (context and field == "title") or not all(
-                self._slot_present(doc, field, self.slots[j]) for j in wanted
-            ):
-                continue
-            per_slot = self._slot_spans(doc, field)[0]
-            # the headline stands in for all but two slots: the body must still link two ideas
-            tries = [wanted] if len(wanted) > 1 or not titled else [wanted + [j] for j in titled]
+        everything = list(range(len(self.slots)))
+        rest = [j for j in everything if j not in titled]
+        # in the body every slot, or a headline slot standing in for all but two of them
+        stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
+        for field in sorted(self.fields, key=lambda f: f == "title"):  # the body explains best
+            tries = [everything] + (stand_ins if field != "title" else [])
+            per_slot = None
             for needed in tries:
+                if not all(self._slot_present(doc, field, self.slots[j]) for j in needed):
+                    continue
+                per_slot = per_slot or self._slot_spans(doc, field)[0]
                 ranges = _covering_windows(
                     [sorted({span[self.unit] for span in per_slot[j]}) for j in needed],
                     self.distance,
@@ -366,11 +364,11 @@ class StructNode(SeqNode):
                 )
                 if ranges:
                     found = [(field, j, ranges) for j in needed]
-                    found += [("title", j, [(0, ANYWHERE)]) for j in titled if j not in needed]
+                    if field != "title":
+                        found += [("title", j, [(0, ANYWHERE)]) for j in titled if j not in needed]
                     break
             if found:
                 break
-        found = found or title_only
         doc.memo[key] = found
         return found
 
@@ -563,7 +561,7 @@ class Compiler:
         table: WordTable,
         terms: dict[str, list[TermEntry]],
         default_operator: str = "AND",
-        headline_context: bool = True,
+        headline_context: bool | list[str] = True,
     ) -> None:
         self.normalizer = normalizer
         self.table = table
@@ -713,7 +711,12 @@ class Compiler:
                 tuple(parts),
                 unit=UNITS[name],
                 distance=ANYWHERE if name == "article" else distance,
-                headline=self.headline_context,
+                headline=frozenset(
+                    j
+                    for j, part in enumerate(parts)
+                    if self.headline_context is True
+                    or (isinstance(self.headline_context, list) and part.lstrip("@") in self.headline_context)
+                ),
             )
         return SeqNode(tuple(slots), slop, scope, label, tuple(parts))
 
