@@ -7,6 +7,12 @@ Prints pairwise precision and recall overall and per case (targets: precision >=
 >= 0.97, no two template instances merged) and the share of true pairs LSH proposed.
 
     python -m benchmarks.dedup_eval [--seed 7] [--per-template 12] [--sweep]
+    python -m benchmarks.dedup_eval --independent dev|heldout
+
+--independent scores the generator a helper wrote without reading the clustering code
+(benchmarks.heldout_stories): its development seeds, or its frozen held-out seeds (score those
+once, at the end). It prints the same per-case table for each seed, the template instances
+merged, and the compilations whose second agency's story was pulled in.
 """
 
 from __future__ import annotations
@@ -112,6 +118,7 @@ class Report:
     strays: list[str]
     wrong: list[tuple[str, str]] = field(default_factory=list)
     missed: list[tuple[str, str]] = field(default_factory=list)
+    assignments: dict[str, str] = field(default_factory=dict)
 
 
 def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
@@ -164,6 +171,7 @@ def evaluate(items: Sequence[Item], settings: DedupeSettings) -> Report:
         strays,
         wrong=sorted(predicted - truth),
         missed=sorted(truth - predicted),
+        assignments=result.assignments,
     )
 
 
@@ -215,13 +223,44 @@ def sweep(items: Sequence[Item], base: DedupeSettings) -> None:
         print(f"  {share:.1f}: {r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}")
 
 
+def independent(which: str, show_errors: int) -> None:
+    from benchmarks import heldout_stories
+
+    seeds = heldout_stories.HELDOUT_SEEDS if which == "heldout" else heldout_stories.DEV_SEEDS
+    corpus = CORPUS.parent if (CORPUS / "index.json").exists() else None
+    for seed in seeds:
+        articles = heldout_stories.generate(seed, corpus)
+        report = evaluate(articles, DedupeSettings())
+        print(f"\n== independent generator, {which} seed {seed}")
+        print_report(f"benchmarks.heldout_stories (corpus: {corpus})", articles, DedupeSettings(), report)
+        cluster_of = report.assignments
+        members: dict[str, set[str]] = defaultdict(set)
+        for item in articles:
+            members[cluster_of[item.id]].add(item.story)
+        pulled = [
+            item.id
+            for item in articles
+            if getattr(item, "also_story", None) and item.also_story in members[cluster_of[item.id]]
+        ]
+        compiled = sum(1 for item in articles if getattr(item, "also_story", None))
+        print(f"compilations whose second agency's story was pulled in: {len(pulled)} of {compiled}")
+        for a, b in report.wrong[:show_errors]:
+            print(f"  wrongly together: {a} ~ {b}")
+        for item_id in report.strays[:show_errors]:
+            print(f"  apart from its story: {item_id}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-template", type=int, default=12, help="instances of each template story")
     parser.add_argument("--sweep", action="store_true", help="also print a threshold sweep")
     parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong and missed pairs")
+    parser.add_argument("--independent", choices=["dev", "heldout"], help="score the independent generator")
     args = parser.parse_args()
+    if args.independent:
+        independent(args.independent, args.show_errors)
+        return
     source, originals = corpus_originals() if (CORPUS / "index.json").exists() else simwire_originals()
     items = labelled_set(originals, args.seed, args.per_template)
     settings = DedupeSettings()

@@ -79,7 +79,7 @@ class Document:
             chunk_tokens = self.normalizer.chunk_tokens
             vocab = set()
             for chunk in set(CHUNK_RE.findall(self.texts[field])):
-                vocab.update(chunk_tokens(chunk)[2])
+                vocab.update(chunk_tokens(chunk, self.language)[2])
             self._vocab[field] = vocab
         return vocab
 
@@ -94,7 +94,7 @@ class Document:
             breaks = [(m.end(), "\n" in m.group()) for m in _BREAK_RE.finditer(text)]
             next_break = position = sentence = paragraph = 0
             for m in CHUNK_RE.finditer(text):
-                tokens, width, _ = chunk_tokens(m.group())
+                tokens, width, _ = chunk_tokens(m.group(), self.language)
                 base = m.start()
                 if next_break < len(breaks) and breaks[next_break][0] <= base:
                     new_paragraph = False
