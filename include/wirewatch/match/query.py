@@ -315,7 +315,8 @@ class StructNode(SeqNode):
     """Proximity by structure: every slot within `distance` sentences or paragraphs (`unit`).
 
     With headline context, a slot found in the title is near every body sentence, so the
-    headline names the place and the body the troops; the body must still hold two slots. One sweep over the units each slot
+    headline names the place and the body the troops; the body must still hold two slots, and
+    a body made of items (a live blog, a round-up) takes no context from its headline. One sweep over the units each slot
     occurs in finds the windows, so the work grows with the number of occurrences.
     """
 
@@ -342,7 +343,11 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
+        # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
+        if context:
+            doc.occurrences("body")
+            context = not doc.items.get("body", False)
         titled = [
             j for j in sorted(self.headline) if context and self._slot_present(doc, "title", self.slots[j])
         ]
