@@ -34,6 +34,7 @@ _ITEM_RE = re.compile(
     r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
     re.IGNORECASE,
 )
+_LINE_RE = re.compile(r"\n")
 ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
 
 
@@ -81,7 +82,7 @@ class Document:
         self._occurrences: dict[str, dict[str, list[Occurrence]]] = {}
         self._word_occurrences: dict[tuple[int, str], list[Occurrence]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
-        self.items: dict[str, bool] = {}  # field -> it is made of items (a live blog, a round-up)
+        self._items: dict[str, bool] = {}
 
     def vocab(self, field: str) -> set[str]:
         """Every distinct token of a field."""
@@ -106,7 +107,6 @@ class Document:
                 (m.end(), "\n" in m.group() and _ITEM_RE.match(text, m.end()) is not None, "\n" in m.group())
                 for m in _BREAK_RE.finditer(text)
             ]
-            self.items[field] = any(item for _, item, _ in breaks)
             next_break = position = sentence = paragraph = 0
             for m in CHUNK_RE.finditer(text):
                 tokens, width, _ = chunk_tokens(m.group(), self.language)
@@ -138,6 +138,16 @@ class Document:
                 position += width
             self._occurrences[field] = table
         return table
+
+    def has_items(self, field: str) -> bool:
+        """Whether the field is made of items (a live blog, a ticker, a round-up)."""
+        found = self._items.get(field)
+        if found is None:
+            text = self.texts[field]
+            found = self._items[field] = any(
+                _ITEM_RE.match(text, m.end()) is not None for m in _LINE_RE.finditer(text)
+            )
+        return found
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
         present = self.present

@@ -343,11 +343,12 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
+        if not all(any(self._slot_present(doc, f, slot) for f in self.fields) for slot in self.slots):
+            doc.memo[key] = found
+            return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
-        if context:
-            doc.occurrences("body")
-            context = not doc.items.get("body", False)
+        context = context and not doc.has_items("body")
         titled = [
             j for j in sorted(self.headline) if context and self._slot_present(doc, "title", self.slots[j])
         ]
