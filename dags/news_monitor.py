@@ -48,10 +48,10 @@ CONFIG = load_pipeline_config()
 
 
 def _context(run_id: str):
-    from wirewatch.airflow_adapter import warehouse_url
+    from wirewatch.airflow_adapter import feed_credentials, warehouse_url
     from wirewatch.pipeline import RunContext
 
-    return RunContext.open(run_id, warehouse_url())
+    return RunContext.open(run_id, warehouse_url(), credentials=feed_credentials)
 
 
 @dag(
