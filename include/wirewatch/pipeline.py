@@ -330,22 +330,17 @@ async def _poll_feed(
     )
     feed_state.update(health.after_poll(state, feed.id, facts, ctx.config.polling, as_of))
     feed_state["last_outcome"] = outcome
-    poll.update(
-        outcome=outcome,
-        new_entries=len(rows),
-        revised_entries=len(revised),
-        page_errors=sum(1 for row in rows if row["status"] != "ok"),
-        error_class=error_class,
-        error_message=error_message,
-        parse_warning=warning,
+    poll.update(outcome=outcome, error_class=error_class, error_message=error_message, parse_warning=warning)
+    # the counts are what this run wrote: a concurrent run may have loaded some of `rows` first
+    recorded, inserted = await asyncio.to_thread(
+        store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched
     )
-    await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched)
     keys = ("feed_id", "outcome", "http_status", "entries", "new_entries", "revised_entries")
-    return {k: poll.get(k, 0) for k in keys} | {
+    return {k: recorded.get(k, 0) for k in keys} | {
         "error": feed_state["last_error"],
         "status": feed_state["status"],
         "next_poll_at": feed_state["next_poll_at"].isoformat(),
-        "article_ids": [row["article_id"] for row in rows],
+        "article_ids": inserted,
     }
 
 
@@ -431,11 +426,12 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
                 agency=article["agency"],
             )
             results[article["article_id"]] = [_match_row(ctx, article, m) for m in found]
-            for m in found:
-                per_topic[m.topic_id] += 1
-            matched_articles += bool(found)
-        store.save_matches(ctx.engine, results, digest)
-        checked += len(batch)
+        # only what this run saved counts: a concurrent run may have matched some of the batch first
+        for saved in store.save_matches(ctx.engine, results, digest):
+            for row in results[saved]:
+                per_topic[row["topic_id"]] += 1
+            matched_articles += bool(results[saved])
+            checked += 1
     summary: dict[str, Any] = {
         "checked": checked,
         "matched_articles": matched_articles,
