@@ -102,6 +102,7 @@ def _warehouse_engine(url: str | None):
 def _fetch_page(url: str) -> tuple[bytes, str | None]:
     """One page, under the active feed list's limits and network allow-list."""
     from wirewatch.fetch import Fetcher
+    from wirewatch.redact import redact
 
     limits = load_pipeline_config().limits
 
@@ -111,7 +112,7 @@ def _fetch_page(url: str) -> tuple[bytes, str | None]:
 
     result = asyncio.run(get())
     if not result.ok:
-        _fail(f"{url}: {result.error_class}: {result.error_message}")
+        _fail(redact(f"{url}: {result.error_class}: {result.error_message}"))
     return result.body, result.headers.get("content-type")
 
 

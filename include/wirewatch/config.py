@@ -186,11 +186,20 @@ class Feed(_Strict):
     url: str
     language: Language
     enabled: bool = True
+    # the Airflow connection holding the feed's credentials (see wirewatch.credentials)
+    connection: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]+$")
 
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         parts = urlsplit(value)
+        if "@" in parts.netloc:
+            raise ValueError(
+                "must not carry credentials (user:password@): put them in an Airflow connection and "
+                "name it in the feed's `connection:` field; its login and password become HTTP basic "
+                'auth, its extra may add {"query": {...}} and {"headers": {...}} (outside Airflow: '
+                "the AIRFLOW_CONN_<ID> variable)"
+            )
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be an http(s) URL with a host")
         return value

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, case, func, select
 
 from wirewatch import health
 from wirewatch.config import Feed, PollingPolicy
-from wirewatch.redact import redact_text, redact_url
+from wirewatch.redact import redact
 from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
 
 # worst first: the default order of the health table
@@ -84,7 +84,7 @@ def feed_health(
             {
                 "feed_id": feed_id,
                 "outlet": outlet,
-                "url": redact_url(url),
+                "url": redact(url),
                 "language": language,
                 "status": status,
                 "stale": stale,
@@ -95,8 +95,8 @@ def feed_health(
                 "failures": state.get("consecutive_failures") or 0,
                 "failure_weight": state.get("failure_weight") or 0,
                 "dead_after": policy.dead_after,
-                "last_error": redact_text(state.get("last_error")),
-                "warning": redact_text(warnings.get(feed_id)),
+                "last_error": redact(state.get("last_error")),
+                "warning": redact(warnings.get(feed_id)),
                 "last_new_item_at": _iso(last_new),
                 "silent_seconds": _seconds(now - last_new if last_new else None),
                 "cadence_seconds": state.get("cadence_seconds"),
@@ -195,7 +195,7 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
                     "article_id": row["article_id"],
                     "outlet": row["outlet"],
                     "headline": row["headline"],
-                    "url": redact_url(row["url"]),
+                    "url": redact(row["url"]),
                     "language": row["language"],
                     "agency": row["agency"],
                     "published_at": _iso(row["published_at"] or row["fetched_at"]),
@@ -272,7 +272,7 @@ def open_alerts(engine: Engine) -> list[dict[str, Any]]:
                 "subject": row["subject"],
                 "name": _subject_name(row["subject"], outlets),
                 "state": row["state"],
-                "detail": redact_text(row["detail"]),
+                "detail": redact(row["detail"]),
                 "changed_at": _iso(row["changed_at"]),
                 "emailed": row["notified_at"] is not None,
             }

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from wirewatch.digest import query
+from wirewatch.redact import redact
 
 HISTORY_DAYS = 7
 
@@ -112,11 +113,12 @@ def local_day(moment: datetime, tz: str) -> date:
 
 
 def _copy(row: dict[str, Any]) -> Copy:
+    url = redact(row["url"])  # rows stored before URLs were redacted may still carry a login
     return Copy(
         article_id=row["article_id"],
         outlet=row["outlet"],
-        url=row["url"],
-        headline=(row["headline"] or "").strip() or row["url"],
+        url=url,
+        headline=(row["headline"] or "").strip() or url,
         published=row["published_at"] or row["fetched_at"],
         agency=row["agency"],
         language=row["language"],
@@ -202,10 +204,10 @@ def build_digest(
             FailedFeed(
                 feed_id=f["feed_id"],
                 outlet=f["outlet"],
-                url=f["url"],
+                url=redact(f["url"]),
                 failures=f["failures"],
                 polls=f.get("polls", f["failures"]),
-                last_error=f["last_error"],
+                last_error=redact(f["last_error"]),
                 last_failed_at=f["last_failed_at"],
             )
             for f in failed
