@@ -609,9 +609,17 @@ def load_subscriptions(path: Path, topics: TopicsFile) -> SubscriptionsFile:
     return subs
 
 
-def _default_data_dir() -> Path:
-    airflow_home = os.environ.get("AIRFLOW_HOME")
-    return Path(airflow_home) / "wirewatch" if airflow_home else Path.home() / ".wirewatch"
+# the checkout of an editable install, whose .airflow/ is where `make run` keeps its Airflow home
+CHECKOUT = PACKAGE_ROOT.parents[1]
+
+
+def _default_data_dir(env: dict[str, str]) -> Path:
+    if env.get("AIRFLOW_HOME"):
+        return Path(env["AIRFLOW_HOME"]) / "wirewatch"
+    # so that the CLI, run from a checkout, reads the warehouse `make run` fills
+    if (CHECKOUT / "Makefile").is_file() and (CHECKOUT / "dags").is_dir():
+        return CHECKOUT / ".airflow" / "wirewatch"
+    return Path.home() / ".wirewatch"
 
 
 @dataclass(frozen=True)
@@ -631,7 +639,7 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         config_dir = Path(env.get("WIREWATCH_CONFIG_DIR", DEFAULT_CONFIG_DIR))
-        data_dir = Path(env.get("WIREWATCH_DATA_DIR") or _default_data_dir())
+        data_dir = Path(env.get("WIREWATCH_DATA_DIR") or _default_data_dir(env))
         return cls(
             feeds_file=Path(env.get("WIREWATCH_FEEDS_FILE", config_dir / "feeds.yaml")),
             topics_file=Path(env.get("WIREWATCH_TOPICS_FILE", config_dir / "topics.yaml")),
