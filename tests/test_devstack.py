@@ -72,3 +72,19 @@ def test_embedded_airflow_settings(tmp_path):
     assert env["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
     assert env["AIRFLOW__CORE__DAGS_FOLDER"].endswith("/dags")
     assert env["PATH"].split(os.pathsep)[0] == os.path.dirname(sys.executable)
+
+
+def test_the_banner_says_when_the_first_digest_goes_out(tmp_path, capsys):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from wirewatch.devstack import _print_access
+    from wirewatch.warehouse.db import make_engine, migrate
+
+    env = airflow_env(tmp_path) | {"WIREWATCH_DATA_DIR": str(tmp_path / "wirewatch")}
+    migrate(make_engine(f"sqlite:///{tmp_path / 'wirewatch' / 'warehouse.db'}"))
+    _print_access(env)
+    # nothing polled yet: the first digest is tomorrow's (shipped subscriptions: 07:00 Europe/Zurich)
+    today = datetime.now(ZoneInfo("Europe/Zurich")).date()
+    tomorrow = today + timedelta(days=1)
+    assert f"the next on {tomorrow:%a %d %b} at 07:00, covering {today:%a %d %b}" in capsys.readouterr().out

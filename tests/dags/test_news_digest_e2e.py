@@ -192,6 +192,21 @@ def test_digest_is_sent_once_per_recipient_with_one_entry_per_story(
         assert ledger(filled.url)["desk@example.org"]["sends"] == 2
 
 
+def test_a_scheduled_run_sends_nothing_for_a_day_before_the_first_poll(
+    airflow_db, warehouse, digest_dag, monkeypatch, tmp_path
+):
+    filled, _ = warehouse
+    with smtp(monkeypatch, SinkHandler(tmp_path / "mail")) as sink:
+        # no date: the run covers yesterday, and the warehouse was first polled today
+        run = digest_dag.test()
+        assert run.state == "success"
+        assert sink.received == []
+    yesterday = filled.day - timedelta(days=1)
+    assert not [r for r in ledger(filled.url).values() if r["digest_date"] == yesterday]
+    (send,) = [ti for ti in run.get_task_instances() if ti.task_id == "send_digest"]
+    assert send.state == "skipped"
+
+
 def test_a_refused_send_is_retried_and_delivered_once(airflow_db, warehouse, digest_dag, monkeypatch):
     filled, _ = warehouse
     handler = RefuseFirst(refusals=1)

@@ -18,13 +18,13 @@ from email.utils import parseaddr
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 
-from wirewatch.config import DigestConfig, RecipientPlan, check_address
+from wirewatch.config import DigestConfig, DigestOptions, RecipientPlan, check_address
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import build_message, message_domain, render
-from wirewatch.warehouse.schema import digests
-from wirewatch.warehouse.store import upsert
+from wirewatch.warehouse.schema import digests, feed_polls
+from wirewatch.warehouse.store import as_utc, upsert
 
 log = logging.getLogger("wirewatch.digest")
 
@@ -61,6 +61,36 @@ def digest_day(run_time: datetime, tz: str, requested: str | None = None) -> dat
         except ValueError:
             raise ValueError(f"date {requested!r} is not YYYY-MM-DD") from None
     return run_time.astimezone(ZoneInfo(tz)).date() - timedelta(days=1)
+
+
+def first_covered_day(engine: Engine, tz: str) -> date | None:
+    """The local day of this installation's first feed poll, None before it: scheduled digests
+    start there, so a new installation never mails "no coverage" for days it did not watch."""
+    with engine.connect() as conn:
+        first = as_utc(conn.execute(select(func.min(feed_polls.c.polled_at))).scalar())
+    return first.astimezone(ZoneInfo(tz)).date() if first else None
+
+
+def watched(engine: Engine, day: date, tz: str) -> bool:
+    """Whether Wirewatch had polled its feeds by `day`; logs why not."""
+    first = first_covered_day(engine, tz)
+    if first is not None and day >= first:
+        return True
+    since = f"first polled its feeds on {first}" if first else "has not polled a feed yet"
+    log.info("no digest for %s: this installation %s", day, since)
+    return False
+
+
+def next_scheduled_digest(options: DigestOptions, first_day: date | None, now: datetime) -> datetime:
+    """When the next scheduled digest goes out (it covers the local day before): the next send_at,
+    but not before the morning after the first covered day (today, if nothing was polled yet)."""
+    tz = ZoneInfo(options.timezone)
+    local = now.astimezone(tz)
+    send = datetime.combine(local.date(), options.send_at, tz)
+    if send <= local:
+        send = datetime.combine(local.date() + timedelta(days=1), options.send_at, tz)
+    first_send = datetime.combine((first_day or local.date()) + timedelta(days=1), options.send_at, tz)
+    return max(send, first_send)
 
 
 def plan_jobs(
