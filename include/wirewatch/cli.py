@@ -505,7 +505,8 @@ def digest_preview(
     from datetime import UTC, datetime
 
     from wirewatch.config import load_digest_config
-    from wirewatch.digest.deliver import compose, digest_day, new_message_id, plan_jobs
+    from wirewatch.digest.deliver import compose, digest_day, new_message_id, plan_jobs, recipient_key
+    from wirewatch.digest.unsubscribe import existing_token
 
     config = load_digest_config()
     try:
@@ -521,7 +522,11 @@ def digest_preview(
         job = replace(job, language=language)
     sender = config.options.sender or "Wirewatch <digest@wirewatch.localhost>"
     engine = _existing_warehouse(warehouse)
-    digest, message = compose(config, engine, job, sender, new_message_id(day, sender), datetime.now(UTC))
+    # the recipient's own link if a digest went out to them; a preview records nothing
+    token = existing_token(engine, recipient_key(job.recipient)) or "preview"
+    digest, message = compose(
+        config, engine, job, sender, new_message_id(day, sender), datetime.now(UTC), token
+    )
     suffix = out.suffix.lower()
     try:
         if suffix == ".eml":

@@ -446,6 +446,9 @@ class DigestOptions(_Strict):
     sender: Address | None = None
     # List-Id header value; empty means "daily-digest.<sender domain>"
     list_id: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+    # where the Wirewatch plugin answers one-click unsubscribes: <api-server>/wirewatch/unsubscribe;
+    # empty: List-Unsubscribe is a mail to the sender
+    unsubscribe_url: str | None = Field(None, pattern=r"^https?://[^\s<>]+$")
     smtp_conn_id: str = "smtp_default"
     max_stories_per_topic: int = Field(25, ge=1, le=1000)
     retries: int = Field(3, ge=0, le=100)

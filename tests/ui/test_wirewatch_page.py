@@ -122,6 +122,24 @@ def test_the_api_gives_data_with_a_token(api_server, wire, warehouse):
     assert (view["destination"], view["url_route"], view["href"]) == ("nav", "wirewatch", "/wirewatch/")
 
 
+def test_one_click_unsubscribe_needs_no_login_and_a_get_changes_nothing(api_server, warehouse):
+    from wirewatch.digest.unsubscribe import recipient_token, unsubscribed
+
+    engine = warehouse["engine"]
+    url = f"{api_server.url}/wirewatch/unsubscribe/{recipient_token(engine, 'leaving@example.org')}"
+    asked = httpx.get(url)
+    assert asked.status_code == 200
+    assert 'method="post"' in asked.text and "leaving@example.org" in asked.text
+    assert unsubscribed(engine) == set()  # link scanners follow links
+    # what a mail client sends for List-Unsubscribe-Post (RFC 8058)
+    done = httpx.post(url, data={"List-Unsubscribe": "One-Click"})
+    assert done.status_code == 200 and "is unsubscribed" in done.text
+    assert unsubscribed(engine) == {"leaving@example.org"}
+    assert httpx.post(url).status_code == 200  # again: still unsubscribed
+    unknown = httpx.post(f"{api_server.url}/wirewatch/unsubscribe/{'x' * 32}")
+    assert unknown.status_code == 404 and "not known" in unknown.text
+
+
 def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
     """Log in, open the Wirewatch entry of the UI navigation, check the embedded page, take screenshots."""
     feed_count = len(warehouse["config"].feeds)

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, func, select, update
 from wirewatch.config import DigestConfig, DigestOptions, RecipientPlan, check_address
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import build_message, message_domain, render
+from wirewatch.digest.unsubscribe import recipient_token, unsubscribed
 from wirewatch.warehouse.schema import digests, feed_polls
 from wirewatch.warehouse.store import as_utc, upsert
 
@@ -154,12 +155,29 @@ def _save(engine: Engine, values: dict[str, Any]) -> None:
         )
 
 
+def without_unsubscribed(engine: Engine, jobs: list[DigestJob]) -> list[DigestJob]:
+    gone = unsubscribed(engine)
+    for job in jobs:
+        if recipient_key(job.recipient) in gone:
+            log.info("no digest for %s: unsubscribed", recipient_key(job.recipient))
+    return [job for job in jobs if recipient_key(job.recipient) not in gone]
+
+
 def compose(
-    config: DigestConfig, engine: Engine, job: DigestJob, sender: str, message_id: str, now: datetime
+    config: DigestConfig,
+    engine: Engine,
+    job: DigestJob,
+    sender: str,
+    message_id: str,
+    now: datetime,
+    unsubscribe_token: str | None,
 ):
     """The digest of the job's day and its message; (digest, message)."""
     names = {topic.id: topic.name for topic in config.topics.topics}
     options = config.options
+    unsubscribe_url = None
+    if options.unsubscribe_url and unsubscribe_token:
+        unsubscribe_url = f"{options.unsubscribe_url.rstrip('/')}/{unsubscribe_token}"
     digest = build_digest(
         engine,
         date.fromisoformat(job.day),
@@ -167,7 +185,7 @@ def compose(
         options.timezone,
         options.max_stories_per_topic,
     )
-    rendered = render(digest, job.language, tuple(job.subscriptions))
+    rendered = render(digest, job.language, tuple(job.subscriptions), unsubscribe_url)
     message = build_message(
         rendered,
         sender=sender,
@@ -176,6 +194,7 @@ def compose(
         list_id=options.list_id or f"daily-digest.{message_domain(sender)}",
         sent_at=now.astimezone(ZoneInfo(options.timezone)),
         language=job.language,
+        unsubscribe_url=unsubscribe_url,
     )
     return digest, message
 
@@ -199,7 +218,8 @@ def deliver(
     reuse = record and record["status"] == "pending" and record["message_id"]
     message_id = reuse or new_message_id(day, sender)
     now = datetime.now(UTC)
-    digest, message = compose(config, engine, job, sender, message_id, now)
+    token = recipient_token(engine, key)
+    digest, message = compose(config, engine, job, sender, message_id, now, token)
     values = {
         "recipient": key,
         "digest_date": day,
