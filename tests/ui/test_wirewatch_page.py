@@ -187,3 +187,30 @@ def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
         assert ui_shot.stat().st_size > 20_000 and charts_shot.stat().st_size > 20_000
     finally:
         browser.close()
+
+
+def test_the_page_fits_a_phone(api_server, wire, warehouse):
+    """At 390 px the wide tables scroll inside their boxes; the page itself never scrolls sideways."""
+    browser = Browser(width=390, height=844)
+    try:
+        browser.set_cookie(api_server.url, "_token", api_server.token())
+        browser.navigate(f"{api_server.url}/plugin/wirewatch")
+        frame = "document.querySelector('iframe[src*=\"/wirewatch/\"]')?.contentDocument"
+        browser.wait_for(f"({frame}?.querySelectorAll('#feed-health tbody tr') || []).length", 90)
+        loaded = frame.replace("?.", ".")
+        widths = browser.evaluate(
+            f"""(() => {{
+                const d = {loaded};
+                const box = d.querySelector('#feed-health').parentElement;
+                return {{page: d.documentElement.scrollWidth, view: d.documentElement.clientWidth,
+                         inner: box.scrollWidth, outer: box.clientWidth, overflow: getComputedStyle(box).overflowX}};
+            }})()"""
+        )
+        assert widths["page"] <= widths["view"], widths
+        assert widths["inner"] > widths["outer"] and widths["overflow"] == "auto", widths
+        shot = browser.screenshot(SCREENSHOTS / "wirewatch-phone.png")
+        remember_screenshot(shot)
+        browser.evaluate(f"{loaded}.getElementById('recent-runs').scrollIntoView()")
+        remember_screenshot(browser.screenshot(SCREENSHOTS / "wirewatch-phone-runs.png"))
+    finally:
+        browser.close()

@@ -74,11 +74,13 @@ class Dashboard:
         load_config: Callable[[], PipelineConfig],
         ui_path: Callable[[], str],
         dag_id: str,
+        dag_runs: Callable[[str, int], list[dict[str, Any]]],
     ) -> None:
         self.warehouse_url = warehouse_url
         self.load_config = load_config
         self.ui_path = ui_path
         self.dag_id = dag_id
+        self.dag_runs = dag_runs
         self.templates = Environment(
             loader=PackageLoader("wirewatch.dashboard", "templates"),
             autoescape=select_autoescape(["html"]),
@@ -110,6 +112,15 @@ class Dashboard:
                 503, f"the warehouse could not be read ({type(exc).__name__}); see the api-server log"
             ) from None
 
+    def runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        try:
+            dag_runs = self.dag_runs(self.dag_id, limit)
+        except Exception:
+            # the warehouse still knows the runs that polled
+            log.exception("reading the DAG runs from Airflow failed")
+            dag_runs = []
+        return self.read(lambda e: queries.recent_runs(e, limit, dag_runs))
+
     def feeds(self, now: datetime, sort: str = "severity", descending: bool = False) -> list[dict[str, Any]]:
         config, _ = self.config()
         policy = config.polling if config else PollingPolicy()
@@ -132,7 +143,7 @@ class Dashboard:
             data["week"] = self.read(lambda e: queries.matches_per_day(e, 7, now))
             data["month"] = self.read(lambda e: queries.matches_per_day(e, 30, now))
             data["stories"] = self.read(queries.latest_stories)
-            data["runs"] = self.read(queries.recent_runs)
+            data["runs"] = self.runs()
             data["alerts"] = self.read(queries.open_alerts)
         except HTTPException as exc:
             problem = exc.detail
@@ -197,10 +208,11 @@ def create_app(
     ui_path: Callable[[], str] = lambda: "",
     dag_id: str = "news_monitor",
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    dag_runs: Callable[[str, int], list[dict[str, Any]]] = lambda dag_id, limit: [],
 ) -> FastAPI:
     """Every route but unsubscribe, including the page, depends on `auth`; the OpenAPI docs are off
     (they would not)."""
-    board = Dashboard(warehouse_url, load_config, ui_path, dag_id)
+    board = Dashboard(warehouse_url, load_config, ui_path, dag_id, dag_runs)
     app = FastAPI(title="Wirewatch", docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(_unsubscribe_routes(board))
     protected = APIRouter(dependencies=[Depends(auth)])
@@ -234,7 +246,7 @@ def create_app(
 
     @protected.get("/api/runs")
     def runs(limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-        found = board.read(lambda e: queries.recent_runs(e, limit))
+        found = board.runs(limit)
         for run in found:
             run["run_link"] = board.run_link(run["run_id"])
         return {"runs": found}
