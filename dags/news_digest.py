@@ -8,6 +8,10 @@ snippet, the count against the day before, a 7-day chart and the feeds that fail
 * **Schedule**: daily at `digest.send_at` in `digest.timezone` of `include/config/subscriptions.yaml`
   (default 07:00 Europe/Zurich); a scheduled run covers the previous local day.
 * **Recipients and topics** come from the same file; one mapped `send_digest` task per recipient.
+* **First run**: no digest for a day before the installation first polled its feeds; the first one
+  goes out the morning after that day.
+* **Unsubscribing**: every digest carries a one-click List-Unsubscribe link to the Wirewatch plugin;
+  an address that used it gets no more digests.
 * **Manual runs** take Params: `date` (YYYY-MM-DD, default yesterday), `recipients` (addresses,
   default every subscriber), `topics` (instead of the subscribed ones) and `force` (send again).
 * **Exactly once**: the warehouse table `digests` records every (recipient, day). A re-run sends
@@ -87,12 +91,15 @@ def news_digest():
 
     @task
     def plan_digests(params=None, dag_run=None) -> list[dict]:
-        """One job per recipient: the day, the topics, the language."""
-        from wirewatch.digest.deliver import digest_day, plan_jobs
+        """One job per recipient: the day, the topics, the language; none for a day before the first poll."""
+        from wirewatch.digest.deliver import digest_day, plan_jobs, watched, without_unsubscribed
 
         day = digest_day(dag_run.logical_date or dag_run.run_after, OPTIONS.timezone, params["date"])
+        # a new installation's first scheduled run would otherwise mail "no coverage" for yesterday
+        if params["date"] is None and not watched(_engine(), day, OPTIONS.timezone):
+            return []
         jobs = plan_jobs(CONFIG, day, params["recipients"], params["topics"], bool(params["force"]))
-        return [job.as_dict() for job in jobs]
+        return [job.as_dict() for job in without_unsubscribed(_engine(), jobs)]
 
     @task(multiple_outputs=False, map_index_template="{{ recipient_label }}")
     def send_digest(job: dict, run_id=None) -> dict:
@@ -110,7 +117,9 @@ def news_digest():
             )
         return deliver(CONFIG, _engine(), DigestJob(**job), mailer, sender, run_id)
 
-    prepare_warehouse() >> send_digest.expand(job=plan_digests())
+    jobs = plan_digests()
+    prepare_warehouse() >> jobs
+    send_digest.expand(job=jobs)
 
 
 news_digest()

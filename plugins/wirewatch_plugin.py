@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
-from wirewatch.airflow_adapter import dag_reader, dashboard_warehouse_url, ui_base_path
+from wirewatch.airflow_adapter import dag_reader, dashboard_warehouse_url, recent_dag_runs, ui_base_path
 from wirewatch.dashboard.app import create_app
 
 URL_PREFIX = "/wirewatch"
@@ -25,6 +25,7 @@ class WirewatchPlugin(AirflowPlugin):
                 warehouse_url=dashboard_warehouse_url,
                 ui_path=ui_base_path,
                 dag_id=DAG_ID,
+                dag_runs=recent_dag_runs,
             ),
             "url_prefix": URL_PREFIX,
             "name": "Wirewatch",

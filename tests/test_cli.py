@@ -1,7 +1,13 @@
 """The command line, run in-process with real stdin/stdout; HTTP goes to the simulated wire."""
 
 import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -134,3 +140,74 @@ def test_run_once_then_matches(tmp_path, wire, monkeypatch):
     assert summary["matches"] == {"dprk-troops-kursk": 6}
     table = runner.invoke(app, ["matches"])
     assert "Rheinische Morgenzeitung" in table.stdout and "dpa" in table.stdout
+
+
+def test_default_data_dir_is_the_airflow_home_of_make_run():
+    from tests.conftest import REPO
+    from wirewatch.config import Settings
+
+    assert Settings.from_env({}).data_dir == REPO / ".airflow" / "wirewatch"
+    assert Settings.from_env({"AIRFLOW_HOME": "/srv/af"}).data_dir == Path("/srv/af/wirewatch")
+
+
+@pytest.mark.parametrize("command", [["matches"], ["digest", "preview", "--date", "2026-11-24"]])
+def test_reading_commands_never_create_a_warehouse(tmp_path, monkeypatch, command):
+    data = tmp_path / "data"
+    monkeypatch.setenv("WIREWATCH_DATA_DIR", str(data))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, command)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: no warehouse at {data / 'warehouse.db'}: run `make run` or `make demo` in the checkout "
+        "first, or point --warehouse or WIREWATCH_WAREHOUSE_URL at one\n"
+    )
+    assert not data.exists() and not (tmp_path / "digest.html").exists()
+
+
+def test_an_empty_warehouse_says_what_to_run(tmp_path):
+    db = tmp_path / "warehouse.db"
+    sqlite3.connect(db).close()
+    result = runner.invoke(app, ["matches", "--warehouse", f"sqlite:///{db}"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: the warehouse at sqlite:///{db} has no tables: run ")
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+
+
+WIREWATCH = Path(sys.executable).with_name("wirewatch")
+
+
+def _run_cli(args: list[str], home: Path) -> subprocess.CompletedProcess:
+    """The installed command, as a user runs it: no AIRFLOW_HOME, no WIREWATCH_* settings."""
+    env = {k: v for k, v in os.environ.items() if k != "AIRFLOW_HOME" and not k.startswith("WIREWATCH_")}
+    return subprocess.run(
+        [str(WIREWATCH), *args], env=env | {"HOME": str(home)}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_installed_command_reads_the_checkout_warehouse_never_the_home_directory(tmp_path):
+    from tests.conftest import REPO
+
+    done = _run_cli(["matches"], tmp_path)
+    assert not (tmp_path / ".wirewatch").exists()
+    if done.returncode == 0:  # this checkout has run `make run` or `make demo`
+        assert "Latest" in done.stdout
+    else:
+        assert done.stderr.startswith(f"error: no warehouse at {REPO / '.airflow/wirewatch/warehouse.db'}: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run-once", "--warehouse", "postgresql://wirewatch@127.0.0.1:1/none"], "error: database: "),
+        (["warehouse", "migrate", "--warehouse", "no-url"], "error: database: Could not parse"),
+        (["mailsink", "--dir", "mail", "--port", "{busy}"], "error: [Errno 98] "),
+    ],
+)
+def test_user_errors_are_one_line_without_traceback(tmp_path, args, message):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        args = [arg.format(busy=busy.getsockname()[1]) for arg in args]
+        done = _run_cli(args, tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(message) and done.stderr.count("\n") == 1, done.stderr

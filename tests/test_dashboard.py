@@ -140,7 +140,36 @@ def test_health_rows_cover_every_configured_feed_worst_first(engine):
     assert by_id["delta"]["status"] == "new" and by_id["delta"]["last_success_at"] is None
     assert by_id["beta"]["url"] == "https://beta.example/feed?token=***"
     assert "SECRET" not in json.dumps(rows) and "pw@" not in json.dumps(rows)
-    assert by_id["alpha"]["items_per_day"] == round(2 / 7, 1)  # two items published in the last 7 days
+    # first polled at NOW, but its oldest item in the window is 3 days old: 2 items over 3 days
+    assert by_id["alpha"]["items_per_day"] == round(2 / 3, 1)
+    assert by_id["alpha"]["items_span_seconds"] == 3 * 86400
+    assert by_id["delta"]["items_span_seconds"] is None  # never polled
+
+
+def test_item_rates_cover_the_history_there_is(engine):
+    with engine.begin() as conn:
+        # watched for weeks: the whole 7-day window
+        conn.execute(
+            insert(feed_polls).values(
+                run_id="run-0", feed_id="alpha", url="u", polled_at=NOW - timedelta(days=20), outcome="ok"
+            )
+        )
+        # first polled an hour ago, with a backlog of 12 items published every 10 minutes before that
+        conn.execute(
+            insert(feed_polls).values(
+                run_id="run-2", feed_id="gamma", url="u", polled_at=NOW - timedelta(hours=1), outcome="ok"
+            )
+        )
+        backlog = [
+            article(100 + n, "gamma", NOW - timedelta(minutes=70 + 10 * n), None, "run-2") for n in range(12)
+        ]
+        conn.execute(insert(articles), backlog)
+    by_id = {r["feed_id"]: r for r in queries.feed_health(engine, FEEDS, POLICY, NOW)}
+    alpha = by_id["alpha"]
+    assert (alpha["items_per_day"], alpha["items_span_seconds"]) == (round(2 / 7, 1), 7 * 86400)
+    # 13 items (the backlog and one since) over the 3 h since the oldest, not over 7 days
+    gamma = by_id["gamma"]
+    assert (gamma["items_per_day"], gamma["items_span_seconds"]) == (round(13 * 24 / 3, 1), 3 * 3600)
 
 
 @pytest.mark.parametrize(
@@ -187,9 +216,38 @@ def test_latest_stories_collapse_copies_and_keep_their_runs(engine):
     assert one["topics"] == ["Kursk", "Troops"] and one["agency"] == "ATS" and one["run_id"] == "run-2"
 
 
+def test_stories_are_ordered_by_first_appearance(engine):
+    late_copy = article(6, "gamma", NOW - timedelta(minutes=10), "story:old", "run-2")
+    with engine.begin() as conn:
+        conn.execute(insert(articles).values(late_copy))
+        conn.execute(insert(matches).values(match(late_copy, "troops")))
+    stories = queries.latest_stories(engine, limit=3)
+    # a copy of a 20-day-old story today does not move it above the stories of this week
+    assert [s["story"] for s in stories] == ["story:one", "a00000000000000000000003", "story:old"]
+    assert stories[2]["first_published_at"] == (NOW - timedelta(days=20)).isoformat()
+    assert stories[2]["latest_published_at"] == late_copy["published_at"].isoformat()
+
+
+def test_airflow_runs_are_listed_also_when_they_polled_nothing(engine):
+    dag_runs = [
+        {"run_id": "run-3", "state": "success", "started": NOW + timedelta(minutes=10)},
+        {"run_id": "run-4", "state": "running", "started": NOW + timedelta(minutes=20)},
+        {"run_id": "run-2", "state": "success", "started": NOW - timedelta(seconds=5)},
+    ]
+    runs = queries.recent_runs(engine, 10, dag_runs)
+    assert [(r["run_id"], r["state"], r["polled"], r["nothing_due"]) for r in runs] == [
+        ("run-4", "running", 0, False),
+        ("run-3", "success", 0, True),
+        ("run-2", "success", 1, False),
+    ]
+    assert runs[2]["matches"] == 3 and runs[2]["started"] == (NOW - timedelta(seconds=5)).isoformat()
+    assert [r["run_id"] for r in queries.recent_runs(engine, 2, dag_runs)] == ["run-4", "run-3"]
+
+
 def test_recent_runs_and_open_alerts(engine):
     (run,) = queries.recent_runs(engine)
     assert run["run_id"] == "run-2" and run["polled"] == 1 and run["failed"] == 0 and run["matches"] == 3
+    assert run["state"] is None and not run["nothing_due"]  # known from the warehouse only
     store.save_alert_states(
         engine,
         [

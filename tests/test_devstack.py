@@ -161,3 +161,19 @@ def test_scheduler_and_triggerer_as_make_run_starts_them_listen_on_no_interface(
     finally:
         groups.stop(grace=10)
     assert all(ipaddress.ip_address(address).is_loopback for address, _ in sockets), sockets
+
+
+def test_the_banner_says_when_the_first_digest_goes_out(tmp_path, capsys):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from wirewatch.devstack import _print_access
+    from wirewatch.warehouse.db import make_engine, migrate
+
+    env = airflow_env(tmp_path) | {"WIREWATCH_DATA_DIR": str(tmp_path / "wirewatch")}
+    migrate(make_engine(f"sqlite:///{tmp_path / 'wirewatch' / 'warehouse.db'}"))
+    _print_access(env)
+    # nothing polled yet: the first digest is tomorrow's (shipped subscriptions: 07:00 Europe/Zurich)
+    today = datetime.now(ZoneInfo("Europe/Zurich")).date()
+    tomorrow = today + timedelta(days=1)
+    assert f"the next on {tomorrow:%a %d %b} at 07:00, covering {today:%a %d %b}" in capsys.readouterr().out

@@ -101,6 +101,28 @@ def ui_base_path() -> str:
     return urlsplit(ui_base_url()).path.rstrip("/")
 
 
+def recent_dag_runs(dag_id: str, limit: int) -> list[dict]:
+    """The DAG's latest runs from Airflow's metadata database, for the Wirewatch page: runs that
+    polled nothing leave no trace in the warehouse."""
+    from airflow.models.dagrun import DagRun
+    from airflow.utils.session import create_session
+    from sqlalchemy import select
+
+    with create_session() as session:
+        runs = session.scalars(
+            select(DagRun).where(DagRun.dag_id == dag_id).order_by(DagRun.run_after.desc()).limit(limit)
+        ).all()
+        return [
+            {
+                "run_id": run.run_id,
+                "state": getattr(run.state, "value", run.state),
+                # a queued run has not started: it is placed by when it was due
+                "started": run.start_date or run.run_after,
+            }
+            for run in runs
+        ]
+
+
 def dashboard_warehouse_url() -> str:
     """The warehouse the Wirewatch page reads: the connection, else WIREWATCH_WAREHOUSE_URL, else SQLite."""
     from wirewatch.config import Settings

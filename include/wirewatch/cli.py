@@ -99,6 +99,17 @@ def _warehouse_engine(url: str | None):
     return make_engine(url or settings.warehouse_url or settings.default_warehouse_url)
 
 
+def _existing_warehouse(url: str | None):
+    """The warehouse for commands that only read it: a missing or empty one is a one-line error."""
+    from wirewatch.warehouse.db import WarehouseUnavailable, open_existing
+
+    settings = Settings.from_env()
+    try:
+        return open_existing(url or settings.warehouse_url or settings.default_warehouse_url)
+    except WarehouseUnavailable as exc:
+        _fail(str(exc))
+
+
 def _fetch_page(url: str) -> tuple[bytes, str | None]:
     """One page, under the active feed list's limits and network allow-list."""
     from wirewatch.fetch import Fetcher
@@ -413,7 +424,7 @@ def matches(
 
     from wirewatch.warehouse.store import matches_since
 
-    engine = _warehouse_engine(warehouse)
+    engine = _existing_warehouse(warehouse)
     try:
         rows = matches_since(engine, limit=limit)
     except (OperationalError, ProgrammingError) as exc:
@@ -495,7 +506,8 @@ def digest_preview(
     from datetime import UTC, datetime
 
     from wirewatch.config import load_digest_config
-    from wirewatch.digest.deliver import compose, digest_day, new_message_id, plan_jobs
+    from wirewatch.digest.deliver import compose, digest_day, new_message_id, plan_jobs, recipient_key
+    from wirewatch.digest.unsubscribe import existing_token
 
     config = load_digest_config()
     try:
@@ -510,15 +522,21 @@ def digest_preview(
             _fail(f"--language {language!r}: choose en, de or fr")
         job = replace(job, language=language)
     sender = config.options.sender or "Wirewatch <digest@wirewatch.localhost>"
+    engine = _existing_warehouse(warehouse)
+    # the recipient's own link if a digest went out to them; a preview records nothing
+    token = existing_token(engine, recipient_key(job.recipient)) or "preview"
     digest, message = compose(
-        config, _warehouse_engine(warehouse), job, sender, new_message_id(day, sender), datetime.now(UTC)
+        config, engine, job, sender, new_message_id(day, sender), datetime.now(UTC), token
     )
     suffix = out.suffix.lower()
-    if suffix == ".eml":
-        out.write_bytes(bytes(message))
-    else:
-        part = message.get_body(("plain",) if suffix == ".txt" else ("html",))
-        out.write_text(part.get_content(), encoding="utf-8")
+    try:
+        if suffix == ".eml":
+            out.write_bytes(bytes(message))
+        else:
+            part = message.get_body(("plain",) if suffix == ".txt" else ("html",))
+            out.write_text(part.get_content(), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{out}: {exc.strerror}")
     err.print(
         f"wrote {out}: {digest.stories} stories for {day.isoformat()} "
         f"({', '.join(job.topics)}; {job.language}); subject: {message['Subject']}"
@@ -581,6 +599,17 @@ def simwire_feeds(
     sys.stdout.write(SimWire(WireSettings(port=port, outlets=outlets)).feeds_yaml())
 
 
+def _environment_problem(exc: Exception) -> str | None:
+    """One line for what the user can fix (a busy port, an unreachable database, a bad URL); None for a bug."""
+    if isinstance(exc, OSError):
+        return str(exc)
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    if isinstance(exc, OperationalError | ArgumentError):
+        return "database: " + " ".join(str(getattr(exc, "orig", None) or exc).split())
+    return None
+
+
 def main() -> None:
     try:
         app()
@@ -588,6 +617,12 @@ def main() -> None:
         # outside the command, where typer.Exit would be a traceback
         _print_error(str(exc))
         sys.exit(2)
+    except Exception as exc:
+        problem = _environment_problem(exc)
+        if problem is None:
+            raise
+        _print_error(problem)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -455,6 +455,9 @@ class DigestOptions(_Strict):
     sender: Address | None = None
     # List-Id header value; empty means "daily-digest.<sender domain>"
     list_id: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+    # where the Wirewatch plugin answers one-click unsubscribes: <api-server>/wirewatch/unsubscribe;
+    # empty: List-Unsubscribe is a mail to the sender
+    unsubscribe_url: str | None = Field(None, pattern=r"^https?://[^\s<>]+$")
     smtp_conn_id: str = "smtp_default"
     max_stories_per_topic: int = Field(25, ge=1, le=1000)
     retries: int = Field(3, ge=0, le=100)
@@ -618,9 +621,17 @@ def load_subscriptions(path: Path, topics: TopicsFile) -> SubscriptionsFile:
     return subs
 
 
-def _default_data_dir() -> Path:
-    airflow_home = os.environ.get("AIRFLOW_HOME")
-    return Path(airflow_home) / "wirewatch" if airflow_home else Path.home() / ".wirewatch"
+# the checkout of an editable install, whose .airflow/ is where `make run` keeps its Airflow home
+CHECKOUT = PACKAGE_ROOT.parents[1]
+
+
+def _default_data_dir(env: dict[str, str]) -> Path:
+    if env.get("AIRFLOW_HOME"):
+        return Path(env["AIRFLOW_HOME"]) / "wirewatch"
+    # so that the CLI, run from a checkout, reads the warehouse `make run` fills
+    if (CHECKOUT / "Makefile").is_file() and (CHECKOUT / "dags").is_dir():
+        return CHECKOUT / ".airflow" / "wirewatch"
+    return Path.home() / ".wirewatch"
 
 
 @dataclass(frozen=True)
@@ -640,7 +651,7 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         config_dir = Path(env.get("WIREWATCH_CONFIG_DIR", DEFAULT_CONFIG_DIR))
-        data_dir = Path(env.get("WIREWATCH_DATA_DIR") or _default_data_dir())
+        data_dir = Path(env.get("WIREWATCH_DATA_DIR") or _default_data_dir(env))
         return cls(
             feeds_file=Path(env.get("WIREWATCH_FEEDS_FILE", config_dir / "feeds.yaml")),
             topics_file=Path(env.get("WIREWATCH_TOPICS_FILE", config_dir / "topics.yaml")),

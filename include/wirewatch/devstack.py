@@ -14,12 +14,14 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from wirewatch.config import load_digest_config
+from wirewatch.digest.deliver import first_covered_day, next_scheduled_digest
 from wirewatch.mailsink import connection_json
+from wirewatch.warehouse.db import make_engine
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -204,6 +206,9 @@ def _print_access(env: dict[str, str]) -> None:
     db = _warehouse_path(env)
     options = load_digest_config().options
     today = datetime.now(ZoneInfo(options.timezone)).date().isoformat()
+    first_day = first_covered_day(make_engine(f"sqlite:///{db}"), options.timezone)
+    first_send = next_scheduled_digest(options, first_day, datetime.now(UTC))
+    covering = first_send.date() - timedelta(days=1)
     mail = (
         f"local SMTP sink on 127.0.0.1:{SMTP_PORT}, every message stored as .eml in {mail_dir(env)}"
         if _uses_sink(env)
@@ -217,6 +222,7 @@ Wirewatch is running.
   news wire    http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss (and 7 more outlets)
   warehouse    {db}
   digests      DAG news_digest, daily at {options.send_at:%H:%M} {options.timezone}: {mail}
+               the next on {first_send:%a %d %b at %H:%M}, covering {covering:%a %d %b} (none for days before the first poll)
                today's digest now: AIRFLOW_HOME={home} {VENV_BIN / "airflow"} dags trigger news_digest -c '{{"date": "{today}"}}'
                without sending:    AIRFLOW_HOME={home} {VENV_BIN / "wirewatch"} digest preview --date {today} --out digest.html
   alerts       to {env.get("WIREWATCH_ALERT_EMAIL", "(no address)")}: {mail}

@@ -23,16 +23,24 @@ from tests.digest.wire import (
     TOPIC,
     TZ,
 )
+from wirewatch.digest.unsubscribe import unsubscribe
 from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.warehouse.db import make_engine
-from wirewatch.warehouse.schema import digests
+from wirewatch.warehouse.schema import digest_recipients, digests
 
 pytestmark = [pytest.mark.dag, pytest.mark.integration]
 REPO = Path(__file__).resolve().parents[2]
 SENDER = "Wirewatch Digest <digest@wirewatch.test>"
 DESK = "Desk <desk@example.org>"
+UNSUBSCRIBE = "http://127.0.0.1:8080/wirewatch/unsubscribe"
 SUBSCRIPTIONS = {
-    "digest": {"sender": SENDER, "timezone": TZ, "retries": 2, "retry_delay_seconds": 1},
+    "digest": {
+        "sender": SENDER,
+        "timezone": TZ,
+        "retries": 2,
+        "retry_delay_seconds": 1,
+        "unsubscribe_url": UNSUBSCRIBE,
+    },
     "lists": {"desks": [DESK, "foreign@example.org"]},
     "subscriptions": [
         {"id": "desks", "recipients": ["desks"], "topics": [TOPIC], "language": "en"},
@@ -113,6 +121,14 @@ def test_digest_is_sent_once_per_recipient_with_one_entry_per_story(
         assert desk["From"] == SENDER
         assert desk["To"] == DESK
         assert desk["List-Id"] == "Wirewatch daily digest <daily-digest.wirewatch.test>"
+        with make_engine(filled.url).connect() as conn:
+            token = conn.execute(
+                select(digest_recipients.c.unsubscribe_token).where(
+                    digest_recipients.c.recipient == "desk@example.org"
+                )
+            ).scalar_one()
+        assert desk["List-Unsubscribe"].strip() == f"<{UNSUBSCRIBE}/{token}>"
+        assert desk["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert re.fullmatch(r"<[^<>@\s]+@wirewatch\.test>", desk["Message-ID"])
         sent = parsedate_to_datetime(desk["Date"])
         assert abs(sent - datetime.now(UTC)) < timedelta(minutes=5)
@@ -190,6 +206,34 @@ def test_digest_is_sent_once_per_recipient_with_one_entry_per_story(
         assert sink.received[-1].rcpt_tos == ["desk@example.org"]
         assert resent["Message-ID"] != desk["Message-ID"]
         assert ledger(filled.url)["desk@example.org"]["sends"] == 2
+
+
+def test_a_scheduled_run_sends_nothing_for_a_day_before_the_first_poll(
+    airflow_db, warehouse, digest_dag, monkeypatch, tmp_path
+):
+    filled, _ = warehouse
+    with smtp(monkeypatch, SinkHandler(tmp_path / "mail")) as sink:
+        # no date: the run covers yesterday, and the warehouse was first polled today
+        run = digest_dag.test()
+        assert run.state == "success"
+        assert sink.received == []
+    yesterday = filled.day - timedelta(days=1)
+    assert not [r for r in ledger(filled.url).values() if r["digest_date"] == yesterday]
+    (send,) = [ti for ti in run.get_task_instances() if ti.task_id == "send_digest"]
+    assert send.state == "skipped"
+
+
+def test_who_unsubscribed_gets_no_more_digests(airflow_db, warehouse, digest_dag, monkeypatch, tmp_path):
+    filled, _ = warehouse
+    conf = {"date": filled.day.isoformat(), "recipients": ["leaving@example.org", "staying@example.org"]}
+    with smtp(monkeypatch, SinkHandler(tmp_path / "mail")) as sink:
+        assert digest_dag.test(run_conf=conf).state == "success"
+        link = by_recipient(sink)["leaving@example.org"]["List-Unsubscribe"].strip(" <>")
+        # what the plugin's route does with the link's token
+        assert unsubscribe(make_engine(filled.url), link.rpartition("/")[2]) == "leaving@example.org"
+        sink.received.clear()
+        assert digest_dag.test(run_conf=conf | {"force": True}).state == "success"
+        assert list(by_recipient(sink)) == ["staying@example.org"]
 
 
 def test_a_refused_send_is_retried_and_delivered_once(airflow_db, warehouse, digest_dag, monkeypatch):

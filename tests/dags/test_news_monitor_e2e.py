@@ -14,6 +14,8 @@ from sqlalchemy.engine import make_url
 
 from tests.mailsink import MailSink, body_text
 from tests.wiring import write_feeds_file
+from wirewatch.airflow_adapter import recent_dag_runs
+from wirewatch.dashboard import queries
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
@@ -152,6 +154,13 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
         assert {states[t] for t in ("collapse_copies", "match_topics", "alert_operators")} == {"success"}
         (extra,) = asset_event_extras(second)
         assert extra["feeds"]["polled"] == 0 and extra["feeds"]["skipped"] == feeds_total
+        # the Wirewatch page lists both runs from Airflow's records, the second as "nothing due"
+        runs = queries.recent_runs(engine, 10, recent_dag_runs("news_monitor", 10))
+        assert [(r["run_id"], r["nothing_due"]) for r in runs[:2]] == [
+            (second.run_id, True),
+            (first.run_id, False),
+        ]
+        assert runs[1]["polled"] == feeds_total and runs[1]["state"] == "success"
         # the dead feeds are still dead, runs still succeed: no more email
         time.sleep(1)
         assert len(mail.messages) == 2

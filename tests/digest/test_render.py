@@ -159,7 +159,8 @@ def test_an_empty_day_is_a_short_note():
 
 
 def test_message_headers_and_parts_survive_a_round_trip():
-    rendered = render(digest_of(story(copy("Agency Post"))), "fr", ("desk",))
+    link = "https://airflow.wirewatch.test/wirewatch/unsubscribe/tok-123"
+    rendered = render(digest_of(story(copy("Agency Post"))), "fr", ("desk",), link)
     sent_at = datetime(2026, 11, 25, 7, 0, 3, tzinfo=ZoneInfo("Europe/Zurich"))
     message = build_message(
         rendered,
@@ -169,6 +170,7 @@ def test_message_headers_and_parts_survive_a_round_trip():
         list_id="daily-digest.wirewatch.test",
         sent_at=sent_at,
         language="fr",
+        unsubscribe_url=link,
     )
     raw = bytes(message)
     assert raw.isascii()  # non-ASCII travels encoded: any SMTP server takes it
@@ -180,8 +182,30 @@ def test_message_headers_and_parts_survive_a_round_trip():
     assert parsed["Message-ID"] == "<digest.20261124.abc@wirewatch.test>"
     assert parsed["List-Id"] == "Wirewatch daily digest <daily-digest.wirewatch.test>"
     assert parsed["Content-Language"] == "fr"
+    # RFC 2369 and RFC 8058: the link, and that a POST to it is enough (folded: the parser keeps a space)
+    assert parsed["List-Unsubscribe"].strip() == f"<{link}>"
+    assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert f"Se désabonner: {link}" in rendered.text
+    assert f'<a class="unsubscribe" href="{link}"' in rendered.html
     assert parsed.get_content_type() == "multipart/alternative"
     plain, html = parsed.get_body(("plain",)), parsed.get_body(("html",))
     assert plain.get_content() == rendered.text and html.get_content().rstrip() == rendered.html.rstrip()
     assert plain.get_content_charset() == html.get_content_charset() == "utf-8"
     assert "Repris aussi par" not in rendered.text  # a single outlet has no 'also' line
+
+
+def test_without_an_unsubscribe_url_the_sender_takes_unsubscribe_mails():
+    rendered = render(digest_of(), "en")
+    message = build_message(
+        rendered,
+        sender="Wirewatch <digest@wirewatch.test>",
+        recipient="desk@example.org",
+        message_id="<digest.20261124.abc@wirewatch.test>",
+        list_id="daily-digest.wirewatch.test",
+        sent_at=datetime(2026, 11, 25, 7, tzinfo=UTC),
+        language="en",
+    )
+    assert message["List-Unsubscribe"] == "<mailto:digest@wirewatch.test?subject=unsubscribe>"
+    # one-click needs an http(s) link
+    assert message["List-Unsubscribe-Post"] is None
+    assert "unsubscribe" not in rendered.html.lower()

@@ -122,6 +122,24 @@ def test_the_api_gives_data_with_a_token(api_server, wire, warehouse):
     assert (view["destination"], view["url_route"], view["href"]) == ("nav", "wirewatch", "/wirewatch/")
 
 
+def test_one_click_unsubscribe_needs_no_login_and_a_get_changes_nothing(api_server, warehouse):
+    from wirewatch.digest.unsubscribe import recipient_token, unsubscribed
+
+    engine = warehouse["engine"]
+    url = f"{api_server.url}/wirewatch/unsubscribe/{recipient_token(engine, 'leaving@example.org')}"
+    asked = httpx.get(url)
+    assert asked.status_code == 200
+    assert 'method="post"' in asked.text and "leaving@example.org" in asked.text
+    assert unsubscribed(engine) == set()  # link scanners follow links
+    # what a mail client sends for List-Unsubscribe-Post (RFC 8058)
+    done = httpx.post(url, data={"List-Unsubscribe": "One-Click"})
+    assert done.status_code == 200 and "is unsubscribed" in done.text
+    assert unsubscribed(engine) == {"leaving@example.org"}
+    assert httpx.post(url).status_code == 200  # again: still unsubscribed
+    unknown = httpx.post(f"{api_server.url}/wirewatch/unsubscribe/{'x' * 32}")
+    assert unknown.status_code == 404 and "not known" in unknown.text
+
+
 def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
     """Log in, open the Wirewatch entry of the UI navigation, check the embedded page, take screenshots."""
     feed_count = len(warehouse["config"].feeds)
@@ -167,5 +185,32 @@ def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
         charts_shot = browser.screenshot(SCREENSHOTS / "wirewatch-charts-and-stories.png")
         remember_screenshot(charts_shot)
         assert ui_shot.stat().st_size > 20_000 and charts_shot.stat().st_size > 20_000
+    finally:
+        browser.close()
+
+
+def test_the_page_fits_a_phone(api_server, wire, warehouse):
+    """At 390 px the wide tables scroll inside their boxes; the page itself never scrolls sideways."""
+    browser = Browser(width=390, height=844)
+    try:
+        browser.set_cookie(api_server.url, "_token", api_server.token())
+        browser.navigate(f"{api_server.url}/plugin/wirewatch")
+        frame = "document.querySelector('iframe[src*=\"/wirewatch/\"]')?.contentDocument"
+        browser.wait_for(f"({frame}?.querySelectorAll('#feed-health tbody tr') || []).length", 90)
+        loaded = frame.replace("?.", ".")
+        widths = browser.evaluate(
+            f"""(() => {{
+                const d = {loaded};
+                const box = d.querySelector('#feed-health').parentElement;
+                return {{page: d.documentElement.scrollWidth, view: d.documentElement.clientWidth,
+                         inner: box.scrollWidth, outer: box.clientWidth, overflow: getComputedStyle(box).overflowX}};
+            }})()"""
+        )
+        assert widths["page"] <= widths["view"], widths
+        assert widths["inner"] > widths["outer"] and widths["overflow"] == "auto", widths
+        shot = browser.screenshot(SCREENSHOTS / "wirewatch-phone.png")
+        remember_screenshot(shot)
+        browser.evaluate(f"{loaded}.getElementById('recent-runs').scrollIntoView()")
+        remember_screenshot(browser.screenshot(SCREENSHOTS / "wirewatch-phone-runs.png"))
     finally:
         browser.close()

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import Engine
@@ -21,12 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from wirewatch.config import ConfigError, PipelineConfig, PollingPolicy, load_pipeline_config
 from wirewatch.dashboard import chart, queries
+from wirewatch.digest import unsubscribe
 from wirewatch.health import utc
 from wirewatch.warehouse.db import make_engine
 
 log = logging.getLogger("wirewatch.dashboard")
 Sort = Annotated[str, Query(pattern="^(" + "|".join(queries.SORT_KEYS) + ")$")]
 Direction = Annotated[str, Query(pattern="^(asc|desc)$")]
+Token = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
 # a wire antenna for the navigation entry
 ICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#7a8699" '
@@ -72,11 +74,13 @@ class Dashboard:
         load_config: Callable[[], PipelineConfig],
         ui_path: Callable[[], str],
         dag_id: str,
+        dag_runs: Callable[[str, int], list[dict[str, Any]]],
     ) -> None:
         self.warehouse_url = warehouse_url
         self.load_config = load_config
         self.ui_path = ui_path
         self.dag_id = dag_id
+        self.dag_runs = dag_runs
         self.templates = Environment(
             loader=PackageLoader("wirewatch.dashboard", "templates"),
             autoescape=select_autoescape(["html"]),
@@ -108,6 +112,15 @@ class Dashboard:
                 503, f"the warehouse could not be read ({type(exc).__name__}); see the api-server log"
             ) from None
 
+    def runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        try:
+            dag_runs = self.dag_runs(self.dag_id, limit)
+        except Exception:
+            # the warehouse still knows the runs that polled
+            log.exception("reading the DAG runs from Airflow failed")
+            dag_runs = []
+        return self.read(lambda e: queries.recent_runs(e, limit, dag_runs))
+
     def feeds(self, now: datetime, sort: str = "severity", descending: bool = False) -> list[dict[str, Any]]:
         config, _ = self.config()
         policy = config.polling if config else PollingPolicy()
@@ -130,7 +143,7 @@ class Dashboard:
             data["week"] = self.read(lambda e: queries.matches_per_day(e, 7, now))
             data["month"] = self.read(lambda e: queries.matches_per_day(e, 30, now))
             data["stories"] = self.read(queries.latest_stories)
-            data["runs"] = self.read(queries.recent_runs)
+            data["runs"] = self.runs()
             data["alerts"] = self.read(queries.open_alerts)
         except HTTPException as exc:
             problem = exc.detail
@@ -164,6 +177,30 @@ class Dashboard:
         )
 
 
+def _unsubscribe_routes(board: Dashboard) -> APIRouter:
+    """One-click unsubscribe (RFC 8058) from the digest: no login, the unguessable token is the key."""
+    router = APIRouter()
+
+    def page(found: tuple[str, bool] | None) -> HTMLResponse:
+        recipient, done = found or (None, False)
+        body = board.templates.get_template("unsubscribe.html").render(recipient=recipient, unsubscribed=done)
+        return HTMLResponse(body, status_code=200 if found else 404)
+
+    @router.get("/unsubscribe/{token}", response_class=HTMLResponse)
+    def ask(token: Token) -> HTMLResponse:
+        return page(board.read(lambda e: unsubscribe.status(e, token)))
+
+    # the mail client's POST carries List-Unsubscribe=One-Click; nothing else in it matters
+    @router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+    def confirm(token: Token) -> HTMLResponse:
+        recipient = board.read(lambda e: unsubscribe.unsubscribe(e, token))
+        if recipient is not None:
+            log.info("%s unsubscribed from the digest", recipient)
+        return page((recipient, True) if recipient else None)
+
+    return router
+
+
 def create_app(
     auth: Callable[..., Any],
     warehouse_url: Callable[[], str],
@@ -171,53 +208,52 @@ def create_app(
     ui_path: Callable[[], str] = lambda: "",
     dag_id: str = "news_monitor",
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    dag_runs: Callable[[str, int], list[dict[str, Any]]] = lambda dag_id, limit: [],
 ) -> FastAPI:
-    """Every route, including the page, depends on `auth`; the OpenAPI docs are off (they would not)."""
-    board = Dashboard(warehouse_url, load_config, ui_path, dag_id)
-    app = FastAPI(
-        title="Wirewatch",
-        docs_url=None,
-        redoc_url=None,
-        openapi_url=None,
-        dependencies=[Depends(auth)],
-    )
+    """Every route but unsubscribe, including the page, depends on `auth`; the OpenAPI docs are off
+    (they would not)."""
+    board = Dashboard(warehouse_url, load_config, ui_path, dag_id, dag_runs)
+    app = FastAPI(title="Wirewatch", docs_url=None, redoc_url=None, openapi_url=None)
+    app.include_router(_unsubscribe_routes(board))
+    protected = APIRouter(dependencies=[Depends(auth)])
 
     def now() -> datetime:
         return utc(clock())
 
-    @app.get("/", response_class=HTMLResponse)
+    @protected.get("/", response_class=HTMLResponse)
     def page(sort: Sort = "severity", dir: Direction = "asc") -> str:  # noqa: A002 - the query parameter
         return board.page(now(), sort, dir == "desc")
 
-    @app.get("/icon.svg")
+    @protected.get("/icon.svg")
     def icon() -> Response:
         return Response(ICON, media_type="image/svg+xml")
 
-    @app.get("/api/feeds")
+    @protected.get("/api/feeds")
     def feeds(sort: Sort = "severity", dir: Direction = "asc") -> dict[str, Any]:  # noqa: A002
         at = now()
         return {"generated_at": at.isoformat(), "feeds": board.feeds(at, sort, dir == "desc")}
 
-    @app.get("/api/matches-per-day")
+    @protected.get("/api/matches-per-day")
     def matches_per_day(days: Annotated[int, Query(ge=1, le=90)] = 7) -> dict[str, Any]:
         return board.read(lambda e: queries.matches_per_day(e, days, now()))
 
-    @app.get("/api/stories")
+    @protected.get("/api/stories")
     def stories(limit: Annotated[int, Query(ge=1, le=200)] = 25) -> dict[str, Any]:
         found = board.read(lambda e: queries.latest_stories(e, limit))
         for story in found:
             story["run_link"] = board.run_link(story["run_id"])
         return {"stories": found}
 
-    @app.get("/api/runs")
+    @protected.get("/api/runs")
     def runs(limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-        found = board.read(lambda e: queries.recent_runs(e, limit))
+        found = board.runs(limit)
         for run in found:
             run["run_link"] = board.run_link(run["run_id"])
         return {"runs": found}
 
-    @app.get("/api/alerts")
+    @protected.get("/api/alerts")
     def open_alerts() -> dict[str, Any]:
         return {"alerts": board.read(queries.open_alerts)}
 
+    app.include_router(protected)
     return app

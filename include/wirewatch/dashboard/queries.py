@@ -18,6 +18,8 @@ from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds
 SEVERITY = {"dead": 0, "failing": 1, "stale": 2, "new": 3, "ok": 4}
 SORT_KEYS = ("severity", "outlet", "last_success", "failures", "silent", "items_per_day", "next_poll")
 ITEMS_WINDOW = timedelta(days=7)
+# a rate over less than this would turn one fresh item into dozens a day
+MIN_RATE_SPAN = timedelta(hours=1)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -29,17 +31,31 @@ def _seconds(delta: timedelta | None) -> int | None:
     return int(delta.total_seconds()) if delta is not None else None
 
 
-def _items_per_day(engine: Engine, now: datetime) -> dict[str, float]:
+def _items_per_day(engine: Engine, now: datetime) -> dict[str, tuple[float, int]]:
+    """(items per day, seconds covered) per feed: over the last 7 days, or over what the warehouse
+    has seen of them (since its oldest item or first poll), so hours of history are not spread
+    over a week."""
     since = now - ITEMS_WINDOW
     published = func.coalesce(articles.c.published_at, articles.c.fetched_at)
     query = (
-        select(articles.c.feed_id, func.count())
+        select(articles.c.feed_id, func.count(), func.min(published))
         # fetched_at is indexed and never earlier than a publication we count
         .where(articles.c.fetched_at >= since, published >= since)
         .group_by(articles.c.feed_id)
     )
+    first_polls = select(feed_polls.c.feed_id, func.min(feed_polls.c.polled_at)).group_by(
+        feed_polls.c.feed_id
+    )
     with engine.connect() as conn:
-        return {feed_id: n / ITEMS_WINDOW.days for feed_id, n in conn.execute(query)}
+        counted = {feed_id: (n, health.utc(oldest)) for feed_id, n, oldest in conn.execute(query)}
+        starts = {feed_id: health.utc(first) for feed_id, first in conn.execute(first_polls)}
+    rates = {}
+    for feed_id in starts.keys() | counted.keys():
+        n, oldest = counted.get(feed_id, (0, None))
+        start = min(t for t in (oldest, starts.get(feed_id)) if t is not None)
+        span = max(now - max(start, since), MIN_RATE_SPAN)
+        rates[feed_id] = (n / (span / timedelta(days=1)), int(span.total_seconds()))
+    return rates
 
 
 def _latest_warnings(engine: Engine, feed_ids: Sequence[str]) -> dict[str, str]:
@@ -101,7 +117,8 @@ def feed_health(
                 "silent_seconds": _seconds(now - last_new if last_new else None),
                 "cadence_seconds": state.get("cadence_seconds"),
                 "stale_after_seconds": _seconds(health.stale_after(state.get("cadence_seconds"), policy)),
-                "items_per_day": round(per_day.get(feed_id, 0.0), 1),
+                "items_per_day": round(per_day[feed_id][0], 1) if feed_id in per_day else 0.0,
+                "items_span_seconds": per_day[feed_id][1] if feed_id in per_day else None,
                 "next_poll_at": _iso(state.get("next_poll_at")),
                 "next_poll_reason": state.get("next_poll_reason"),
             }
@@ -168,13 +185,14 @@ def matches_per_day(engine: Engine, days: int, now: datetime) -> dict[str, Any]:
 
 
 def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
-    """The newest matched stories, each with its copies collapsed under it (one per article)."""
+    """The newest matched stories by first appearance, each with its copies collapsed under it
+    (one per article); a later copy does not move a story up."""
     story = func.coalesce(matches.c.cluster_key, matches.c.article_id)
     when = func.coalesce(matches.c.published_at, matches.c.fetched_at)
     newest = (
-        select(story.label("story"), func.max(when).label("latest"))
+        select(story.label("story"), func.min(when).label("first"))
         .group_by(story)
-        .order_by(func.max(when).desc(), story)
+        .order_by(func.min(when).desc(), story)
         .limit(limit)
     )
     with engine.connect() as conn:
@@ -223,41 +241,56 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
     return stories
 
 
-def recent_runs(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
-    """What the latest runs brought in, from their fetch events and matches."""
+def recent_runs(
+    engine: Engine, limit: int = 10, dag_runs: Sequence[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """The latest runs with what they brought in (fetch events and matches).
+
+    `dag_runs` ({run_id, state, started}) are Airflow's own runs: with them every run is listed,
+    also one that polled nothing because no feed was due; without them, the runs that polled.
+    """
     failed = func.sum(case((feed_polls.c.outcome == "error", 1), else_=0))
-    query = (
-        select(
-            feed_polls.c.run_id,
-            func.min(feed_polls.c.polled_at).label("started"),
-            func.count().label("polled"),
-            failed.label("failed"),
-            func.sum(feed_polls.c.new_entries).label("new_articles"),
-        )
-        .group_by(feed_polls.c.run_id)
-        .order_by(func.min(feed_polls.c.polled_at).desc())
-        .limit(limit)
-    )
+    stats = select(
+        feed_polls.c.run_id,
+        func.min(feed_polls.c.polled_at).label("started"),
+        func.count().label("polled"),
+        failed.label("failed"),
+        func.sum(feed_polls.c.new_entries).label("new_articles"),
+    ).group_by(feed_polls.c.run_id)
+    latest = stats.order_by(func.min(feed_polls.c.polled_at).desc()).limit(limit)
+    known = [run["run_id"] for run in dag_runs]
     with engine.connect() as conn:
-        runs = [dict(row) for row in conn.execute(query).mappings()]
-        run_ids = [run["run_id"] for run in runs]
+        polled = {row["run_id"]: dict(row) for row in conn.execute(latest).mappings()}
+        if known:
+            polled |= {
+                row["run_id"]: dict(row)
+                for row in conn.execute(stats.where(feed_polls.c.run_id.in_(known))).mappings()
+            }
         matched = dict(
             conn.execute(
                 select(matches.c.run_id, func.count())
-                .where(matches.c.run_id.in_(run_ids))
+                .where(matches.c.run_id.in_(list(polled) + known))
                 .group_by(matches.c.run_id)
             ).all()
         )
-    return [
-        run
-        | {
-            "started": _iso(run["started"]),
-            "failed": int(run["failed"] or 0),
-            "new_articles": int(run["new_articles"] or 0),
-            "matches": matched.get(run["run_id"], 0),
-        }
-        for run in runs
-    ]
+    runs = {run_id: row | {"state": None} for run_id, row in polled.items()}
+    for run in dag_runs:
+        runs[run["run_id"]] = polled.get(run["run_id"], {"polled": 0}) | run
+    listed = []
+    for run in sorted(runs.values(), key=lambda run: health.utc(run["started"]), reverse=True)[:limit]:
+        listed.append(
+            {
+                "run_id": run["run_id"],
+                "state": run["state"],
+                "started": _iso(run["started"]),
+                "polled": int(run["polled"]),
+                "failed": int(run.get("failed") or 0),
+                "new_articles": int(run.get("new_articles") or 0),
+                "matches": matched.get(run["run_id"], 0),
+                "nothing_due": run["state"] == "success" and not run["polled"],
+            }
+        )
+    return listed
 
 
 def open_alerts(engine: Engine) -> list[dict[str, Any]]:

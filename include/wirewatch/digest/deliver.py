@@ -18,13 +18,14 @@ from email.utils import parseaddr
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 
-from wirewatch.config import DigestConfig, RecipientPlan, check_address
+from wirewatch.config import DigestConfig, DigestOptions, RecipientPlan, check_address
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import build_message, message_domain, render
-from wirewatch.warehouse.schema import digests
-from wirewatch.warehouse.store import upsert
+from wirewatch.digest.unsubscribe import recipient_token, unsubscribed
+from wirewatch.warehouse.schema import digests, feed_polls
+from wirewatch.warehouse.store import as_utc, upsert
 
 log = logging.getLogger("wirewatch.digest")
 
@@ -61,6 +62,36 @@ def digest_day(run_time: datetime, tz: str, requested: str | None = None) -> dat
         except ValueError:
             raise ValueError(f"date {requested!r} is not YYYY-MM-DD") from None
     return run_time.astimezone(ZoneInfo(tz)).date() - timedelta(days=1)
+
+
+def first_covered_day(engine: Engine, tz: str) -> date | None:
+    """The local day of this installation's first feed poll, None before it: scheduled digests
+    start there, so a new installation never mails "no coverage" for days it did not watch."""
+    with engine.connect() as conn:
+        first = as_utc(conn.execute(select(func.min(feed_polls.c.polled_at))).scalar())
+    return first.astimezone(ZoneInfo(tz)).date() if first else None
+
+
+def watched(engine: Engine, day: date, tz: str) -> bool:
+    """Whether Wirewatch had polled its feeds by `day`; logs why not."""
+    first = first_covered_day(engine, tz)
+    if first is not None and day >= first:
+        return True
+    since = f"first polled its feeds on {first}" if first else "has not polled a feed yet"
+    log.info("no digest for %s: this installation %s", day, since)
+    return False
+
+
+def next_scheduled_digest(options: DigestOptions, first_day: date | None, now: datetime) -> datetime:
+    """When the next scheduled digest goes out (it covers the local day before): the next send_at,
+    but not before the morning after the first covered day (today, if nothing was polled yet)."""
+    tz = ZoneInfo(options.timezone)
+    local = now.astimezone(tz)
+    send = datetime.combine(local.date(), options.send_at, tz)
+    if send <= local:
+        send = datetime.combine(local.date() + timedelta(days=1), options.send_at, tz)
+    first_send = datetime.combine((first_day or local.date()) + timedelta(days=1), options.send_at, tz)
+    return max(send, first_send)
 
 
 def plan_jobs(
@@ -124,12 +155,29 @@ def _save(engine: Engine, values: dict[str, Any]) -> None:
         )
 
 
+def without_unsubscribed(engine: Engine, jobs: list[DigestJob]) -> list[DigestJob]:
+    gone = unsubscribed(engine)
+    for job in jobs:
+        if recipient_key(job.recipient) in gone:
+            log.info("no digest for %s: unsubscribed", recipient_key(job.recipient))
+    return [job for job in jobs if recipient_key(job.recipient) not in gone]
+
+
 def compose(
-    config: DigestConfig, engine: Engine, job: DigestJob, sender: str, message_id: str, now: datetime
+    config: DigestConfig,
+    engine: Engine,
+    job: DigestJob,
+    sender: str,
+    message_id: str,
+    now: datetime,
+    unsubscribe_token: str | None,
 ):
     """The digest of the job's day and its message; (digest, message)."""
     names = {topic.id: topic.name for topic in config.topics.topics}
     options = config.options
+    unsubscribe_url = None
+    if options.unsubscribe_url and unsubscribe_token:
+        unsubscribe_url = f"{options.unsubscribe_url.rstrip('/')}/{unsubscribe_token}"
     digest = build_digest(
         engine,
         date.fromisoformat(job.day),
@@ -137,7 +185,7 @@ def compose(
         options.timezone,
         options.max_stories_per_topic,
     )
-    rendered = render(digest, job.language, tuple(job.subscriptions))
+    rendered = render(digest, job.language, tuple(job.subscriptions), unsubscribe_url)
     message = build_message(
         rendered,
         sender=sender,
@@ -146,6 +194,7 @@ def compose(
         list_id=options.list_id or f"daily-digest.{message_domain(sender)}",
         sent_at=now.astimezone(ZoneInfo(options.timezone)),
         language=job.language,
+        unsubscribe_url=unsubscribe_url,
     )
     return digest, message
 
@@ -169,7 +218,8 @@ def deliver(
     reuse = record and record["status"] == "pending" and record["message_id"]
     message_id = reuse or new_message_id(day, sender)
     now = datetime.now(UTC)
-    digest, message = compose(config, engine, job, sender, message_id, now)
+    token = recipient_token(engine, key)
+    digest, message = compose(config, engine, job, sender, message_id, now, token)
     values = {
         "recipient": key,
         "digest_date": day,

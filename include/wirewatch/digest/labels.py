@@ -35,6 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_failures": "Every feed was polled without errors on {date}.",
         "no_polls": "No feed was polled on {date}.",
         "why": "You receive this digest through the subscription {subs} of Wirewatch.",
+        "unsubscribe": "Unsubscribe",
     },
     "de": {
         "title": "Wirewatch Tagesübersicht",
@@ -63,6 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_failures": "Alle Feeds wurden am {date} fehlerfrei abgerufen.",
         "no_polls": "Am {date} wurde kein Feed abgerufen.",
         "why": "Sie erhalten diese Übersicht über das Wirewatch-Abonnement {subs}.",
+        "unsubscribe": "Abbestellen",
     },
     "fr": {
         "title": "Wirewatch, le résumé du jour",
@@ -91,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_failures": "Tous les flux ont été relevés sans erreur le {date}.",
         "no_polls": "Aucun flux n'a été relevé le {date}.",
         "why": "Vous recevez ce résumé par l'abonnement Wirewatch {subs}.",
+        "unsubscribe": "Se désabonner",
     },
 }
 

@@ -108,7 +108,9 @@ def subject_line(digest: Digest, words: Words) -> str:
     return words("subject", date=words.short_day(digest.day), stories=words.count("story", digest.stories))
 
 
-def render(digest: Digest, language: str, subscriptions: tuple[str, ...] = ()) -> Rendered:
+def render(
+    digest: Digest, language: str, subscriptions: tuple[str, ...] = (), unsubscribe_url: str | None = None
+) -> Rendered:
     words = Words(language, digest.timezone)
     subject = subject_line(digest, words)
     values = {
@@ -116,6 +118,7 @@ def render(digest: Digest, language: str, subscriptions: tuple[str, ...] = ()) -
         "w": words,
         "subject": subject,
         "subscriptions": ", ".join(subscriptions),
+        "unsubscribe_url": safe_url(unsubscribe_url),
         "lang": words.language,
     }
     html = environment().get_template("digest.html").render(values)
@@ -136,8 +139,12 @@ def build_message(
     list_id: str,
     sent_at: datetime,
     language: str,
+    unsubscribe_url: str | None = None,
 ) -> EmailMessage:
-    """A multipart/alternative message: text first, HTML last (clients show the last they can)."""
+    """A multipart/alternative message: text first, HTML last (clients show the last they can).
+
+    List-Unsubscribe names the recipient's one-click link (RFC 8058); without one, a mail to the sender.
+    """
     message = EmailMessage()
     message["Subject"] = rendered.subject
     message["From"] = _address_header(sender)
@@ -146,6 +153,11 @@ def build_message(
     message["Message-ID"] = message_id
     message["List-Id"] = f"Wirewatch daily digest <{list_id}>"
     message["Auto-Submitted"] = "auto-generated"
+    if safe_url(unsubscribe_url):
+        message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    else:
+        message["List-Unsubscribe"] = f"<mailto:{parseaddr(sender)[1]}?subject=unsubscribe>"
     message.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
     # after the parts: set_content drops Content-* headers set before it

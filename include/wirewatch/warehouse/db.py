@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -41,6 +42,40 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+class WarehouseUnavailable(Exception):
+    """The warehouse a reading command needs is missing, empty or unreachable; the message says which."""
+
+
+def open_existing(url: str) -> Engine:
+    """An engine on a warehouse that exists and has its tables; unlike make_engine, never creates one."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        raise WarehouseUnavailable(f"{url!r} is not a database URL") from None
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if not Path(parsed.database).is_file():
+            raise WarehouseUnavailable(
+                f"no warehouse at {parsed.database}: run `make run` or `make demo` in the checkout first, "
+                "or point --warehouse or WIREWATCH_WAREHOUSE_URL at one"
+            )
+    engine = make_engine(url)
+    try:
+        tables = current_tables(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise WarehouseUnavailable(
+            f"cannot open the warehouse at {shown}: {' '.join(str(exc.orig).split())}"
+        ) from None
+    if "matches" not in tables:
+        engine.dispose()
+        raise WarehouseUnavailable(
+            f"the warehouse at {shown} has no tables: run `wirewatch warehouse migrate`, "
+            "then `make run` or `wirewatch run-once` to fill it"
+        )
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:

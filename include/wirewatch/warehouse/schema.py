@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 
@@ -157,6 +158,17 @@ digests = Table(
     Column("updated_at", TS, nullable=False),
     Column("sent_at", TS),
     Index("ix_digests_date_status", "digest_date", "status"),
+)
+
+# Who gets digests: the random token of their unsubscribe link (List-Unsubscribe), and whether they used it.
+digest_recipients = Table(
+    "digest_recipients",
+    metadata,
+    Column("recipient", String(320), primary_key=True),  # the bare address, lower case
+    Column("unsubscribe_token", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("unsubscribed_at", TS),
+    UniqueConstraint("unsubscribe_token", name="uq_digest_recipients_token"),
 )
 
 # What operators were last told about each subject ("feed:<id>", "dag:<dag_id>"): alerts go out once
