@@ -40,7 +40,7 @@ test: install lint
 # and the Wirewatch page in the Airflow UI (tests/artifacts/*.png)
 screenshots: install
 	$(PY) -m wirewatch.digest.screenshots var/screenshots
-	$(PY) -m pytest -q tests/ui -k renders_in_the_airflow_ui
+	$(PY) -m pytest -q tests/ui -k "renders_in_the_airflow_ui or fits_a_phone"
 
 bench: install
 	$(PY) -m benchmarks.poll

@@ -106,6 +106,26 @@ class Browser:
             raise CdpError(f"{expression[:80]}...: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def click(self, element: str) -> None:
+        """A real left click in the middle of the element that the JavaScript expression gives."""
+        x, y = self.evaluate(
+            f"""(() => {{
+                const e = {element};
+                e.scrollIntoView({{block: "center"}});
+                const r = e.getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2];
+            }})()"""
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1},
+            )
+
+    def tabs(self) -> list[str]:
+        """The address of every open tab."""
+        return [t["url"] for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page"]
+
     def wait_for(self, expression: str, timeout: float = 60) -> Any:
         """Evaluate until the expression gives something truthy; its last value otherwise."""
         deadline = time.monotonic() + timeout
