@@ -42,7 +42,9 @@ class Browser:
 
     def __init__(self, width: int = 1440, height: int = 1000) -> None:
         if not Path(CHROMIUM).exists():
-            raise FileNotFoundError(f"{CHROMIUM} not found: `make install` installs Debian's chromium")
+            raise FileNotFoundError(
+                f"{CHROMIUM} not found: `make test` and `make screenshots` install Debian's chromium"
+            )
         self.profile = Path(tempfile.mkdtemp(prefix="wirewatch-chromium-"))
         self.process = subprocess.Popen(
             [
