@@ -31,11 +31,12 @@ class WirewatchPlugin(AirflowPlugin):
             "name": "Wirewatch",
         }
     ]
-    # with url_route the UI embeds the page under /plugin/wirewatch, inside its own navigation
-    external_views = [
+    # A React app, not an external view: the UI frames external views in a sandbox that blocks
+    # links to new tabs and to the UI itself. The app shows the server-rendered page at /plugin/wirewatch.
+    react_apps = [
         {
             "name": "Wirewatch",
-            "href": f"{URL_PREFIX}/",
+            "bundle_url": f"{URL_PREFIX}/plugin.js",
             "destination": "nav",
             "url_route": "wirewatch",
             "icon": f"{URL_PREFIX}/icon.svg",

@@ -42,7 +42,9 @@ class Browser:
 
     def __init__(self, width: int = 1440, height: int = 1000) -> None:
         if not Path(CHROMIUM).exists():
-            raise FileNotFoundError(f"{CHROMIUM} not found: `make install` installs Debian's chromium")
+            raise FileNotFoundError(
+                f"{CHROMIUM} not found: `make test` and `make screenshots` install Debian's chromium"
+            )
         self.profile = Path(tempfile.mkdtemp(prefix="wirewatch-chromium-"))
         self.process = subprocess.Popen(
             [
@@ -105,6 +107,26 @@ class Browser:
         if "exceptionDetails" in result:
             raise CdpError(f"{expression[:80]}...: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def click(self, element: str) -> None:
+        """A real left click in the middle of the element that the JavaScript expression gives."""
+        x, y = self.evaluate(
+            f"""(() => {{
+                const e = {element};
+                e.scrollIntoView({{block: "center"}});
+                const r = e.getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2];
+            }})()"""
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1},
+            )
+
+    def tabs(self) -> list[str]:
+        """The address of every open tab."""
+        return [t["url"] for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page"]
 
     def wait_for(self, expression: str, timeout: float = 60) -> Any:
         """Evaluate until the expression gives something truthy; its last value otherwise."""

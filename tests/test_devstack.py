@@ -177,3 +177,20 @@ def test_the_banner_says_when_the_first_digest_goes_out(tmp_path, capsys):
     today = datetime.now(ZoneInfo("Europe/Zurich")).date()
     tomorrow = today + timedelta(days=1)
     assert f"the next on {tomorrow:%a %d %b} at 07:00, covering {today:%a %d %b}" in capsys.readouterr().out
+
+
+def test_make_run_needs_neither_chromium_nor_root():
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, WIREWATCH_CHROMIUM="/nonexistent/chromium")
+
+    def plan(target: str) -> str:
+        return subprocess.run(
+            ["make", "-n", target], cwd=repo, env=env, capture_output=True, text=True, check=True
+        ).stdout
+
+    assert "chromium" not in plan("run") and "apt-get" not in plan("run")
+    for target in ("test", "screenshots"):
+        assert "apt-get install -y -qq chromium" in plan(target)

@@ -42,7 +42,9 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess:
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except FileNotFoundError:
-            raise ChromiumError(f"{CHROMIUM} not found; `make install` installs Debian's chromium") from None
+            raise ChromiumError(
+                f"{CHROMIUM} not found; `make test` and `make screenshots` install Debian's chromium"
+            ) from None
         except subprocess.TimeoutExpired:
             raise ChromiumError(f"chromium did not finish within {timeout:.0f} s: {' '.join(args)}") from None
     if done.returncode != 0:

@@ -3,6 +3,7 @@ page embedded in the Airflow UI rendered by headless Chromium (screenshots under
 
 from __future__ import annotations
 
+import json
 import time
 
 import httpx
@@ -18,6 +19,8 @@ ENDPOINTS = (
     "/wirewatch/",
     "/wirewatch/?sort=outlet&dir=desc",
     "/wirewatch/icon.svg",
+    "/wirewatch/fragment",
+    "/wirewatch/plugin.js",
     "/wirewatch/api/feeds",
     "/wirewatch/api/matches-per-day?days=30",
     "/wirewatch/api/stories",
@@ -25,6 +28,10 @@ ENDPOINTS = (
     "/wirewatch/api/alerts",
 )
 KURSK = "dprk-troops-kursk"
+# the page inside the Airflow UI: the React app's shadow root
+PAGE = "document.getElementById('wirewatch-page').shadowRoot"
+# the same while the app (re)mounts
+MAYBE_PAGE = "document.getElementById('wirewatch-page')?.shadowRoot"
 
 
 def forged_token() -> str:
@@ -118,8 +125,12 @@ def test_the_api_gives_data_with_a_token(api_server, wire, warehouse):
     assert alerts["feed:fault-404"]["name"] == "Broken feed (404) (fault-404)"
 
     plugins = httpx.get(f"{api_server.url}/api/v2/plugins", headers=headers).json()["plugins"]
-    (view,) = [v for p in plugins if p["name"] == "wirewatch" for v in p["external_views"]]
-    assert (view["destination"], view["url_route"], view["href"]) == ("nav", "wirewatch", "/wirewatch/")
+    (app,) = [v for p in plugins if p["name"] == "wirewatch" for v in p["react_apps"]]
+    assert (app["destination"], app["url_route"], app["bundle_url"]) == (
+        "nav",
+        "wirewatch",
+        "/wirewatch/plugin.js",
+    )
 
 
 def test_one_click_unsubscribe_needs_no_login_and_a_get_changes_nothing(api_server, warehouse):
@@ -140,20 +151,27 @@ def test_one_click_unsubscribe_needs_no_login_and_a_get_changes_nothing(api_serv
     assert unknown.status_code == 404 and "not known" in unknown.text
 
 
+def open_page(browser: Browser, api_server, path: str = "/plugin/wirewatch") -> None:
+    # what the UI's login form does: POST /auth/token, keep the token in the `_token` cookie
+    browser.set_cookie(api_server.url, "_token", api_server.token())
+    browser.navigate(api_server.url + path)
+
+
+def rows(browser: Browser, timeout: float = 90) -> int:
+    return browser.wait_for(
+        f"({MAYBE_PAGE}?.querySelectorAll('#feed-health tbody tr') || []).length", timeout
+    )
+
+
 def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
-    """Log in, open the Wirewatch entry of the UI navigation, check the embedded page, take screenshots."""
-    feed_count = len(warehouse["config"].feeds)
+    """Log in, open the Wirewatch entry of the UI navigation, check the page, take screenshots."""
     browser = Browser(width=1440, height=1400)
     try:
-        # what the UI's login form does: POST /auth/token, keep the token in the `_token` cookie
-        browser.set_cookie(api_server.url, "_token", api_server.token())
-        browser.navigate(f"{api_server.url}/plugin/wirewatch")
-        frame = "document.querySelector('iframe[src*=\"/wirewatch/\"]')?.contentDocument"
-        rows = browser.wait_for(f"({frame}?.querySelectorAll('#feed-health tbody tr') || []).length", 90)
-        assert rows == feed_count
+        open_page(browser, api_server)
+        assert rows(browser) == len(warehouse["config"].feeds)
         page = browser.evaluate(
             f"""(() => {{
-                const d = {frame};
+                const d = {PAGE};
                 const charts = [...d.querySelectorAll('svg.chart')];
                 return {{
                     outlets: [...d.querySelectorAll('#feed-health tbody tr')].map(r => r.dataset.feed),
@@ -162,8 +180,9 @@ def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
                         points: c.querySelectorAll('circle').length, lines: c.querySelectorAll('polyline').length}})),
                     legend: d.querySelector('#chart-legend').innerText,
                     copies: [...d.querySelectorAll('#latest-stories li[data-copies]')].map(s => +s.dataset.copies),
-                    html: d.documentElement.outerHTML,
+                    html: d.innerHTML,
                     nav: [...document.querySelectorAll('nav a, a')].map(a => a.innerText.trim()).filter(Boolean),
+                    frames: document.querySelectorAll('iframe').length,
                 }};
             }})()"""
         )
@@ -175,16 +194,67 @@ def test_the_page_renders_in_the_airflow_ui(api_server, wire, warehouse):
         assert "North Korean troops" in page["legend"]
         assert 6 in page["copies"]
         assert "Wirewatch" in page["nav"]
+        assert page["frames"] == 0  # in the UI's own page, not a sandboxed frame
         assert not any(secret in page["html"] for secret in SECRETS)
+        # the page's styles stay in its shadow root
+        assert browser.evaluate("getComputedStyle(document.body).paddingTop") != "16px"
 
         ui_shot = browser.screenshot(SCREENSHOTS / "wirewatch-in-airflow-ui.png")
         remember_screenshot(ui_shot)
-        loaded = frame.replace("?.", ".")
-        browser.evaluate(f"{loaded}.querySelector('#latest-stories details').open = true")
-        browser.evaluate(f"{loaded}.getElementById('chart-7d').scrollIntoView()")
+        browser.evaluate(f"{PAGE}.querySelector('#latest-stories details').open = true")
+        browser.evaluate(f"{PAGE}.getElementById('chart-7d').scrollIntoView()")
         charts_shot = browser.screenshot(SCREENSHOTS / "wirewatch-charts-and-stories.png")
         remember_screenshot(charts_shot)
         assert ui_shot.stat().st_size > 20_000 and charts_shot.stat().st_size > 20_000
+    finally:
+        browser.close()
+
+
+def test_links_in_the_airflow_ui_land_where_they_point(api_server, wire, warehouse):
+    """Through the navigation entry: sort, an article (new tab), a run and the DAG (the UI's router)."""
+    headers = {"Authorization": f"Bearer {api_server.token()}"}
+    by_outlet = httpx.get(f"{api_server.url}/wirewatch/api/feeds?sort=outlet", headers=headers).json()
+    browser = Browser(width=1440, height=1000)
+    try:
+        open_page(browser, api_server, "/")
+        entry = "document.querySelector('a[aria-label=Wirewatch][href=\"/plugin/wirewatch\"]')"
+        browser.wait_for(f"!!{entry}", 90)
+        browser.click(entry)
+        rows(browser)
+        assert browser.evaluate("location.pathname") == "/plugin/wirewatch"
+        # a router navigation keeps this; a page load would lose it
+        browser.evaluate("window.wirewatchMarker = 'still here'")
+
+        browser.click(f"{PAGE}.querySelector('a[data-sort=outlet]')")
+        expected = [f["feed_id"] for f in by_outlet["feeds"]]
+        browser.wait_for(
+            f"JSON.stringify([...({MAYBE_PAGE}?.querySelectorAll('#feed-health tbody tr') || [])].map(r => r.dataset.feed))"
+            f" === {json.dumps(json.dumps(expected, separators=(',', ':')))}"
+        )
+        assert browser.evaluate("location.search") == "?sort=outlet&dir=asc"
+
+        article = f"{PAGE}.querySelector('#latest-stories .story-head a')"
+        url = browser.evaluate(f"{article}.href")
+        assert url.startswith("http://127.0.1.")
+        browser.click(article)
+        deadline = time.monotonic() + 30
+        while url not in browser.tabs() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert url in browser.tabs()
+        assert browser.evaluate("location.pathname") == "/plugin/wirewatch"
+
+        run = f"{PAGE}.querySelector('#latest-stories a.run-link')"
+        path = browser.evaluate(f"{run}.getAttribute('href')")
+        assert path.startswith("/dags/news_monitor/runs/scheduled__")
+        browser.click(run)
+        browser.wait_for(f"location.pathname === {json.dumps(path)}")
+        assert browser.evaluate("window.wirewatchMarker") == "still here"
+
+        browser.evaluate("history.back()")
+        rows(browser)
+        browser.click(f"{PAGE}.querySelector('a.dag-link')")
+        browser.wait_for("location.pathname === '/dags/news_monitor'")
+        assert browser.evaluate("window.wirewatchMarker") == "still here"
     finally:
         browser.close()
 
@@ -193,24 +263,20 @@ def test_the_page_fits_a_phone(api_server, wire, warehouse):
     """At 390 px the wide tables scroll inside their boxes; the page itself never scrolls sideways."""
     browser = Browser(width=390, height=844)
     try:
-        browser.set_cookie(api_server.url, "_token", api_server.token())
-        browser.navigate(f"{api_server.url}/plugin/wirewatch")
-        frame = "document.querySelector('iframe[src*=\"/wirewatch/\"]')?.contentDocument"
-        browser.wait_for(f"({frame}?.querySelectorAll('#feed-health tbody tr') || []).length", 90)
-        loaded = frame.replace("?.", ".")
+        open_page(browser, api_server)
+        rows(browser)
         widths = browser.evaluate(
             f"""(() => {{
-                const d = {loaded};
-                const box = d.querySelector('#feed-health').parentElement;
-                return {{page: d.documentElement.scrollWidth, view: d.documentElement.clientWidth,
+                const page = document.getElementById('wirewatch-page');
+                const box = {PAGE}.querySelector('#feed-health').parentElement;
+                return {{page: page.scrollWidth, view: page.clientWidth,
                          inner: box.scrollWidth, outer: box.clientWidth, overflow: getComputedStyle(box).overflowX}};
             }})()"""
         )
         assert widths["page"] <= widths["view"], widths
         assert widths["inner"] > widths["outer"] and widths["overflow"] == "auto", widths
-        shot = browser.screenshot(SCREENSHOTS / "wirewatch-phone.png")
-        remember_screenshot(shot)
-        browser.evaluate(f"{loaded}.getElementById('recent-runs').scrollIntoView()")
+        remember_screenshot(browser.screenshot(SCREENSHOTS / "wirewatch-phone.png"))
+        browser.evaluate(f"{PAGE}.getElementById('recent-runs').scrollIntoView()")
         remember_screenshot(browser.screenshot(SCREENSHOTS / "wirewatch-phone-runs.png"))
     finally:
         browser.close()

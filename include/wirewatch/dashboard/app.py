@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
+from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -34,6 +35,12 @@ ICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#7a8699" '
     'stroke-width="2" stroke-linecap="round"><circle cx="12" cy="12" r="2"/>'
     '<path d="M7.8 7.8a6 6 0 0 0 0 8.4M16.2 7.8a6 6 0 0 1 0 8.4M4.9 4.9a10 10 0 0 0 0 14.2M19.1 4.9a10 10 0 0 1 0 14.2"/></svg>'
+)
+
+
+# the React app the Airflow UI loads for the navigation entry (no build step: it uses the UI's React)
+PLUGIN_JS = (resources.files("wirewatch.dashboard") / "static" / "wirewatch-plugin.js").read_text(
+    encoding="utf-8"
 )
 
 
@@ -97,11 +104,18 @@ class Dashboard:
     def engine(self) -> Engine:
         return _engine(self.warehouse_url())
 
+    def dag_route(self) -> str:
+        """The DAG's page in the UI's router; links add the UI's base path."""
+        return f"/dags/{quote(self.dag_id, safe='')}"
+
+    def run_route(self, run_id: str) -> str:
+        return f"{self.dag_route()}/runs/{quote(run_id, safe='')}"
+
     def dag_link(self) -> str:
-        return f"{self.ui_path()}/dags/{quote(self.dag_id, safe='')}"
+        return self.ui_path() + self.dag_route()
 
     def run_link(self, run_id: str) -> str:
-        return f"{self.dag_link()}/runs/{quote(run_id, safe='')}"
+        return self.ui_path() + self.run_route(run_id)
 
     def read(self, reader: Callable[[Engine], Any]) -> Any:
         try:
@@ -127,7 +141,7 @@ class Dashboard:
         configured = config.feeds if config else None
         return self.read(lambda e: queries.feed_health(e, configured, policy, now, sort, descending))
 
-    def page(self, now: datetime, sort: str, descending: bool) -> str:
+    def page(self, now: datetime, sort: str, descending: bool, embedded: bool = False) -> str:
         config, config_error = self.config()
         problem = config_error
         data: dict[str, Any] = {
@@ -171,7 +185,10 @@ class Dashboard:
             stamp_of=_stamp,
             duration=describe_seconds,
             run_link=self.run_link,
+            run_route=self.run_route,
             dag_link=self.dag_link(),
+            dag_route=self.dag_route(),
+            embedded=embedded,
             dag_id=self.dag_id,
             **data,
         )
@@ -223,6 +240,15 @@ def create_app(
     @protected.get("/", response_class=HTMLResponse)
     def page(sort: Sort = "severity", dir: Direction = "asc") -> str:  # noqa: A002 - the query parameter
         return board.page(now(), sort, dir == "desc")
+
+    # what the UI plugin (react_apps) shows inside the Airflow UI
+    @protected.get("/fragment", response_class=HTMLResponse)
+    def fragment(sort: Sort = "severity", dir: Direction = "asc") -> str:  # noqa: A002
+        return board.page(now(), sort, dir == "desc", embedded=True)
+
+    @protected.get("/plugin.js")
+    def plugin_js() -> Response:
+        return Response(PLUGIN_JS, media_type="text/javascript")
 
     @protected.get("/icon.svg")
     def icon() -> Response:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime, parseaddr
 from functools import cache
 from urllib.parse import urlsplit
@@ -130,6 +131,24 @@ def message_domain(sender: str) -> str:
     return parseaddr(sender)[1].rpartition("@")[2] or "wirewatch.localhost"
 
 
+class _MailPolicy(EmailPolicy):
+    """The default policy, except that List-Unsubscribe stays one line: folded, a long URL would be
+    split into RFC 2047 encoded words, which mail clients do not decode in that header."""
+
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() == "list-unsubscribe":
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() == "list-unsubscribe":
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        return super().fold_binary(name, value)
+
+
+MAIL_POLICY = _MailPolicy()
+
+
 def build_message(
     rendered: Rendered,
     *,
@@ -145,7 +164,7 @@ def build_message(
 
     List-Unsubscribe names the recipient's one-click link (RFC 8058); without one, a mail to the sender.
     """
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["Subject"] = rendered.subject
     message["From"] = _address_header(sender)
     message["To"] = _address_header(recipient)
