@@ -1,0 +1,114 @@
+"""Events: stories of one news event, from other agencies and in other languages, grouped.
+
+A story is one agency item with its copies and translations; the same event written separately
+by another agency is another story with other sentences, but the same names, places and figures
+on the same day. Stories are compared by their canonical article's anchors (see `crosslang`), as a
+set: another agency tells the facts in its own order. Grouping is conservative, since two events
+in one group mislead a reader more than one event in two groups:
+
+- a story joins an event only by matching the event's first story (no chains through a third);
+- both appeared within `EVENT_HOURS` of each other: a follow-up on another day is its own event;
+- most of the smaller story's anchors are shared, several of them figures or names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from wirewatch.config import DedupeSettings
+from wirewatch.dedupe.clusters import Clusterer, Doc, Member, summarize
+from wirewatch.dedupe.crosslang import FIGURE, NAME, Evidence, evidence, weight
+
+EVENT_HOURS = 12.0
+MIN_COVER = 0.5  # weight of the shared anchors over the smaller story's
+MIN_SPECIFIC = 4  # distinct figures and names both stories give
+
+
+def event_key_for(cluster_key: str) -> str:
+    return "event:" + hashlib.blake2b(cluster_key.encode(), digest_size=10).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    key: str  # cluster key
+    time: datetime | None  # when its first copy appeared
+    facts: Evidence  # of its canonical article
+    event_key: str | None = None  # the event it already belongs to
+
+
+def _countable(a: Evidence, b: Evidence) -> set[str]:
+    return {x for x, keep in zip(a.anchors, a.countable(b), strict=True) if keep}
+
+
+def same_event(a: StoryFacts, b: StoryFacts, hours: float = EVENT_HOURS) -> bool:
+    if a.time is not None and b.time is not None and abs(a.time - b.time) > timedelta(hours=hours):
+        return False
+    mine, theirs = _countable(a.facts, b.facts), _countable(b.facts, a.facts)
+    shared = mine & theirs
+    if sum(1 for x in shared if x[0] in (FIGURE, NAME)) < MIN_SPECIFIC:
+        return False
+    smaller = min(sum(map(weight, mine)), sum(map(weight, theirs)))
+    return smaller > 0 and sum(map(weight, shared)) / smaller >= MIN_COVER
+
+
+def group_events(stories: Sequence[StoryFacts], founders: Sequence[StoryFacts] = ()) -> dict[str, str]:
+    """Event key per story: an existing story keeps its event; a new one joins the event whose
+    first story (in `founders` or found earlier in this call) it matches best, or founds one."""
+    known = list(founders)
+    out: dict[str, str] = {}
+    for story in sorted(stories, key=lambda s: (s.time is None, s.time or datetime.min, s.key)):
+        if story.event_key:
+            out[story.key] = story.event_key
+            continue
+        matches = [f for f in known if f.key != story.key and same_event(story, f)]
+        if matches:
+            best = min(matches, key=lambda f: (f.time is None, f.time or datetime.min, f.key))
+            out[story.key] = best.event_key or out[best.key]
+        else:
+            out[story.key] = event_key_for(story.key)
+            known.append(StoryFacts(story.key, story.time, story.facts, out[story.key]))
+    return out
+
+
+def translated_from(members: Sequence[Member]) -> dict[str, str]:
+    """Per member in another language than the story's canonical article: that article's id."""
+    canonical = summarize(members).canonical
+    source = next(m for m in members if m.id == canonical)
+    return {
+        m.id: canonical
+        for m in members
+        if m.language and source.language and m.language != source.language and m.id != canonical
+    }
+
+
+@dataclass
+class Grouping:
+    stories: dict[str, str]  # article id -> cluster key
+    translated_from: dict[str, str]  # article id -> the story's original it translates
+    events: dict[str, str]  # article id -> event key
+
+
+def stories_and_events(docs: Sequence[Doc], settings: DedupeSettings) -> Grouping:
+    """One batch without a warehouse: stories with their translations, then events."""
+    result = Clusterer(settings).cluster(docs)
+    by_id = {doc.id: doc for doc in docs}
+    members: dict[str, list[Member]] = defaultdict(list)
+    for doc in docs:
+        members[result.assignments[doc.id]].append(
+            Member(doc.id, doc.outlet, doc.time, doc.agency, doc.language)
+        )
+    sources: dict[str, str] = {}
+    facts = []
+    for key, found in members.items():
+        sources |= translated_from(found)
+        summary = summarize(found)
+        canonical = by_id[summary.canonical]
+        facts.append(StoryFacts(key, summary.first_seen, evidence(canonical.body, canonical.language)))
+    events = group_events(facts)
+    return Grouping(
+        dict(result.assignments), sources, {i: events[key] for i, key in result.assignments.items()}
+    )
