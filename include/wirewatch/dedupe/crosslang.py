@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # canonical key -> folded spellings in de, fr and en; a trailing '*' matches any ending
@@ -38,7 +38,11 @@ _PLACES = {
     "odesa": "odessa odesa",
     "lviv": "lwiw lviv lvov lemberg",
     "geneva": "genf geneve geneva genevois*",
-    "bern": "bern berne",
+    "bern": "bern berne berner bernois*",
+    "frankfurt": "frankfurt* francfort",
+    "munich": "munchen munich",
+    "cologne": "koln cologne",
+    "ecb": "ezb bce ecb europaischezentralbank banquecentraleeuropeenne europeancentralbank",
     "zurich": "zurich",
     "lausanne": "lausanne",
     "basel": "basel bale basle",
@@ -83,14 +87,14 @@ _PEOPLE = {
     "federalcouncil": "bundesrat conseilfederal federalcouncil",
     "parliament": "parlament parlement parliament",
 }
-_CALENDAR = {
-    "mon": "montag lundi monday",
-    "tue": "dienstag mardi tuesday",
-    "wed": "mittwoch mercredi wednesday",
-    "thu": "donnerstag jeudi thursday",
-    "fri": "freitag vendredi friday",
-    "sat": "samstag sonnabend samedi saturday",
-    "sun": "sonntag dimanche sunday",
+_CALENDAR = {  # German joins a weekday with the time of day: Dienstagmorgen, Montagabend
+    "mon": "montag* lundi monday",
+    "tue": "dienstag* mardi tuesday",
+    "wed": "mittwoch* mercredi wednesday",
+    "thu": "donnerstag* jeudi thursday",
+    "fri": "freitag* vendredi friday",
+    "sat": "samstag* sonnabend* samedi saturday",
+    "sun": "sonntag* dimanche sunday",
     "jan": "januar janvier january",
     "feb": "februar fevrier february",
     "mar": "marz mars march",
@@ -103,6 +107,25 @@ _CALENDAR = {
     "oct": "oktober octobre october",
     "nov": "november novembre",
     "dec": "dezember decembre december",
+}
+# small numbers are often written out, more in some languages than others ('Quatorze personnes')
+_NUMBERS = {
+    "2": "zwei deux two",
+    "3": "drei trois three",
+    "4": "vier quatre four",
+    "5": "funf cinq five",
+    "6": "sechs six",
+    "7": "sieben sept seven",
+    "8": "acht huit eight",
+    "9": "neun neuf nine",
+    "10": "zehn dix ten",
+    "11": "elf onze eleven",
+    "12": "zwolf douze twelve",
+    "13": "dreizehn treize thirteen",
+    "14": "vierzehn quatorze fourteen",
+    "15": "funfzehn quinze fifteen",
+    "20": "zwanzig vingt twenty",
+    "40": "vierzig quarante forty quarantaine",
 }
 # "10 millions", "10 Millionen", "10 million": the figure and its scale are one anchor
 _SCALES = {"million": "e6", "millions": "e6", "millionen": "e6", "mio": "e6", "mia": "e9", "mrd": "e9"}
@@ -154,7 +177,7 @@ for _groups, _kind in ((_PLACES, PLACE), (_PEOPLE, NAME), (_CALENDAR, DAY)):
     _PREFIXES += _p
 _PREFIXES.sort(key=lambda p: -len(p[0]))
 # spellings that are common words in lower case: 'un traité' is not the UN, 'who' not the WHO
-_CAPITALS_ONLY = frozenset("us un eu ue who oms ap".split())
+_CAPITALS_ONLY = frozenset("us un eu ue who oms ap elf neuf".split())
 # multi-word spellings ('corée du nord', 'united states') are looked up with their words joined
 _LONGEST = 3
 
@@ -199,6 +222,7 @@ def _prefix_length(word: str) -> int:
 
 
 def _figure(token: str) -> str:
+    """'10.000' -> '#10000', '2.90' -> '%2.9': years and numbers below 10 weigh less ('%')."""
     if "." in token:
         whole, fraction = token.split(".")
         token = f"{int(whole)}.{fraction.rstrip('0')}".rstrip(".")
@@ -223,6 +247,19 @@ class Evidence:
     def reliable_names(self) -> bool:
         return self.language != "de"
 
+    def toward(self, other: Evidence) -> Evidence:
+        """German joins names into compounds (Grimselpassstrasse): a capitalised word that starts
+        with a name the other article gives counts as that name."""
+        if self.language != "de":
+            return self
+        names = sorted({a[1:] for a in other.anchors if a[0] == NAME and len(a) > 5}, key=len, reverse=True)
+        renamed = []
+        for a in self.anchors:
+            if a[0] == NAME and a[1:] not in other.words:
+                a = next((NAME + n for n in names if a[1:].startswith(n)), a)
+            renamed.append(a)
+        return replace(self, anchors=tuple(renamed))
+
     def countable(self, other: Evidence) -> list[bool]:
         """Which anchors can be found in a translation: for German, names only if the other has them."""
         if self.reliable_names:
@@ -231,6 +268,9 @@ class Evidence:
 
 
 _PEOPLE_ANCHORS = frozenset(NAME + key for key in _PEOPLE)
+
+
+_EXACT |= {spelling: _figure(digits) for digits, words in _NUMBERS.items() for spelling in words.split()}
 
 
 def _normalise(line: str) -> str:
@@ -333,6 +373,7 @@ class Alignment:
 
 def align(a: Evidence, b: Evidence, cap: int = 300) -> Alignment:
     """How well the anchors of two articles line up (both capped at `cap` anchors)."""
+    a, b = a.toward(b), b.toward(a)
     keep_a, keep_b = a.countable(b), b.countable(a)
     seq_a = [x for x, k in zip(a.anchors[:cap], keep_a, strict=False) if k]
     seq_b = [x for x, k in zip(b.anchors[:cap], keep_b, strict=False) if k]
