@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from benchmarks.dedup_eval import translation_report
+from benchmarks.dedup_eval import translation_docs, translation_report
 from benchmarks.translation_cases import records
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import Clusterer, Doc
@@ -77,3 +77,20 @@ def test_translation_links_on_the_development_set(capsys):
         assert score.precision >= 0.98 and score.recall >= 0.95, (name, score)
     assert scores["story"].precision == 1.0
     assert "translation links, whole" in capsys.readouterr().out
+
+
+def test_events_group_the_same_news_from_other_agencies_but_not_follow_ups_or_lookalikes():
+    from wirewatch.dedupe import stories_and_events
+
+    rows = {row["id"]: row for row in records()}
+    found = stories_and_events(translation_docs(list(rows.values())), DedupeSettings())
+    event_of = {row["title"]: found.events[i] for i, row in rows.items()}
+    quake = event_of["Turquie: un séisme de magnitude 5,8 fait trois morts dans l'est du pays"]
+    assert event_of["Earthquake in Turkey's Malatya kills four, damages buildings"] == quake  # Reuters
+    assert event_of["Erdbeben erschüttert Malatya – Tote und Verletzte"] == quake  # dpa
+    assert event_of["Séisme en Turquie: le bilan s'alourdit à sept morts"] != quake  # the next day
+    visit = event_of["Zelenskyy visits Kharkiv after overnight drone attack leaves 3,500 homes without power"]
+    assert event_of["Volodymyr Zelensky en visite à Kharkiv, frappée par des drones"] == visit  # AFP
+    assert event_of["Selenskyj dankt Deutschland für 3500 Generatoren"] != visit  # same name and figure
+    stories = {found.stories[i] for i, row in rows.items() if found.events[i] == quake}
+    assert len(stories) == 3  # grouped, not merged

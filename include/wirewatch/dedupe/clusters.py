@@ -45,6 +45,7 @@ class Doc:
     cluster_key: str | None = None  # the story it already belongs to (a stored or revised article)
     language: str | None = None  # with a language, a translation of another article joins its story
     agency: str | None = None
+    title: str | None = None  # events compare headlines too
 
 
 class Window(Protocol):

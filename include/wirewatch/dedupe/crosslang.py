@@ -108,6 +108,25 @@ _CALENDAR = {  # German joins a weekday with the time of day: Dienstagmorgen, Mo
     "nov": "november novembre",
     "dec": "dezember decembre december",
 }
+# what happened, in each language: two agencies' stories of one event share it, a story that only
+# shares a name and a figure with it (the same minister's other business that day) does not
+_KINDS = {
+    "quake": "erdbeben* beben seisme* earthquake* quake* tremblement* secousse* aftershock*",
+    "slide": "felssturz* bergsturz* erdrutsch* murgang* eboulement* glissement* rockslide* landslide* mudslide*",
+    "drone": "drohne* drone* drohnenangriff*",
+    "attack": "angriff* anschlag* attaque* attentat* attack*",
+    "crash": "unfall* kollision* zusammenstoss* zusammengestossen accident* collision* collided crash*",
+    "fire": "brand* feuer incendie* blaze wildfire*",
+    "flood": "hochwasser uberschwemm* inondation* crue* flood*",
+    "strike": "streik* greve* strike*",
+    "vote": "abstimmung* votation* referendum* initiative*",
+    "election": "wahl wahlen election* elu* gewahlt elected",
+    "verdict": "urteil* verurteil* verdict* condamn* sentenced convicted",
+    "rates": "leitzins* zinssenk* zinserh* einlagensatz taux* interest* deposit*",
+    "talks": "verhandlung* gesprache* negociation* pourparlers talks negotiation*",
+    "visit": "besuch* visite* visit*",
+    "troops": "truppen soldaten soldats troupes troops soldiers",
+}
 # small numbers are often written out, more in some languages than others ('Quatorze personnes')
 _NUMBERS = {
     "2": "zwei deux two",
@@ -140,8 +159,8 @@ _STARTERS = frozenset(
 )
 
 # the kinds of anchor and how much one shared anchor of each kind counts
-FIGURE, SMALL, DAY, PLACE, NAME = "#", "%", "@", "=", "$"
-WEIGHTS = {FIGURE: 3.0, SMALL: 1.0, DAY: 1.0, PLACE: 1.0, NAME: 2.0}
+FIGURE, SMALL, DAY, PLACE, NAME, KIND = "#", "%", "@", "=", "$", "!"
+WEIGHTS = {FIGURE: 3.0, SMALL: 1.0, DAY: 1.0, PLACE: 1.0, NAME: 2.0, KIND: 1.0}
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _THOUSANDS_RE = re.compile(r"(\d)[ \u00a0\u202f'’.,](?=\d{3}(?!\d))")
@@ -171,7 +190,7 @@ def _table(groups: dict[str, str], kind: str) -> tuple[dict[str, str], list[tupl
 
 _EXACT: dict[str, str] = {}
 _PREFIXES: list[tuple[str, str]] = []
-for _groups, _kind in ((_PLACES, PLACE), (_PEOPLE, NAME), (_CALENDAR, DAY)):
+for _groups, _kind in ((_PLACES, PLACE), (_PEOPLE, NAME), (_CALENDAR, DAY), (_KINDS, KIND)):
     _e, _p = _table(_groups, _kind)
     _EXACT |= _e
     _PREFIXES += _p
@@ -374,7 +393,10 @@ class Alignment:
 def align(a: Evidence, b: Evidence, cap: int = 300) -> Alignment:
     """How well the anchors of two articles line up (both capped at `cap` anchors)."""
     a, b = a.toward(b), b.toward(a)
-    keep_a, keep_b = a.countable(b), b.countable(a)
+    # the kind of news is evidence of an event, not of a translation: the same agency's next item
+    # on the same quake has it too
+    keep_a = [k and x[0] != KIND for x, k in zip(a.anchors, a.countable(b), strict=True)]
+    keep_b = [k and x[0] != KIND for x, k in zip(b.anchors, b.countable(a), strict=True)]
     seq_a = [x for x, k in zip(a.anchors[:cap], keep_a, strict=False) if k]
     seq_b = [x for x, k in zip(b.anchors[:cap], keep_b, strict=False) if k]
     para_a = [p for p, k in zip(a.paragraph[:cap], keep_a, strict=False) if k]

@@ -8,7 +8,9 @@ in one group mislead a reader more than one event in two groups:
 
 - a story joins an event only by matching the event's first story (no chains through a third);
 - both appeared within `EVENT_HOURS` of each other: a follow-up on another day is its own event;
-- most of the smaller story's anchors are shared, several of them figures or names.
+- they tell the same kind of news (a quake, a drone attack, a vote: a small table in each
+  language) with a name or figure and a good share of their anchors in common, or, whatever
+  the kind, most of the smaller story's anchors are shared, several of them figures or names.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from datetime import datetime, timedelta
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.clusters import Clusterer, Doc, Member, summarize
-from wirewatch.dedupe.crosslang import FIGURE, NAME, Evidence, evidence, weight
+from wirewatch.dedupe.crosslang import FIGURE, KIND, NAME, Evidence, evidence, weight
 
 EVENT_HOURS = 12.0
 MIN_COVER = 0.5  # weight of the shared anchors over the smaller story's
 MIN_SPECIFIC = 4  # distinct figures and names both stories give
+KIND_COVER, KIND_SPECIFIC = 0.4, 1  # the same, for stories of the same kind of news
 
 
 def event_key_for(cluster_key: str) -> str:
@@ -47,12 +50,15 @@ def _countable(a: Evidence, b: Evidence) -> set[str]:
 def same_event(a: StoryFacts, b: StoryFacts, hours: float = EVENT_HOURS) -> bool:
     if a.time is not None and b.time is not None and abs(a.time - b.time) > timedelta(hours=hours):
         return False
-    mine, theirs = _countable(a.facts, b.facts), _countable(b.facts, a.facts)
+    facts_a, facts_b = a.facts.toward(b.facts), b.facts.toward(a.facts)
+    mine, theirs = _countable(facts_a, facts_b), _countable(facts_b, facts_a)
     shared = mine & theirs
-    if sum(1 for x in shared if x[0] in (FIGURE, NAME)) < MIN_SPECIFIC:
-        return False
+    specific = sum(1 for x in shared if x[0] in (FIGURE, NAME))
     smaller = min(sum(map(weight, mine)), sum(map(weight, theirs)))
-    return smaller > 0 and sum(map(weight, shared)) / smaller >= MIN_COVER
+    cover = sum(map(weight, shared)) / smaller if smaller else 0.0
+    if specific >= MIN_SPECIFIC and cover >= MIN_COVER:
+        return True
+    return any(x[0] == KIND for x in shared) and specific >= KIND_SPECIFIC and cover >= KIND_COVER
 
 
 def group_events(stories: Sequence[StoryFacts], founders: Sequence[StoryFacts] = ()) -> dict[str, str]:
@@ -107,7 +113,8 @@ def stories_and_events(docs: Sequence[Doc], settings: DedupeSettings) -> Groupin
         sources |= translated_from(found)
         summary = summarize(found)
         canonical = by_id[summary.canonical]
-        facts.append(StoryFacts(key, summary.first_seen, evidence(canonical.body, canonical.language)))
+        text = f"{canonical.title or ''}\n{canonical.body}"
+        facts.append(StoryFacts(key, summary.first_seen, evidence(text, canonical.language)))
     events = group_events(facts)
     return Grouping(
         dict(result.assignments), sources, {i: events[key] for i, key in result.assignments.items()}
