@@ -35,6 +35,8 @@ MIN_SHORT = 0.6  # share of the shorter article's anchors found, in order, in th
 MIN_PREFIX = 0.5  # share of the longer one's anchors, up to where the shorter ends
 LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the longer
 MIN_SHARED_KEYS = 2
+# the anchor keys' scheme in the warehouse index; a change to what an anchor is needs a new one
+ANCHOR_SCHEME = "anchors-v1"
 MAX_BUCKET = 100
 
 
