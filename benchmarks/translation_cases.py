@@ -689,6 +689,48 @@ E_NEXT = Text(
     "followup",
 )
 
+# --- F: two instances of one local template on the same day: separate events, not one
+F_ONE = Text(
+    "F-1",
+    "de",
+    "Aargauer Kurier",
+    "ATS",
+    "2025-03-04 15:10",
+    "Einwohnerrat Aarau genehmigt Budget mit Defizit von 4,2 Millionen Franken",
+    (
+        "Der Einwohnerrat der Stadt Aarau hat am Dienstagabend das Budget für das kommende Jahr "
+        "genehmigt. Es sieht bei einem Aufwand von 312 Millionen Franken ein Defizit von 4,2 Millionen "
+        "Franken vor.",
+        "Der Steuerfuss bleibt bei 97 Prozent. Die Fraktionen von SVP und FDP hatten vergeblich eine "
+        "Senkung um zwei Prozentpunkte beantragt.",
+        "Stadtpräsident Hanspeter Hilfiker sprach von einem «vertretbaren Budget in unsicheren Zeiten».",
+        "sda",
+    ),
+    "F-1",
+    "F-1",
+    "distractor",
+)
+F_TWO = Text(
+    "F-2",
+    "de",
+    "Oltner Tagblatt",
+    "ATS",
+    "2025-03-04 16:40",
+    "Gemeindeparlament Olten genehmigt Budget mit Defizit von 2,8 Millionen Franken",
+    (
+        "Das Gemeindeparlament der Stadt Olten hat am Dienstagabend das Budget für das kommende Jahr "
+        "genehmigt. Es sieht bei einem Aufwand von 248 Millionen Franken ein Defizit von 2,8 Millionen "
+        "Franken vor.",
+        "Der Steuerfuss bleibt bei 108 Prozent. Die Fraktionen von SVP und FDP hatten vergeblich eine "
+        "Senkung um drei Prozentpunkte beantragt.",
+        "Stadtpräsident Thomas Marbet sprach von einem «soliden Budget trotz höherer Sozialkosten».",
+        "sda",
+    ),
+    "F-2",
+    "F-2",
+    "distractor",
+)
+
 
 def _kursk() -> list[Text]:
     """The simulated wire's Kursk texts: the French ATS item, two German copies of its translation,
@@ -721,6 +763,7 @@ TEXTS = (
     C_EN, C_DE, C_FR_MT, C_UNRELATED, C_OTHER_DAY,
     D_DE, D_FR, D_EN_LEAD, D_ZOO,
     E_EN, E_DE_MT, E_FR, E_AFP, E_DPA_X, E_NEXT,
+    F_ONE, F_TWO,
 )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -246,18 +246,36 @@ class Clusterer:
                     old[other] = prepared[other].doc
                     consider(batch[doc_id], prepared[other])
         if self.settings.translation_window_hours and any(doc.language for doc in docs):
-            self._link_translations(docs, links, old, result)
+            keywords = {doc_id: text.keywords for doc_id, (_, text) in texts.items()}
+            self._link_translations(docs, keywords, links, old, result)
         result.links = links
         self._assign(docs, old, links, result)
         return result
 
     def _link_translations(
-        self, docs: Sequence[Doc], links: list[Link], old: dict[str, Doc], result: BatchResult
+        self,
+        docs: Sequence[Doc],
+        keywords: dict[str, tuple[str, ...]],
+        links: list[Link],
+        old: dict[str, Doc],
+        result: BatchResult,
     ) -> None:
         hours = self.settings.translation_window_hours
         times = [doc.time for doc in docs if doc.time is not None]
         since = min(times) - timedelta(hours=hours) if len(times) == len(docs) else None
-        found = Translations(hours, self.window).link(docs, since)
+        # an unsigned copy speaks for the agency of the copies it joined: an outlet's unsigned reprint
+        # of the ATS item must not make AFP's version of the news a translation of it
+        signed: dict[str, set[str]] = defaultdict(set)
+        agency = {doc.id: doc.agency for doc in docs} | {doc.id: doc.agency for doc in old.values()}
+        for link in links:
+            for one, other in ((link.a, link.b), (link.b, link.a)):
+                if agency.get(one) is None and agency.get(other):
+                    signed[one].add(str(agency[other]))
+        docs = [
+            replace(doc, agency=next(iter(signed[doc.id]))) if len(signed.get(doc.id, ())) == 1 else doc
+            for doc in docs
+        ]
+        found = Translations(hours, self.window).link(docs, keywords, since)
         result.anchor_keys = found.keys
         result.candidates += found.candidates
         for source, target, alignment in found.links:

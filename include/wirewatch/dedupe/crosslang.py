@@ -119,13 +119,11 @@ _KINDS = {
     "fire": "brand* feuer incendie* blaze wildfire*",
     "flood": "hochwasser uberschwemm* inondation* crue* flood*",
     "strike": "streik* greve* strike*",
-    "vote": "abstimmung* votation* referendum* initiative*",
+    "vote": "abstimmung* votation* referendum*",
     "election": "wahl wahlen election* elu* gewahlt elected",
     "verdict": "urteil* verurteil* verdict* condamn* sentenced convicted",
     "rates": "leitzins* zinssenk* zinserh* einlagensatz taux* interest* deposit*",
     "talks": "verhandlung* gesprache* negociation* pourparlers talks negotiation*",
-    "visit": "besuch* visite* visit*",
-    "troops": "truppen soldaten soldats troupes troops soldiers",
 }
 # small numbers are often written out, more in some languages than others ('Quatorze personnes')
 _NUMBERS = {
@@ -160,6 +158,7 @@ _STARTERS = frozenset(
 
 # the kinds of anchor and how much one shared anchor of each kind counts
 FIGURE, SMALL, DAY, PLACE, NAME, KIND = "#", "%", "@", "=", "$", "!"
+WEEKDAYS = frozenset(DAY + d for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 WEIGHTS = {FIGURE: 3.0, SMALL: 1.0, DAY: 1.0, PLACE: 1.0, NAME: 2.0, KIND: 1.0}
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
@@ -168,10 +167,12 @@ _DECIMAL_RE = re.compile(r"(\d)[,.](\d{1,2})(?!\d)")
 _CLOCK_RE = re.compile(r"\b(\d{1,2})[h:](\d{2})\b")
 _SENTENCE_RE = re.compile(r"(?<=[.!?…»\"“”])\s+|(?<=\.)(?=[«\"„“])")
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_DIGITS_RE = re.compile(r"\d+")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu)['’]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", word.casefold())).replace("ß", "ss")
 
@@ -194,7 +195,9 @@ for _groups, _kind in ((_PLACES, PLACE), (_PEOPLE, NAME), (_CALENDAR, DAY), (_KI
     _e, _p = _table(_groups, _kind)
     _EXACT |= _e
     _PREFIXES += _p
-_PREFIXES.sort(key=lambda p: -len(p[0]))
+_BY_LENGTH: list[tuple[int, dict[str, str]]] = []
+for _size in sorted({len(p) for p, _ in _PREFIXES}, reverse=True):
+    _BY_LENGTH.append((_size, {p: a for p, a in _PREFIXES if len(p) == _size}))
 # spellings that are common words in lower case: 'un traité' is not the UN, 'who' not the WHO
 _CAPITALS_ONLY = frozenset("us un eu ue who oms ap elf neuf".split())
 # multi-word spellings ('corée du nord', 'united states') are looked up with their words joined
@@ -207,9 +210,9 @@ def alias(folded: str, prefixes: bool = True) -> str | None:
     if folded in _EXACT:
         return _EXACT[folded]
     if prefixes:
-        for prefix, anchor in _PREFIXES:
-            if folded.startswith(prefix):
-                return anchor
+        for size, table in _BY_LENGTH:  # the longest prefix first
+            if (found := table.get(folded[:size])) is not None:
+                return found
     return None
 
 
@@ -237,7 +240,7 @@ def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None,
 
 
 def _prefix_length(word: str) -> int:
-    return next((len(prefix) for prefix, _ in _PREFIXES if word.startswith(prefix)), 0)
+    return next((size for size, table in _BY_LENGTH if word[:size] in table), 0)
 
 
 def _figure(token: str) -> str:
@@ -283,10 +286,10 @@ class Evidence:
         """Which anchors can be found in a translation: for German, names only if the other has them."""
         if self.reliable_names:
             return [True] * len(self.anchors)
-        return [a[0] != NAME or a[1:] in other.words or a in _PEOPLE_ANCHORS for a in self.anchors]
+        return [a[0] != NAME or a[1:] in other.words or a in PEOPLE for a in self.anchors]
 
 
-_PEOPLE_ANCHORS = frozenset(NAME + key for key in _PEOPLE)
+PEOPLE = frozenset(NAME + key for key in _PEOPLE)  # the people of the alias table
 
 
 _EXACT |= {spelling: _figure(digits) for digits, words in _NUMBERS.items() for spelling in words.split()}
@@ -420,9 +423,23 @@ def align(a: Evidence, b: Evidence, cap: int = 300) -> Alignment:
     return Alignment(matched, matched / min(total_a, total_b), matched / prefix, length, specific)
 
 
-def index_keys(e: Evidence) -> set[str]:
-    """The specific anchors an article is found by: figures and names (not places or dates)."""
-    return {x for x in e.anchors if x[0] in (FIGURE, NAME)}
+def index_keys(keywords: Iterable[str]) -> set[str]:
+    """The specific anchors an article is found by: figures and names (not places or dates), from
+    its words that start with a digit or a capital (shingles.parse collects them)."""
+    keys = set()
+    for token in keywords:
+        if token[0].isdigit():
+            anchor = _figure(_DIGITS_RE.match(token).group())  # '17h25', '1er': the leading figure
+        elif len(token) >= 3 or token.isupper():
+            word = fold(token)
+            if word in _STARTERS:
+                continue
+            anchor = alias(word) or NAME + word
+        else:
+            continue
+        if anchor[0] in (FIGURE, NAME):
+            keys.add(anchor)
+    return keys
 
 
 def shared_weight(a: Iterable[str], b: Iterable[str]) -> float:

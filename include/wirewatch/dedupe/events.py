@@ -9,7 +9,8 @@ in one group mislead a reader more than one event in two groups:
 - a story joins an event only by matching the event's first story (no chains through a third);
 - both appeared within `EVENT_HOURS` of each other: a follow-up on another day is its own event;
 - they tell the same kind of news (a quake, a drone attack, a vote: a small table in each
-  language) with a name or figure and a good share of their anchors in common, or, whatever
+  language) on the same weekday, with a name or figure and a good share of their anchors in
+  common, or, whatever
   the kind, most of the smaller story's anchors are shared, several of them figures or names.
 """
 
@@ -23,7 +24,7 @@ from datetime import datetime, timedelta
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.clusters import Clusterer, Doc, Member, summarize
-from wirewatch.dedupe.crosslang import FIGURE, KIND, NAME, Evidence, evidence, weight
+from wirewatch.dedupe.crosslang import FIGURE, KIND, NAME, PEOPLE, WEEKDAYS, Evidence, evidence, weight
 
 EVENT_HOURS = 12.0
 MIN_COVER = 0.5  # weight of the shared anchors over the smaller story's
@@ -44,7 +45,14 @@ class StoryFacts:
 
 
 def _countable(a: Evidence, b: Evidence) -> set[str]:
-    return {x for x, keep in zip(a.anchors, a.countable(b), strict=True) if keep}
+    # two German texts share their capitalised nouns whenever they share a topic: between them, only
+    # the names of the alias table count
+    nouns = not a.reliable_names and not b.reliable_names
+    return {
+        x
+        for x, keep in zip(a.anchors, a.countable(b), strict=True)
+        if keep and not (nouns and x[0] == NAME and x not in PEOPLE)
+    }
 
 
 def same_event(a: StoryFacts, b: StoryFacts, hours: float = EVENT_HOURS) -> bool:
@@ -58,7 +66,9 @@ def same_event(a: StoryFacts, b: StoryFacts, hours: float = EVENT_HOURS) -> bool
     cover = sum(map(weight, shared)) / smaller if smaller else 0.0
     if specific >= MIN_SPECIFIC and cover >= MIN_COVER:
         return True
-    return any(x[0] == KIND for x in shared) and specific >= KIND_SPECIFIC and cover >= KIND_COVER
+    # news of one event says on which day it happened: a feature on the same subject does not
+    kind = any(x[0] == KIND for x in shared) and not shared.isdisjoint(WEEKDAYS)
+    return kind and specific >= KIND_SPECIFIC and cover >= KIND_COVER
 
 
 def group_events(stories: Sequence[StoryFacts], founders: Sequence[StoryFacts] = ()) -> dict[str, str]:

@@ -19,18 +19,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from wirewatch.dedupe.crosslang import Alignment, align, evidence, index_keys
+from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, index_keys
 
 if TYPE_CHECKING:
     from wirewatch.dedupe.clusters import Doc, Window
 
 # measured on benchmarks.translation_cases (see README, "Translations and events")
 MIN_MATCHED = 6.0  # weight of the anchors in order: about three names or figures
+# without the agency on both sides, twice as much: another agency's lead (a feed summary, its
+# signature gone) tells the same facts in the same order as the original's lead
+MIN_MATCHED_UNSIGNED = 12.0
 MIN_SHORT = 0.6  # share of the shorter article's anchors found, in order, in the other
 MIN_PREFIX = 0.5  # share of the longer one's anchors, up to where the shorter ends
 LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the longer
@@ -49,10 +52,10 @@ def agencies_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def is_translation(found: Alignment) -> bool:
+def is_translation(found: Alignment, signed: bool = True) -> bool:
     low, high = LENGTH
     return (
-        found.matched >= MIN_MATCHED
+        found.matched >= (MIN_MATCHED if signed else MIN_MATCHED_UNSIGNED)
         and found.short >= MIN_SHORT
         and found.prefix >= MIN_PREFIX
         and low <= found.length <= high
@@ -83,10 +86,12 @@ class Translations:
             return False
         return a.time is None or b.time is None or abs(a.time - b.time) <= self.span
 
-    def link(self, docs: Sequence[Doc], since: datetime | None) -> Found:
+    def link(
+        self, docs: Sequence[Doc], keywords: Mapping[str, Iterable[str]], since: datetime | None
+    ) -> Found:
+        """Translation links of a batch, from each article's capitalised and numeric words."""
         batch = {doc.id: doc for doc in docs if doc.language}
-        facts = {doc_id: evidence(doc.body, doc.language) for doc_id, doc in batch.items()}
-        keys = {doc_id: sorted({anchor_key(a) for a in index_keys(e)}) for doc_id, e in facts.items()}
+        keys = {i: sorted({anchor_key(a) for a in index_keys(keywords[i])}) for i in batch}
         shared: Counter[tuple[str, str]] = Counter()
         buckets: dict[int, list[str]] = defaultdict(list)
         for doc_id, doc_keys in keys.items():
@@ -111,18 +116,24 @@ class Translations:
             wanted = {other for (_, other), count in counts.items() if count >= MIN_SHARED_KEYS}
             if wanted:
                 stored = {doc.id: doc for doc in self.window.load(sorted(wanted)) if doc.language}
-                facts.update({i: evidence(doc.body, doc.language) for i, doc in stored.items()})
                 pairs |= {
                     pair for pair, count in counts.items() if count >= MIN_SHARED_KEYS and pair[1] in stored
                 }
         every = {**stored, **batch}
+        facts: dict[str, Evidence] = {}
+
+        def facts_of(doc: Doc) -> Evidence:
+            if doc.id not in facts:
+                facts[doc.id] = evidence(doc.body, doc.language)
+            return facts[doc.id]
+
         best: dict[str, tuple[float, str, Alignment]] = {}
-        for x, y in pairs:
+        for x, y in sorted(pairs):
             a, b = every[x], every[y]
             if not self._eligible(a, b):
                 continue
-            found = align(facts[x], facts[y])
-            if not is_translation(found):
+            found = align(facts_of(a), facts_of(b))
+            if not is_translation(found, bool(a.agency and b.agency)):
                 continue
             source, target = (a, b) if (_time(a), a.id) <= (_time(b), b.id) else (b, a)
             if target.id not in best or found.matched > best[target.id][0]:

@@ -364,3 +364,40 @@ def stories_of(engine: Engine, keys: Collection[str]) -> dict[str, dict[str, Any
                 story["languages"] = json.loads(story["languages"])
                 found[story["cluster_key"]] = story
     return found
+
+
+def latest_events(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
+    """The newest events with their stories, each story with its translations ('de by Outlet')."""
+    found = []
+    with engine.connect() as conn:
+        query = select(events).order_by(events.c.last_seen_at.desc(), events.c.event_key).limit(limit)
+        for row in conn.execute(query).mappings():
+            event = dict(row) | {
+                "agencies": json.loads(row["agencies"]),
+                "languages": json.loads(row["languages"]),
+            }
+            stories = conn.execute(
+                select(clusters)
+                .where(clusters.c.event_key == row["event_key"])
+                .order_by(clusters.c.copies.desc(), clusters.c.first_seen_at)
+            ).mappings()
+            event["story_rows"] = []
+            for story in stories:
+                translated = conn.execute(
+                    select(articles.c.language, articles.c.outlet)
+                    .where(
+                        articles.c.cluster_key == story["cluster_key"],
+                        articles.c.translated_from.is_not(None),
+                    )
+                    .order_by(articles.c.language, articles.c.outlet)
+                ).all()
+                event["story_rows"].append(
+                    dict(story)
+                    | {
+                        "outlet_names": json.loads(story["outlet_names"]),
+                        "languages": json.loads(story["languages"]),
+                        "translations": [f"translation ({lang}) by {outlet}" for lang, outlet in translated],
+                    }
+                )
+            found.append(event)
+    return found
