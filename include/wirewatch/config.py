@@ -170,6 +170,9 @@ class DedupeSettings(_Strict):
     # a paragraph an outlet has printed in this many articles is its boilerplate
     boilerplate_min_articles: int = Field(3, ge=2, le=1_000_000)
     window_days: float = Field(7.0, gt=0, le=366)
+    # an article in another language, published within this many hours of a wire item, may be
+    # its translation and join its story (0: translations stay stories of their own)
+    translation_window_hours: float = Field(24.0, ge=0, le=24 * 14)
 
     @model_validator(mode="after")
     def _bands_fit(self) -> DedupeSettings:

@@ -284,7 +284,7 @@ def run() -> int:
 
 
 def demo() -> int:
-    """One pass of news_monitor with `airflow dags test` against the wire, then the matches."""
+    """One pass of news_monitor with `airflow dags test` against the wire, then the matches and events."""
     from wirewatch.simwire import SimWire, WireSettings
 
     env = airflow_env()
@@ -293,6 +293,8 @@ def demo() -> int:
     with SimWire(WireSettings(port=SIMWIRE_PORT)):
         _run([str(VENV_BIN / "airflow"), "dags", "test", "news_monitor"], env)
     _run([str(VENV_BIN / "wirewatch"), "matches", "--limit", "30"], env)
+    print("\nNews events (the stories of one event across agencies and languages):")
+    _run([str(VENV_BIN / "wirewatch"), "events", "--limit", "5"], env)
     print(f"\nwarehouse: {_warehouse_path(env)}")
     return 0
 

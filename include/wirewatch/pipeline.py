@@ -471,6 +471,7 @@ def _match_row(ctx: RunContext, article: dict[str, Any], found: TopicMatch) -> d
         "score": found.score,
         "hits": json.dumps([asdict(hit) for hit in found.hits], ensure_ascii=False),
         "cluster_key": article["cluster_key"],
+        "event_key": article["event_key"],
         "run_id": ctx.run_id,
         "matched_at": now(),
     }
