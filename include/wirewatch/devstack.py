@@ -31,6 +31,14 @@ SMTP_PORT = 8025
 SINK_CONNECTION = connection_json("127.0.0.1", SMTP_PORT)
 
 
+# Airflow's own warnings on every start, nothing to act on: svcs imports starlette's TestClient
+# (which wants httpx2), and `airflow dags test` looks for graphviz to draw DAGs it never draws here
+QUIET_WARNINGS = (
+    "ignore:Using `httpx` with `starlette.testclient` is deprecated:UserWarning",
+    "ignore:Could not import graphviz:UserWarning",
+)
+
+
 def airflow_env(home: Path | None = None) -> dict[str, str]:
     """The embedded Airflow home: SQLite metadata, LocalExecutor, parallelism 4, no examples."""
     home = home or Path(os.environ.get("AIRFLOW_HOME") or REPO / ".airflow")
@@ -51,6 +59,7 @@ def airflow_env(home: Path | None = None) -> dict[str, str]:
         WIREWATCH_ALERT_EMAIL=env.get("WIREWATCH_ALERT_EMAIL") or "operators@localhost",
         # standalone starts its components as plain `airflow`: the venv must come first on PATH
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONWARNINGS=",".join(filter(None, [*QUIET_WARNINGS, env.get("PYTHONWARNINGS")])),
     )
     return env
 
