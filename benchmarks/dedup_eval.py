@@ -7,6 +7,20 @@ Prints pairwise precision and recall overall and per case (targets: precision >=
 >= 0.97, no two template instances merged) and the share of true pairs LSH proposed.
 
     python -m benchmarks.dedup_eval [--seed 7] [--per-template 12] [--sweep]
+    python -m benchmarks.dedup_eval --independent dev|heldout
+    python -m benchmarks.dedup_eval --translations FILE.jsonl|dev [--show-errors 20]
+
+--translations scores translation links and events on a JSON Lines file of articles with the
+fields id, lang, outlet, agency, time, title, body, story, event, translation_of, cut and case
+(`dev`: benchmarks.translation_cases). Prints story-pair precision and recall, translation-link
+precision and recall (a link is an article and the source-language original it translates,
+for whole texts and for cut ones), and event-pair precision and recall, over all article pairs
+and over the pairs of different stories only.
+
+--independent scores the generator a helper wrote without reading the clustering code
+(benchmarks.heldout_stories): its development seeds, or its frozen held-out seeds (score those
+once, at the end). It prints the same per-case table for each seed, the template instances
+merged, and the compilations whose second agency's story was pulled in.
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
@@ -112,6 +127,7 @@ class Report:
     strays: list[str]
     wrong: list[tuple[str, str]] = field(default_factory=list)
     missed: list[tuple[str, str]] = field(default_factory=list)
+    assignments: dict[str, str] = field(default_factory=dict)
 
 
 def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
@@ -164,6 +180,7 @@ def evaluate(items: Sequence[Item], settings: DedupeSettings) -> Report:
         strays,
         wrong=sorted(predicted - truth),
         missed=sorted(truth - predicted),
+        assignments=result.assignments,
     )
 
 
@@ -215,13 +232,147 @@ def sweep(items: Sequence[Item], base: DedupeSettings) -> None:
         print(f"  {share:.1f}: {r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}")
 
 
+def independent(which: str, show_errors: int) -> None:
+    from benchmarks import heldout_stories
+
+    seeds = heldout_stories.HELDOUT_SEEDS if which == "heldout" else heldout_stories.DEV_SEEDS
+    corpus = CORPUS.parent if (CORPUS / "index.json").exists() else None
+    for seed in seeds:
+        articles = heldout_stories.generate(seed, corpus)
+        report = evaluate(articles, DedupeSettings())
+        print(f"\n== independent generator, {which} seed {seed}")
+        print_report(f"benchmarks.heldout_stories (corpus: {corpus})", articles, DedupeSettings(), report)
+        cluster_of = report.assignments
+        members: dict[str, set[str]] = defaultdict(set)
+        for item in articles:
+            members[cluster_of[item.id]].add(item.story)
+        pulled = [
+            item.id
+            for item in articles
+            if getattr(item, "also_story", None) and item.also_story in members[cluster_of[item.id]]
+        ]
+        compiled = sum(1 for item in articles if getattr(item, "also_story", None))
+        print(f"compilations whose second agency's story was pulled in: {len(pulled)} of {compiled}")
+        for a, b in report.wrong[:show_errors]:
+            print(f"  wrongly together: {a} ~ {b}")
+        for item_id in report.strays[:show_errors]:
+            print(f"  apart from its story: {item_id}")
+
+
+def translation_docs(rows: Sequence[dict]) -> list[Doc]:
+    from wirewatch.agency import detect_agency
+
+    docs = []
+    for row in rows:
+        when = datetime.fromisoformat(row["time"].replace("Z", "+00:00"))
+        found = detect_agency(row["body"], row.get("agency"))
+        docs.append(
+            Doc(
+                row["id"],
+                row["body"],
+                row["outlet"],
+                when,
+                language=row["lang"],
+                agency=found and found.agency,
+            )
+        )
+    return docs
+
+
+def _score(truth: set, predicted: set) -> Score:
+    return Score(len(truth), len(predicted), len(truth & predicted))
+
+
+def _line(name: str, score: Score) -> str:
+    return (
+        f"{name:<34} {score.true_pairs:>6} {score.predicted_pairs:>9} {score.correct_pairs:>7}"
+        f" {score.precision:>9.3f} {score.recall:>7.3f}"
+    )
+
+
+def translation_report(
+    rows: Sequence[dict], settings: DedupeSettings, show_errors: int = 0
+) -> dict[str, Score]:
+    from wirewatch.dedupe import stories_and_events
+
+    docs = translation_docs(rows)
+    started = time.perf_counter()
+    found = stories_and_events(docs, settings)
+    seconds = time.perf_counter() - started
+    by_id = {row["id"]: row for row in rows}
+    groups: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in ("story", "event")}
+    predicted: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in ("story", "event")}
+    for row in rows:
+        for name in ("story", "event"):
+            groups[name][row[name]].append(row["id"])
+        predicted["story"][found.stories[row["id"]]].append(row["id"])
+        predicted["event"][found.events[row["id"]]].append(row["id"])
+    scores: dict[str, Score] = {}
+    for name in ("story", "event"):
+        truth, guess = _pairs(groups[name].values()), _pairs(predicted[name].values())
+        scores[name] = _score(truth, guess)
+        if name == "event":
+            apart = {(a, b) for a, b in truth | guess if by_id[a]["story"] != by_id[b]["story"]}
+            scores["event across stories"] = _score(truth & apart, guess & apart)
+    links = {row["id"]: row["translation_of"] for row in rows if row.get("translation_of")}
+    guessed = dict(found.translated_from)
+    for name, cuts in (("whole", {"whole"}), ("cut", {"lead", "first3"}), ("lead", {"lead"})):
+        ids = {row["id"] for row in rows if (row.get("cut") or "whole") in cuts}
+        truth = {(i, s) for i, s in links.items() if i in ids}
+        guess = {(i, s) for i, s in guessed.items() if i in ids}
+        scores[f"translation links, {name}"] = _score(truth, guess)
+    print(
+        f"{len(rows)} articles, {len(groups['story'])} stories, {len(groups['event'])} events, "
+        f"{len(links)} translations; clustered in {seconds:.2f} s"
+    )
+    print(f"{'':<34} {'truth':>6} {'predicted':>9} {'correct':>7} {'precision':>9} {'recall':>7}")
+    for name, score in scores.items():
+        print(_line(name if "translation" in name else f"{name} pairs", score))
+    if show_errors:
+
+        def brief(i: str) -> str:
+            row = by_id[i]
+            return f"{i} ({row['lang']}, {row.get('agency')}, {row['case']}, {row.get('cut')}) {row['title'][:50]}"
+
+        for i, s in sorted(set(guessed.items()) - set(links.items()))[:show_errors]:
+            print(f"  wrong link: {brief(i)} -> {brief(s)}")
+        for i, s in sorted(set(links.items()) - set(guessed.items()))[:show_errors]:
+            print(f"  missed link: {brief(i)} -> {brief(s)}")
+        for name in ("story", "event"):
+            truth, guess = _pairs(groups[name].values()), _pairs(predicted[name].values())
+            for a, b in sorted(guess - truth)[:show_errors]:
+                print(f"  wrongly one {name}: {brief(a)} ~ {brief(b)}")
+            for a, b in sorted(truth - guess)[:show_errors]:
+                print(f"  {name} missed: {brief(a)} ~ {brief(b)}")
+    return scores
+
+
+def read_translations(source: str) -> list[dict]:
+    if source == "dev":
+        from benchmarks.translation_cases import records
+
+        return records()
+    with open(source, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-template", type=int, default=12, help="instances of each template story")
     parser.add_argument("--sweep", action="store_true", help="also print a threshold sweep")
     parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong and missed pairs")
+    parser.add_argument("--independent", choices=["dev", "heldout"], help="score the independent generator")
+    parser.add_argument(
+        "--translations", metavar="FILE.jsonl", help="score translation links and events ('dev')"
+    )
     args = parser.parse_args()
+    if args.translations:
+        translation_report(read_translations(args.translations), DedupeSettings(), args.show_errors)
+        return
+    if args.independent:
+        independent(args.independent, args.show_errors)
+        return
     source, originals = corpus_originals() if (CORPUS / "index.json").exists() else simwire_originals()
     items = labelled_set(originals, args.seed, args.per_template)
     settings = DedupeSettings()

@@ -2,7 +2,11 @@
 
 The articles are word salad over a Zipf-distributed vocabulary of 60,000 words (so common words
 and shingles repeat as in real text), 260 words on average in four to eight paragraphs, spread
-over one 7-day window, a third of them edited copies of an earlier article. For each size the
+over one 7-day window, a third of them edited copies of an earlier article. They are in German,
+French and English, signed by one of four agencies or none, and each original names a few people
+and places (capitalised words) and figures; one copy in ten is a "translation": every other
+word replaced, the names and figures kept in their places, in another language, so the
+translation layer finds candidates and aligns them. For each size the
 whole batch goes through wirewatch.dedupe.Clusterer (parse, boilerplate, MinHash, LSH,
 verification, union), after a warm-up batch. Prints the seconds per size, the growth exponent
 between 10k and 100k (targets: 100k within 60 s, exponent <= 1.15), and the ratio against exact
@@ -42,17 +46,30 @@ def vocabulary(size: int, rng: np.random.Generator) -> list[str]:
     return sorted(words)
 
 
+LANGUAGES = ("de", "fr", "en")
+AGENCIES = ("ATS", "AFP", "dpa", "Reuters", None)
+
+
 def synthetic(count: int, seed: int = 11) -> list[Doc]:
     words = vocabulary(60_000, np.random.default_rng(0))
+    names = [w.capitalize() for w in vocabulary(8_000, np.random.default_rng(1))]
     rng = np.random.default_rng(seed)
     weights = 1.0 / np.arange(1, len(words) + 1) ** 1.05
     weights /= weights.sum()
     docs: list[Doc] = []
-    bodies: list[list[str]] = []
+    bodies: list[tuple[list[str], str, str | None]] = []
     for n in range(count):
         time = START + timedelta(seconds=float(rng.uniform(0, 7 * 86400)))
         if bodies and rng.random() < 1 / 3:
-            paragraphs = list(bodies[int(rng.integers(len(bodies)))])
+            original, language, agency = bodies[int(rng.integers(len(bodies)))]
+            paragraphs = list(original)
+            if rng.random() < 0.1:  # a translation: other words, the same names and figures
+                language = LANGUAGES[(LANGUAGES.index(language) + 1) % 3]
+                paragraphs = [
+                    " ".join(w if w[0].isupper() or w[0].isdigit() else words[int(rng.integers(len(words)))]
+                             for w in p.split())
+                    for p in paragraphs
+                ]  # fmt: skip
             if len(paragraphs) > 3 and rng.random() < 0.5:
                 paragraphs.pop(int(rng.integers(1, len(paragraphs))))
             first = paragraphs[0].split()
@@ -61,14 +78,21 @@ def synthetic(count: int, seed: int = 11) -> list[Doc]:
             if rng.random() < 0.5:
                 paragraphs.append("mehr lesen sie auf unserer startseite")
         else:
+            language = LANGUAGES[int(rng.integers(3))]
+            agency = AGENCIES[int(rng.integers(len(AGENCIES)))]
             sizes = rng.integers(20, 70, int(rng.integers(4, 9)))
             picks = rng.choice(len(words), int(sizes.sum()), p=weights)
             paragraphs, at = [], 0
             for size in sizes:
-                paragraphs.append(" ".join(words[i] for i in picks[at : at + size]) + ".")
+                chosen = [words[i] for i in picks[at : at + size]]
+                chosen[int(rng.integers(1, size))] = names[int(rng.integers(len(names)))]
+                if rng.random() < 0.5:
+                    chosen[int(rng.integers(1, size))] = str(int(rng.integers(100, 100_000)))
+                paragraphs.append(" ".join(chosen) + ".")
                 at += size
-            bodies.append(paragraphs)
-        docs.append(Doc(f"a{n}", "\n".join(paragraphs), f"outlet{n % 50}", time))
+            bodies.append((paragraphs, language, agency))
+        doc = Doc(f"a{n}", "\n".join(paragraphs), f"outlet{n % 50}", time, language=language, agency=agency)
+        docs.append(doc)
     return docs
 
 
@@ -133,7 +157,8 @@ def main() -> None:
         timings[size] = time.perf_counter() - started
         stories = len(set(result.assignments.values()))
         print(
-            f"{size:>7} articles: {timings[size]:6.1f} s  ({stories} stories, {result.candidates} candidate pairs)"
+            f"{size:>7} articles: {timings[size]:6.1f} s  ({stories} stories, {result.candidates} candidate pairs,"
+            f" {len(result.translations)} translation links)"
         )
         if size == args.sizes[0]:
             baseline_docs, baseline_result = docs, result

@@ -24,7 +24,8 @@ matches them against the topics and loads the matches into the warehouse table `
 * A broken feed or page is recorded in `feed_polls` / `articles.error` and never fails the run;
   each feed's health (status, weighted failures, cadence, staleness, next poll) is in `feeds`.
 * `match_topics` logs the run summary (feeds polled/failed/skipped, new articles, stories, matches)
-  and attaches it as the extra of the `wirewatch_matches` Asset event.
+  and attaches it as the extra of the `wirewatch_matches` Asset event. It counts what this run itself
+  inserted and matched, also when runs overlap.
 * `alert_operators` emails the operators (`alerts:` in feeds.yaml, connection `smtp_default`) when a
   feed turns dead or stale or recovers; the DAG's callbacks do the same when runs start failing.
   Each change is reported once. The **Wirewatch** page in the Airflow navigation shows it all.
@@ -48,10 +49,10 @@ CONFIG = load_pipeline_config()
 
 
 def _context(run_id: str):
-    from wirewatch.airflow_adapter import warehouse_url
+    from wirewatch.airflow_adapter import feed_credentials, warehouse_url
     from wirewatch.pipeline import RunContext
 
-    return RunContext.open(run_id, warehouse_url())
+    return RunContext.open(run_id, warehouse_url(), credentials=feed_credentials)
 
 
 @dag(

@@ -137,7 +137,7 @@ def test_run_once_then_matches(tmp_path, wire, monkeypatch):
     result = runner.invoke(app, ["run-once"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["matches"] == {"dprk-troops-kursk": 6}
+    assert summary["matches"] == {"dprk-troops-kursk": 8}
     table = runner.invoke(app, ["matches"])
     assert "Rheinische Morgenzeitung" in table.stdout and "dpa" in table.stdout
     # not a terminal: one row, one line, however long

@@ -8,11 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from wirewatch.config import Feed, PollingPolicy
 from wirewatch.dashboard import chart, queries
-from wirewatch.redact import redact_text, redact_url
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import alembic_config, make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
@@ -21,7 +20,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 POLICY = PollingPolicy()
 FEEDS = [
     Feed(id="alpha", outlet="Alpha Post", url="https://alpha.example/rss", language="en"),
-    Feed(id="beta", outlet="beta Daily", url="https://u:pw@beta.example/feed?token=SECRET", language="de"),
+    Feed(id="beta", outlet="beta Daily", url="https://beta.example/feed?token=SECRET", language="de"),
     Feed(id="gamma", outlet="Gamma", url="https://gamma.example/atom", language="fr"),
     Feed(id="delta", outlet="Delta", url="https://delta.example/rss", language="en"),
 ]
@@ -262,17 +261,7 @@ def test_recent_runs_and_open_alerts(engine):
         ],
     )
     (alert,) = queries.open_alerts(engine)
-    assert alert["name"] == "beta Daily (beta)" and alert["detail"] == "see https://beta.example/x"
-
-
-def test_redaction_keeps_what_identifies_a_feed():
-    assert redact_url("https://bob:hunter2@example.org:8443/feed.rss?apikey=K&page=2#top") == (
-        "https://example.org:8443/feed.rss?apikey=***&page=2#top"
-    )
-    assert redact_url("http://127.0.1.1:8765/feeds/a.rss") == "http://127.0.1.1:8765/feeds/a.rss"
-    assert redact_text("HTTP 404 from http://u:p@h/x?sig=abc (Retry-After: 5)") == (
-        "HTTP 404 from http://h/x?sig=*** (Retry-After: 5)"
-    )
+    assert alert["name"] == "beta Daily (beta)" and alert["detail"] == "see https://***@beta.example/x"
 
 
 def test_migration_derives_health_for_feeds_polled_before_it(warehouse_url):
@@ -291,3 +280,29 @@ def test_migration_derives_health_for_feeds_polled_before_it(warehouse_url):
     with engine.connect() as conn:
         got = {r.feed_id: (r.status, r.failure_weight, r.stale) for r in conn.execute(select(feeds))}
     assert got == {"up": ("ok", 0, False), "down": ("failing", 2, False), "never": (None, 0, False)}
+
+
+def test_latest_stories_keep_the_stories_of_one_event_together(engine):
+    later = [
+        article(6, "gamma", NOW - timedelta(minutes=30), "story:afp", "run-3"),
+        article(7, "alpha", NOW - timedelta(minutes=20), "story:new", "run-3"),
+    ]
+    with engine.begin() as conn:
+        conn.execute(insert(articles), later)
+        afp = match(later[0], "kursk", "AFP") | {"event_key": "event:k"}  # AFP's story of story:one's event
+        conn.execute(insert(matches), [afp, match(later[1], "kursk") | {"event_key": None}])
+        conn.execute(update(matches).where(matches.c.cluster_key == "story:one").values(event_key="event:k"))
+        conn.execute(
+            update(matches).where(matches.c.article_id == "a00000000000000000000002").values(language="de")
+        )
+    stories = queries.latest_stories(engine, limit=4)
+    assert [s["story"] for s in stories] == [
+        "story:new",
+        "story:afp",
+        "story:one",
+        "a00000000000000000000003",
+    ]
+    afp, one = stories[1], stories[2]
+    assert (afp["event_stories"], afp["in_event"], one["in_event"]) == (2, False, True)
+    assert [c["translation"] for c in one["copies"]] == [False, True]  # the German copy of an English story
+    assert stories[0]["event_stories"] == 1 and not stories[0]["in_event"]

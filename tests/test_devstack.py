@@ -1,9 +1,23 @@
+import ipaddress
 import os
 import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
 
-from wirewatch.devstack import ProcessGroups, airflow_env
+import pytest
+
+from tests.mailsink import free_port
+from wirewatch.devstack import (
+    VENV_BIN,
+    ProcessGroups,
+    airflow_components,
+    airflow_env,
+    sink_command,
+    wire_command,
+)
+from wirewatch.simwire import SimWire, WireSettings
 
 SPAWNER = "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)"
 
@@ -72,6 +86,81 @@ def test_embedded_airflow_settings(tmp_path):
     assert env["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
     assert env["AIRFLOW__CORE__DAGS_FOLDER"].endswith("/dags")
     assert env["PATH"].split(os.pathsep)[0] == os.path.dirname(sys.executable)
+
+
+def option(args: list[str], name: str) -> str:
+    return args[args.index(name) + 1]
+
+
+def test_every_listener_of_make_run_is_on_loopback(tmp_path):
+    env = airflow_env(tmp_path)
+    components = airflow_components(env)
+    assert (
+        env["AIRFLOW__API__HOST"] == "127.0.0.1" and option(components["api-server"], "--host") == "127.0.0.1"
+    )
+    assert env["AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_HOST"] == "127.0.0.1"
+    # serve-logs binds every interface whatever the config says: the components that start it do not
+    assert "--skip-serve-logs" in components["scheduler"] and "--skip-serve-logs" in components["triggerer"]
+    assert not any("standalone" in args for args in components.values())
+    assert option(sink_command(env), "--host") == "127.0.0.1"
+    assert "--host" not in wire_command()
+    assert all(ipaddress.ip_address(outlet.host).is_loopback for outlet in SimWire(WireSettings()).outlets)
+
+
+def listening(pgids: set[int]) -> set[tuple[str, int]]:
+    """(address, port) of every listening TCP socket held by a process in these process groups."""
+    inodes: dict[str, tuple[str, int]] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                if fields[3] == "0A":  # LISTEN
+                    address, port = fields[1].split(":")
+                    raw = bytes.fromhex(address)
+                    # /proc keeps each 32-bit word in host (little-endian) order
+                    raw = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+                    inodes[fields[9]] = (str(ipaddress.ip_address(raw)), int(port, 16))
+    found = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if os.getpgid(int(pid)) not in pgids:
+                continue
+            links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        except OSError:
+            continue
+        found |= {
+            inodes[link[8:-1]] for link in links if link.startswith("socket:[") and link[8:-1] in inodes
+        }
+    return found
+
+
+@pytest.mark.integration
+def test_scheduler_and_triggerer_as_make_run_starts_them_listen_on_no_interface(tmp_path):
+    """Their log servers would listen on 0.0.0.0 and [::]; here on ports off the defaults, so a
+    stack running on this machine is not in the way."""
+    env = airflow_env(tmp_path / "home") | {
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
+    }
+    Path(env["AIRFLOW_HOME"]).mkdir(parents=True)
+    subprocess.run([str(VENV_BIN / "airflow"), "db", "migrate"], env=env, check=True, capture_output=True)
+    components = airflow_components(env)
+    logs = {"scheduler": "Starting the scheduler", "triggerer": "Starting the triggerer"}
+    groups = ProcessGroups()
+    children = [groups.start(components[name], env, tmp_path / f"{name}.log") for name in logs]
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not all(
+            started in (tmp_path / f"{name}.log").read_text(errors="replace")
+            for name, started in logs.items()
+        ):
+            time.sleep(1)
+        time.sleep(5)  # a log server binds a moment after its component starts its job loop
+        assert [child.poll() for child in children] == [None, None]
+        sockets = listening({child.pid for child in children})
+    finally:
+        groups.stop(grace=10)
+    assert all(ipaddress.ip_address(address).is_loopback for address, _ in sockets), sockets
 
 
 def test_the_banner_says_when_the_first_digest_goes_out(tmp_path, capsys):

@@ -32,6 +32,17 @@ def test_opml_with_a_bad_url_names_the_outline(tmp_path):
         feeds_from_opml(path, "en")
 
 
+def test_opml_feed_with_credentials_is_refused_without_showing_them(tmp_path):
+    path = tmp_path / "reader.opml"
+    path.write_text(
+        '<opml><body><outline text="X" xmlUrl="https://me:hunter22@example.org/f?token=t0ken-1"/></body></opml>'
+    )
+    with pytest.raises(
+        ConfigError, match=r"xmlUrl='https://\*\*\*@example.org/f\?token=\*\*\*'\).*connection:"
+    ):
+        feeds_from_opml(path, "en")
+
+
 def test_external_entities_are_refused(tmp_path):
     path = tmp_path / "evil.opml"
     path.write_text(

@@ -16,7 +16,7 @@ from wirewatch.config import Feed, Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, plan_shards, run_once
 from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.urls import article_id
-from wirewatch.warehouse.schema import articles, clusters, feed_polls, feeds, matches
+from wirewatch.warehouse.schema import articles, clusters, events, feed_polls, feeds, matches
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +59,7 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     # every copy of the wire story is matched, with its agency; no hard negative is
     matched = {m["url"]: m for m in rows(ctx.engine, matches) if m["topic_id"] == "dprk-troops-kursk"}
     copies = [t for t in truth if t.kind == "kursk-copy"]
-    assert len(copies) == 6
+    assert len(copies) == 8
     assert {t.url for t in copies} <= set(matched)
     assert {matched[t.url]["agency"] for t in copies} == {"ATS", "AFP", "dpa"}
     for t in copies:
@@ -102,26 +102,35 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
     assert all(a["status"] == "ok" and a["extraction_path"] == "trafilatura" for a in others)
     assert all(a["raw_sha256"] and ctx.archive.get(a["raw_sha256"]) for a in others)
 
-    # the copies of one text share a story: ATS's French original and its French republication, the
-    # two German ATS translations; AFP and dpa wrote their own (linking across languages is for later)
+    # the copies of one text share a story, in every language: ATS's French original, its French
+    # republication and its German and English translations; AFP and dpa wrote their own stories of
+    # the same event
     kursk = {t.outlet: t for t in copies}
-    story_of = {a["canonical_url"]: a["cluster_key"] for a in rows(ctx.engine, articles)}
-    french = {story_of[kursk[o].url] for o in ("courrier-lemanique", "gazette-du-jura")}
-    german = {story_of[kursk[o].url] for o in ("berner-tagesbote", "zuercher-abendpost")}
-    assert len(french) == len(german) == 1 and french != german
-    assert len({story_of[t.url] for t in copies}) == 4
+    articles_by_url = {a["canonical_url"]: a for a in rows(ctx.engine, articles)}
+    story_of = {url: a["cluster_key"] for url, a in articles_by_url.items()}
+    ats = {"courrier-lemanique", "gazette-du-jura", "berner-tagesbote", "zuercher-abendpost"}
+    ats |= {"emmentaler-landbote", "alpine-dispatch"}
+    assert len({story_of[kursk[o].url] for o in ats}) == 1
+    assert len({story_of[t.url] for t in copies}) == 3
+    original = article_id(kursk["courrier-lemanique"].url)
+    translated = {o for o in ats if articles_by_url[kursk[o].url]["translated_from"] == original}
+    assert translated == ats - {"courrier-lemanique", "gazette-du-jura"}
     stories = {c["cluster_key"]: c for c in rows(ctx.engine, clusters)}
-    for key, original, outlets in (
-        (french.pop(), "courrier-lemanique", {"Le Courrier lémanique", "La Gazette du Jura"}),
-        (german.pop(), "berner-tagesbote", {"Berner Tagesbote", "Zürcher Abendpost"}),
-    ):
-        assert stories[key]["agency"] == "ATS" and stories[key]["copies"] == 2
-        assert stories[key]["canonical_article_id"] == article_id(kursk[original].url)
-        assert set(json.loads(stories[key]["outlet_names"])) == outlets
+    key = story_of[kursk["courrier-lemanique"].url]
+    assert stories[key]["agency"] == "ATS" and stories[key]["copies"] == 6
+    assert stories[key]["canonical_article_id"] == original
+    assert json.loads(stories[key]["languages"]) == ["de", "en", "fr"]
+    # one event: every Kursk match carries its key, and the events row counts three stories
+    assert len({m["event_key"] for m in matched.values()}) == 1
+    (event,) = [e for e in rows(ctx.engine, events) if e["event_key"] == stories[key]["event_key"]]
+    assert event["stories"] == 3 and json.loads(event["agencies"]) == ["AFP", "ATS", "dpa"]
     assert all(m["cluster_key"] == story_of[m["url"]] for m in matched.values())
-    # each hard negative is a story of its own
-    negative_stories = [story_of[t.url] for t in truth if t.kind == "hard-negative"]
-    assert len(set(negative_stories)) == len(negative_stories)
+    # each hard negative is a story of its own, except AFP's missile item and its English version:
+    # a translation, so one story in two languages
+    negatives = {(t.negative, t.language): story_of[t.url] for t in truth if t.kind == "hard-negative"}
+    assert negatives[("missile-test", "fr")] == negatives[("missile-test", "en")]
+    assert len(set(negatives.values())) == len(negatives) - 1
+    negative_stories = list(negatives.values())
     assert not set(negative_stories) & {story_of[t.url] for t in copies}
     assert len(stories) == len(set(story_of.values()))
 
@@ -158,7 +167,7 @@ def test_a_topic_that_does_not_compile_is_left_out_and_the_others_match(tmp_path
     summary = run_once(RunContext.open("run-bad-topic", config=load_pipeline_config(settings)))
     assert set(summary["matches"]["topic_errors"]) == {"broken"}
     assert "unexpected end of query" in summary["matches"]["topic_errors"]["broken"]
-    assert summary["matches"]["matches"] == {"dprk-troops-kursk": 6}
+    assert summary["matches"]["matches"] == {"dprk-troops-kursk": 8}
 
 
 def test_shards_group_feeds_by_host_and_label_the_outlet(tmp_path, wire):

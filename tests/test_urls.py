@@ -15,6 +15,14 @@ def test_relative_links_resolve_against_the_feed():
     )
 
 
+def test_credentials_are_no_part_of_an_article():
+    url = "http://reader:Pa55-w0rd@Example.org:8080/a/b.html?id=7"
+    assert canonical_url(url) == "http://example.org:8080/a/b.html?id=7"
+    assert article_id(canonical_url(url)) == article_id(
+        canonical_url("http://example.org:8080/a/b.html?id=7")
+    )
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "mailto:a@b.c", "ftp://x.org/a"])
 def test_non_http_links_are_refused(url):
     with pytest.raises(ValueError, match="not an http"):

@@ -11,6 +11,8 @@ from airflow.sdk.exceptions import AirflowNotFoundException
 from sqlalchemy.engine import URL
 from starlette.requests import Request
 
+from wirewatch.credentials import FeedCredentials, MissingCredentials, from_fields
+
 WAREHOUSE_CONN_ID = "wirewatch_warehouse"
 
 
@@ -40,6 +42,16 @@ def warehouse_url(conn_id: str = WAREHOUSE_CONN_ID) -> str | None:
     except AirflowNotFoundException:
         return None
     return connection_to_sqlalchemy_url(conn)
+
+
+def feed_credentials(conn_id: str) -> FeedCredentials:
+    """A feed's credentials from its Airflow connection, wherever Airflow keeps it (secrets backend,
+    environment, metadata database)."""
+    try:
+        conn = Connection.get(conn_id)
+    except AirflowNotFoundException:
+        raise MissingCredentials(f"connection {conn_id!r} not found in Airflow") from None
+    return from_fields(conn_id, conn.login, conn.password, conn.extra_dejson)
 
 
 class SmtpMailer:

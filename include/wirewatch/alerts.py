@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from wirewatch import health
 from wirewatch.config import AlertSettings, Feed, PollingPolicy
-from wirewatch.redact import redact_text
+from wirewatch.redact import redact
 from wirewatch.warehouse import store
 
 log = logging.getLogger("wirewatch.alerts")
@@ -61,7 +61,7 @@ def _feed_detail(state: dict[str, Any] | None, alert: str, now: datetime) -> str
         since = f"last success {describe(now - success)} ago" if success else "never succeeded"
         return (
             f"{state.get('consecutive_failures')} failures in a row (weight {state.get('failure_weight')}), "
-            f"{since}; last error: {redact_text(state.get('last_error'))}; "
+            f"{since}; last error: {redact(state.get('last_error'))}; "
             f"still polled, next at {health.utc(state.get('next_poll_at')):%Y-%m-%d %H:%M} UTC"
         )
     if alert == "stale":

@@ -31,6 +31,7 @@ app.add_typer(topics_app, name="topics")
 
 # soft_wrap: a long error stays one line when stderr is a file or a pipe
 err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def _print_error(message: str) -> None:
@@ -122,6 +123,7 @@ def _existing_warehouse(url: str | None):
 def _fetch_page(url: str) -> tuple[bytes, str | None]:
     """One page, under the active feed list's limits and network allow-list."""
     from wirewatch.fetch import Fetcher
+    from wirewatch.redact import redact
 
     limits = load_pipeline_config().limits
 
@@ -131,7 +133,7 @@ def _fetch_page(url: str) -> tuple[bytes, str | None]:
 
     result = asyncio.run(get())
     if not result.ok:
-        _fail(f"{url}: {result.error_class}: {result.error_message}")
+        _fail(redact(f"{url}: {result.error_class}: {result.error_message}"))
     return result.body, result.headers.get("content-type")
 
 
@@ -438,7 +440,7 @@ def matches(
     except (OperationalError, ProgrammingError) as exc:
         _fail(f"cannot read matches from {engine.url.render_as_string()}: {exc.orig}")
     table = Table(title=f"Latest {len(rows)} matches")
-    for column in ("topic", "score", "outlet", "headline", "agency", "published"):
+    for column in ("topic", "score", "outlet", "headline", "agency", "lang", "event", "published"):
         table.add_column(column)
     for row in rows:
         published = row["published_at"].strftime("%Y-%m-%d %H:%M") if row["published_at"] else ""
@@ -449,9 +451,36 @@ def matches(
             row["outlet"],
             row["headline"] or "",
             row["agency"] or "",
+            row["language"] or "",
+            (row["event_key"] or "")[-6:],  # enough of the key to see which rows share an event
             published,
         )
     _out().print(table)
+
+
+@app.command()
+def events(
+    limit: Annotated[int, typer.Option(help="events to show")] = 10,
+    warehouse: Annotated[str | None, typer.Option(help="SQLAlchemy URL")] = None,
+) -> None:
+    """Show the latest news events: their stories, agencies, languages and translations."""
+    from wirewatch.warehouse.stories import latest_events
+
+    for event in latest_events(_warehouse_engine(warehouse), limit):
+        out.print(
+            f"[bold]{escape(event['headline'] or '')}[/bold]  event {event['event_key'][-6:]}: "
+            f"{event['stories']} stories, {event['copies']} copies, "
+            f"{', '.join(event['agencies'])}, {', '.join(event['languages'])}",
+            highlight=False,
+        )
+        for story in event["story_rows"]:
+            out.print(
+                f"  {story['agency'] or '-':<8} {', '.join(story['languages']):<10} {story['copies']} copies: "
+                f"{escape(', '.join(story['outlet_names']))}",
+                highlight=False,
+            )
+            for line in story["translations"]:
+                out.print(f"    {escape(line)}", highlight=False)
 
 
 @warehouse_app.command("migrate")

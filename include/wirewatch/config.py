@@ -170,6 +170,9 @@ class DedupeSettings(_Strict):
     # a paragraph an outlet has printed in this many articles is its boilerplate
     boilerplate_min_articles: int = Field(3, ge=2, le=1_000_000)
     window_days: float = Field(7.0, gt=0, le=366)
+    # an article in another language, published within this many hours of a wire item, may be
+    # its translation and join its story (0: translations stay stories of their own)
+    translation_window_hours: float = Field(24.0, ge=0, le=24 * 14)
 
     @model_validator(mode="after")
     def _bands_fit(self) -> DedupeSettings:
@@ -186,11 +189,20 @@ class Feed(_Strict):
     url: str
     language: Language
     enabled: bool = True
+    # the Airflow connection holding the feed's credentials (see wirewatch.credentials)
+    connection: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]+$")
 
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         parts = urlsplit(value)
+        if "@" in parts.netloc:
+            raise ValueError(
+                "must not carry credentials (user:password@): put them in an Airflow connection and "
+                "name it in the feed's `connection:` field; its login and password become HTTP basic "
+                'auth, its extra may add {"query": {...}} and {"headers": {...}} (outside Airflow: '
+                "the AIRFLOW_CONN_<ID> variable)"
+            )
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be an http(s) URL with a host")
         return value

@@ -1,7 +1,7 @@
 """`make run` and `make demo`: the real stack on embedded defaults, started from the checkout.
 
-Every child gets its own process group, and on Ctrl-C or SIGTERM each group is terminated as a
-whole, so `airflow standalone`'s scheduler, api-server and workers never outlive us.
+Every listener binds to loopback. Every child gets its own process group, and on Ctrl-C or SIGTERM
+each group is terminated as a whole, so Airflow's scheduler, api-server and workers never outlive us.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from wirewatch.warehouse.db import make_engine
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-UI_URL = "http://127.0.0.1:8080"
+LOOPBACK = "127.0.0.1"
+UI_PORT = 8080
+UI_URL = f"http://{LOOPBACK}:{UI_PORT}"
 SIMWIRE_PORT = 8765
 SMTP_PORT = 8025
-SINK_CONNECTION = connection_json("127.0.0.1", SMTP_PORT)
+SINK_CONNECTION = connection_json(LOOPBACK, SMTP_PORT)
 
 
 # Airflow's own warnings on every start, nothing to act on: svcs imports starlette's TestClient
@@ -51,17 +53,58 @@ def airflow_env(home: Path | None = None) -> dict[str, str]:
         AIRFLOW__CORE__EXECUTOR="LocalExecutor",
         AIRFLOW__CORE__PARALLELISM="4",
         AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
-        AIRFLOW__API__HOST="127.0.0.1",
-        AIRFLOW__API__PORT="8080",
+        AIRFLOW__API__HOST=LOOPBACK,
+        AIRFLOW__API__PORT=str(UI_PORT),
+        # off by default; if someone turns it on, it stays on loopback too
+        AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_HOST=LOOPBACK,
         WIREWATCH_DATA_DIR=env.get("WIREWATCH_DATA_DIR") or str(home / "wirewatch"),
         AIRFLOW_CONN_SMTP_DEFAULT=env.get("AIRFLOW_CONN_SMTP_DEFAULT") or SINK_CONNECTION,
         # feed and run alerts: to the local sink too, unless an operators' address is set
         WIREWATCH_ALERT_EMAIL=env.get("WIREWATCH_ALERT_EMAIL") or "operators@localhost",
-        # standalone starts its components as plain `airflow`: the venv must come first on PATH
+        # whatever runs plain `airflow` must find this venv's
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
         PYTHONWARNINGS=",".join(filter(None, [*QUIET_WARNINGS, env.get("PYTHONWARNINGS")])),
     )
     return env
+
+
+def airflow_components(env: dict[str, str]) -> dict[str, list[str]]:
+    """What `airflow standalone` runs, started one by one because standalone cannot keep its log
+    servers off the network: `serve-logs` binds every interface (ports 8793 and 8794) and Airflow
+    3.3 has no setting for its host. On one machine the api-server reads task logs from their
+    files, so the scheduler and the triggerer start without it."""
+    airflow = str(VENV_BIN / "airflow")
+    return {
+        "scheduler": [airflow, "scheduler", "--skip-serve-logs"],
+        "dag-processor": [airflow, "dag-processor"],
+        "triggerer": [airflow, "triggerer", "--skip-serve-logs"],
+        "api-server": [
+            airflow,
+            "api-server",
+            "--host",
+            env["AIRFLOW__API__HOST"],
+            "--port",
+            env["AIRFLOW__API__PORT"],
+        ],
+    }
+
+
+def wire_command() -> list[str]:
+    # the wire's outlets live on 127.0.1.1-127.0.1.8: loopback by construction
+    return [str(VENV_BIN / "wirewatch"), "simwire", "serve", "--port", str(SIMWIRE_PORT)]
+
+
+def sink_command(env: dict[str, str]) -> list[str]:
+    return [
+        str(VENV_BIN / "wirewatch"),
+        "mailsink",
+        "--dir",
+        str(mail_dir(env)),
+        "--host",
+        LOOPBACK,
+        "--port",
+        str(SMTP_PORT),
+    ]
 
 
 class ProcessGroups:
@@ -215,35 +258,28 @@ def run() -> int:
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, stop)
     try:
-        wire = groups.start(
-            [str(VENV_BIN / "wirewatch"), "simwire", "serve", "--port", str(SIMWIRE_PORT)],
-            env,
-            home / "simwire.log",
-        )
+        wire = groups.start(wire_command(), env, home / "simwire.log")
         if not wait_http(f"http://127.0.1.1:{SIMWIRE_PORT}/feeds/courrier-lemanique.rss", 30, wire):
             print(f"the simulated wire did not start; see {home / 'simwire.log'}", file=sys.stderr)
             return 1
         if _uses_sink(env):
-            sink = groups.start(
-                [
-                    str(VENV_BIN / "wirewatch"),
-                    "mailsink",
-                    "--dir",
-                    str(mail_dir(env)),
-                    "--port",
-                    str(SMTP_PORT),
-                ],
-                env,
-                home / "mailsink.log",
-            )
-            if not wait_port("127.0.0.1", SMTP_PORT, 30, sink):
+            sink = groups.start(sink_command(env), env, home / "mailsink.log")
+            if not wait_port(LOOPBACK, SMTP_PORT, 30, sink):
                 print(f"the SMTP sink did not start; see {home / 'mailsink.log'}", file=sys.stderr)
                 return 1
-        print(f"Starting Airflow standalone (log: {home / 'standalone.log'}) ...", flush=True)
-        airflow = groups.start([str(VENV_BIN / "airflow"), "standalone"], env, home / "standalone.log")
-        if not wait_http(f"{UI_URL}/api/v2/monitor/health", 180, airflow):
-            print(f"Airflow did not come up; see {home / 'standalone.log'}", file=sys.stderr)
+        print(f"Starting Airflow (logs: {home}/airflow-*.log) ...", flush=True)
+        with open(home / "airflow-db-migrate.log", "ab") as out:
+            subprocess.run(
+                [str(VENV_BIN / "airflow"), "db", "migrate"], env=env, check=True, stdout=out, stderr=out
+            )
+        components = airflow_components(env)
+        # tasks report to the api-server's execution API: it comes first
+        api = groups.start(components.pop("api-server"), env, home / "airflow-api-server.log")
+        if not wait_http(f"{UI_URL}/api/v2/monitor/health", 180, api):
+            print(f"Airflow did not come up; see {home}/airflow-api-server.log", file=sys.stderr)
             return 1
+        for name, args in components.items():
+            groups.start(args, env, home / f"airflow-{name}.log")
         _print_access(env)
         while all(child.poll() is None for child in groups.children):
             time.sleep(1)
@@ -257,7 +293,7 @@ def run() -> int:
 
 
 def demo() -> int:
-    """One pass of news_monitor with `airflow dags test` against the wire, then the matches."""
+    """One pass of news_monitor with `airflow dags test` against the wire, then the matches and events."""
     from wirewatch.simwire import SimWire, WireSettings
 
     env = airflow_env()
@@ -266,6 +302,8 @@ def demo() -> int:
     with SimWire(WireSettings(port=SIMWIRE_PORT)):
         _run([str(VENV_BIN / "airflow"), "dags", "test", "news_monitor"], env)
     _run([str(VENV_BIN / "wirewatch"), "matches", "--limit", "30"], env)
+    print("\nNews events (the stories of one event across agencies and languages):")
+    _run([str(VENV_BIN / "wirewatch"), "events", "--limit", "5"], env)
     print(f"\nwarehouse: {_warehouse_path(env)}")
     return 0
 

@@ -16,7 +16,11 @@ import certifi
 import httpx
 
 from wirewatch.config import FetchLimits
+from wirewatch.credentials import FeedCredentials
 from wirewatch.netguard import GuardedBackend, parse_networks
+
+# request extension: the origin a request's credential headers belong to, and their names
+_CREDENTIAL_HEADERS = "wirewatch.credential_headers"
 
 
 class BodyTooLarge(Exception):
@@ -64,6 +68,18 @@ def classify(exc: BaseException) -> str:
     return type(exc).__name__
 
 
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
+async def _keep_credentials_home(request: httpx.Request) -> None:
+    """On a redirect to another origin httpx drops Authorization but keeps every other header."""
+    home = request.extensions.get(_CREDENTIAL_HEADERS)
+    if home and _origin(request.url) != home[0]:
+        for name in home[1]:
+            request.headers.pop(name, None)
+
+
 class Fetcher:
     """Concurrency bounded overall and per host; one small connection pool per host.
 
@@ -100,6 +116,7 @@ class Fetcher:
                 follow_redirects=True,
                 max_redirects=self.limits.max_redirects,
                 headers={"User-Agent": self.limits.user_agent, "Accept-Encoding": "gzip, deflate"},
+                event_hooks={"request": [_keep_credentials_home]},
             )
         return client
 
@@ -109,13 +126,16 @@ class Fetcher:
     async def __aexit__(self, *exc_info: object) -> None:
         await asyncio.gather(*(client.aclose() for client in self._clients.values()))
 
-    async def get(self, url: str, headers: dict[str, str] | None = None) -> FetchResult:
+    async def get(
+        self, url: str, headers: dict[str, str] | None = None, credentials: FeedCredentials | None = None
+    ) -> FetchResult:
+        """The response to GET `url`; `credentials` add basic auth, query parameters and headers."""
         result = FetchResult(url=url)
         host = (urlsplit(url).hostname or "").lower()
         started = time.monotonic()
         async with self._total, self._hosts[host]:
             try:
-                fetching = self._get(self._client(host), url, headers or {}, result)
+                fetching = self._get(self._client(host), url, headers or {}, result, credentials)
                 await asyncio.wait_for(fetching, self.limits.total_timeout)
             except TimeoutError:
                 result.error_class = "timeout"
@@ -127,9 +147,24 @@ class Fetcher:
         return result
 
     async def _get(
-        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], result: FetchResult
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        headers: dict[str, str],
+        result: FetchResult,
+        credentials: FeedCredentials | None,
     ) -> None:
-        async with client.stream("GET", url, headers=headers) as response:
+        target: str | httpx.URL = url
+        options = {}
+        if credentials is not None:
+            # merged by hand: httpx 0.28's params= replaces the URL's own query
+            target = httpx.URL(url).copy_merge_params(dict(credentials.query))
+            headers = headers | dict(credentials.headers)
+            options = {
+                "auth": credentials.auth,
+                "extensions": {_CREDENTIAL_HEADERS: (_origin(target), tuple(credentials.headers))},
+            }
+        async with client.stream("GET", target, headers=headers, **options) as response:
             result.http_status = response.status_code
             result.final_url = str(response.url)
             result.headers = {k.lower(): v for k, v in response.headers.items()}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from lxml import etree
+from pydantic import ValidationError
 
 from wirewatch.config import ConfigError, Feed, slugify
+from wirewatch.redact import redact
 
 
 def feeds_from_opml(path: Path, default_language: str) -> list[Feed]:
@@ -31,8 +33,10 @@ def feeds_from_opml(path: Path, default_language: str) -> list[Feed]:
         language = (outline.get("language") or default_language)[:2].lower()
         try:
             feeds.append(Feed(id=feed_id, outlet=outlet, url=url, language=language))
-        except ValueError as exc:
-            raise ConfigError(f"{path}: outline {outlet!r} (xmlUrl={url!r}): {exc}") from exc
+        except ValidationError as exc:
+            # pydantic's own text quotes the input: the messages alone, and the URL redacted
+            problems = "; ".join(err["msg"] for err in exc.errors())
+            raise ConfigError(redact(f"{path}: outline {outlet!r} (xmlUrl={url!r}): {problems}")) from None
     if not feeds:
         raise ConfigError(f"{path}: no <outline xmlUrl=...> entries found")
     return feeds

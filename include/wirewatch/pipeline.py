@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,10 +21,12 @@ from wirewatch import health
 from wirewatch.agency import detect_agency
 from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
+from wirewatch.credentials import FeedCredentials, MissingCredentials, from_env
 from wirewatch.dedupe import body_hash, content_hash
 from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed_document
 from wirewatch.fetch import Fetcher, FetchResult
 from wirewatch.match import TopicMatch, compile_topics, match_document
+from wirewatch.redact import redact
 from wirewatch.urls import article_id, canonical_url
 from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
@@ -40,13 +43,21 @@ class RunContext:
     engine: Engine
     archive: RawArchive
     run_id: str
+    # a feed's `connection:` to its credentials: Airflow's connections in a DAG, AIRFLOW_CONN_* here
+    credentials: Callable[[str], FeedCredentials] = from_env
 
     @classmethod
-    def open(cls, run_id: str, warehouse_url: str | None = None, config: PipelineConfig | None = None):
+    def open(
+        cls,
+        run_id: str,
+        warehouse_url: str | None = None,
+        config: PipelineConfig | None = None,
+        credentials: Callable[[str], FeedCredentials] = from_env,
+    ):
         config = config or load_pipeline_config()
         settings = config.settings
         url = warehouse_url or settings.warehouse_url or settings.default_warehouse_url
-        return cls(config, make_engine(url), RawArchive(settings.archive_url), run_id)
+        return cls(config, make_engine(url), RawArchive(settings.archive_url), run_id, credentials)
 
 
 def now() -> datetime:
@@ -125,7 +136,7 @@ def _article_row(
 
     page_error = None
     if page is not None and not page.ok:
-        page_error = f"{page.error_class}: {page.error_message}"
+        page_error = redact(f"{page.error_class}: {page.error_message}")
     raw = page.body if page is not None and page.ok else None
     extracted = extract_article(
         raw,
@@ -149,10 +160,11 @@ def _article_row(
     return {
         "article_id": article_id(canonical),
         "canonical_url": canonical,
-        "url": entry.link,
+        "url": redact(entry.link),
         "feed_id": feed.id,
         "outlet": feed.outlet,
-        "guid": entry.guid,
+        # a guid is often the link, login and all: stored redacted, and compared so
+        "guid": redact(entry.guid),
         # the feed's headline is the outlet's own choice; pages often append the site name
         "title": entry.title or extracted.title,
         "author": extracted.author or entry.author,
@@ -180,7 +192,7 @@ def _revised_entry(entry: FeedEntry, stored: dict[str, Any]) -> bool:
     if entry.updated and before and entry.updated > before:
         return True
     explicit = entry.guid and entry.guid != entry.link  # without an id the guid is the link, tracking and all
-    return bool(explicit and stored["guid"] and entry.guid != stored["guid"])
+    return bool(explicit and stored["guid"] and redact(entry.guid) != stored["guid"])
 
 
 def _new_entries(
@@ -197,7 +209,7 @@ def _new_entries(
         try:
             canonical = canonical_url(entry.link, base_url)
         except ValueError as exc:
-            problems.append(f"entry link {entry.link!r}: {exc}")
+            problems.append(redact(f"entry link {entry.link!r}: {exc}"))
             continue
         candidates.setdefault(canonical, entry)
     known = store.known_articles(ctx.engine, list(candidates))
@@ -224,11 +236,19 @@ async def _poll_feed(
     ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None, as_of: datetime
 ) -> dict:
     polled_at = now()
-    response = await fetcher.get(feed.url, _conditional_headers(state))
+    secrets: tuple[str, ...] = ()
+    try:
+        credentials = ctx.credentials(feed.connection) if feed.connection else None
+    except MissingCredentials as exc:
+        response = FetchResult(feed.url, error_class="missing_credentials", error_message=str(exc))
+    else:
+        secrets = credentials.secrets if credentials else ()
+        response = await fetcher.get(feed.url, _conditional_headers(state), credentials)
+    shown_url = redact(feed.url)
     poll: dict[str, Any] = {
         "run_id": ctx.run_id,
         "feed_id": feed.id,
-        "url": feed.url,
+        "url": shown_url,
         "polled_at": polled_at,
         "http_status": response.http_status,
         "bytes": len(response.body),
@@ -238,7 +258,7 @@ async def _poll_feed(
     feed_state = {
         "feed_id": feed.id,
         "outlet": feed.outlet,
-        "url": feed.url,
+        "url": shown_url,
         "language": feed.language,
         "etag": (state or {}).get("etag"),
         "last_modified": (state or {}).get("last_modified"),
@@ -289,14 +309,16 @@ async def _poll_feed(
                         {
                             "article_id": stored["article_id"],
                             "entry_updated_at": entry.updated,
-                            "guid": entry.guid,
+                            "guid": redact(entry.guid),
                         }
                     )
             feed_state["etag"] = response.headers.get("etag")
             feed_state["last_modified"] = response.headers.get("last-modified")
+    # the response echoes the credentialed request: its URL, maybe a header or a key
+    error_message, warning = redact(error_message, secrets), redact(warning, secrets)
     if outcome == "error":
         feed_state["last_error"] = f"{error_class}: {error_message}"
-        log.warning("feed %s (%s) %s: %s", feed.id, feed.url, error_class, error_message)
+        log.warning("feed %s (%s) %s: %s", feed.id, shown_url, error_class, error_message)
     facts = health.PollFacts(
         outcome=outcome,
         polled_at=polled_at,
@@ -308,22 +330,17 @@ async def _poll_feed(
     )
     feed_state.update(health.after_poll(state, feed.id, facts, ctx.config.polling, as_of))
     feed_state["last_outcome"] = outcome
-    poll.update(
-        outcome=outcome,
-        new_entries=len(rows),
-        revised_entries=len(revised),
-        page_errors=sum(1 for row in rows if row["status"] != "ok"),
-        error_class=error_class,
-        error_message=error_message,
-        parse_warning=warning,
+    poll.update(outcome=outcome, error_class=error_class, error_message=error_message, parse_warning=warning)
+    # the counts are what this run wrote: a concurrent run may have loaded some of `rows` first
+    recorded, inserted = await asyncio.to_thread(
+        store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched
     )
-    await asyncio.to_thread(store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched)
     keys = ("feed_id", "outcome", "http_status", "entries", "new_entries", "revised_entries")
-    return {k: poll.get(k, 0) for k in keys} | {
+    return {k: recorded.get(k, 0) for k in keys} | {
         "error": feed_state["last_error"],
         "status": feed_state["status"],
         "next_poll_at": feed_state["next_poll_at"].isoformat(),
-        "article_ids": [row["article_id"] for row in rows],
+        "article_ids": inserted,
     }
 
 
@@ -339,7 +356,7 @@ async def poll_feeds_async(ctx: RunContext, feeds: list[Feed], as_of: datetime |
     for feed, result in zip(feeds, results, strict=True):
         if isinstance(result, BaseException):
             # a bug or a database outage: surface it so Airflow retries the task
-            raise RuntimeError(f"polling feed {feed.id} ({feed.url}) failed: {result!r}") from result
+            raise RuntimeError(redact(f"polling feed {feed.id} ({feed.url}) failed: {result!r}")) from result
         polls.append(result)
     return polls
 
@@ -417,11 +434,12 @@ def match_pending(ctx: RunContext) -> dict[str, Any]:
                     error.message,
                 )
             results[article["article_id"]] = [_match_row(ctx, article, m) for m in found]
-            for m in found:
-                per_topic[m.topic_id] += 1
-            matched_articles += bool(found)
-        store.save_matches(ctx.engine, results, digest)
-        checked += len(batch)
+        # only what this run saved counts: a concurrent run may have matched some of the batch first
+        for saved in store.save_matches(ctx.engine, results, digest):
+            for row in results[saved]:
+                per_topic[row["topic_id"]] += 1
+            matched_articles += bool(results[saved])
+            checked += 1
     summary: dict[str, Any] = {
         "checked": checked,
         "matched_articles": matched_articles,
@@ -453,6 +471,7 @@ def _match_row(ctx: RunContext, article: dict[str, Any], found: TopicMatch) -> d
         "score": found.score,
         "hits": json.dumps([asdict(hit) for hit in found.hits], ensure_ascii=False),
         "cluster_key": article["cluster_key"],
+        "event_key": article["event_key"],
         "run_id": ctx.run_id,
         "matched_at": now(),
     }

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
 
 def canonical_url(url: str, base: str | None = None) -> str:
     absolute = urljoin(base, url.strip()) if base else url.strip()
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https"):
         raise ValueError(f"not an http(s) URL: {url!r}")
+    if "@" in parts.netloc:
+        # credentials are no part of an article's identity, and would be stored and shown with it
+        absolute = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
     # strict mode also drops utm_*, fbclid, gclid and similar click trackers, and the fragment
     return normalize_url(absolute, strict=True)
 

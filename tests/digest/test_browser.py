@@ -60,11 +60,15 @@ def test_digest_renders_at_desktop_and_phone_width(page, tmp_path, width, column
 def test_the_rendered_dom_shows_stories_and_hostile_markup_as_text(page, wire_warehouse):
     dom = chromium.dump_dom(page, 1200, 900)
     assert "North Korean troops in Kursk" in dom and "Mars sample return" in dom
-    # a story shows its lead's headline; the other copies of it appear as "also carried by" outlets
-    leads = [c for c in wire_warehouse.copies if c.outlet not in ("gazette-du-jura", "zuercher-abendpost")]
-    for copy in leads:
-        assert copy.title.replace("'", "&#39;") in dom or copy.title in dom
-    assert "Zürcher Abendpost" in dom  # the Gazette is one of the "3 more" under the Courrier
+    # the Kursk event is one entry: the ATS story leads with its headline, its other French copies
+    # are "also carried by" outlets, its translations and the other agencies' stories follow
+    lead = next(c for c in wire_warehouse.copies if c.outlet == "courrier-lemanique")
+    assert lead.title in dom
+    others = [c for c in wire_warehouse.copies if c.outlet != "courrier-lemanique"]
+    assert not any(c.title.replace("'", "&#39;") in dom for c in others)
+    assert "German translation of the ATS item by" in dom and "Zürcher Abendpost" in dom
+    assert "English translation of the ATS item by" in dom and "The Alpine Dispatch" in dom
+    assert "Also: " in dom and "AFP (en)" in dom and "dpa (de)" in dom
     assert "Also carried by" in dom and "Le Matin Express" in dom
     assert "&lt;script&gt;alert(" in dom and "<script" not in dom
     assert HOSTILE_HEADLINE not in dom
@@ -88,4 +92,8 @@ def test_make_screenshots_writes_the_documented_files(tmp_path):
         assert_rendered(shot.path, shot.width, shot.height)
     assert "Wirewatch daily digest" in (tmp_path / "digest.html").read_text(encoding="utf-8")
     text = (tmp_path / "digest.txt").read_text(encoding="utf-8")
-    assert "4 stories" in text and "The Northern Ledger (northern-ledger): 1 of 1 polls failed" in text
+    assert (
+        "1 story" in text
+        and "German translation of the ATS item by" in text
+        and "The Northern Ledger (northern-ledger): 1 of 1 polls failed" in text
+    )

@@ -5,10 +5,13 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import UTC, date, datetime, timedelta
+from unittest.mock import ANY
 
 import pytest
 
 from wirewatch.digest.content import build_digest, day_bounds
+from wirewatch.digest.labels import Words
+from wirewatch.digest.render import other_parts, translation_lines
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
 from wirewatch.warehouse.store import upsert
@@ -59,10 +62,11 @@ def add(engine, outlet: str, at: datetime | None, cluster: str | None, topic=TOP
         "feed_id": article["feed_id"],
         "url": article["url"],
         "headline": article["title"],
-        "language": "en",
+        "language": extra.pop("language", "en"),
         "published_at": at,
         "fetched_at": article["fetched_at"],
         "agency": agency,
+        "event_key": extra.pop("event", None),
         "matched_terms": json.dumps(["kursk"]),
         "snippet": extra.pop("snippet", "troops in [[Kursk]]"),
         "cluster_key": cluster,
@@ -104,6 +108,30 @@ def test_stories_collapse_by_cluster_and_are_ordered_by_coverage(engine):
     # single-outlet stories follow in time order
     assert [s.lead.outlet for s in section.stories[2:]] == ["Lone Voice", "Unclustered", "Unclustered"]
     assert (digest.stories, digest.articles, digest.outlets) == (5, 10, 8)
+
+
+def test_an_event_is_one_entry_with_its_translations_and_the_other_agencies_stories(engine):
+    ats = add(engine, "Courrier", local(DAY, 7), "story:ats", agency="ATS", language="fr", event="event:k")
+    add(engine, "Gazette", local(DAY, 8), "story:ats", agency="ATS", language="fr", event="event:k")
+    add(engine, "Tagesbote", local(DAY, 9), "story:ats", agency="ATS", language="de", event="event:k")
+    add(engine, "Landbote", local(DAY, 10), "story:ats", agency="ATS", language="de", event="event:k")
+    add(engine, "Herald", local(DAY, 7, 30), "story:afp", agency="AFP", language="en", event="event:k")
+    add(engine, "Morgenzeitung", local(DAY, 7, 10), "story:dpa", agency="dpa", language="de", event="event:k")
+    add(engine, "Lone Voice", local(DAY, 12), "story:other", language="en", event="event:other")
+    (section,) = build_digest(engine, DAY, [TOPIC], TZ).sections
+    assert section.total_stories == 2  # the Kursk event and the other one
+    entry = section.stories[0]
+    assert entry.lead.article_id == ats and [c.outlet for c in entry.also] == ["Gazette"]
+    assert [c.outlet for c in entry.translations] == ["Tagesbote", "Landbote"]
+    assert [(o.agencies, o.lead.language) for o in entry.others] == [(("dpa",), "de"), (("AFP",), "en")]
+    assert entry.outlets == 6
+    words = Words("en", TZ)
+    assert translation_lines(entry, words) == [
+        ("German translation of the ATS item by", [("Tagesbote", ANY), (" and ", None), ("Landbote", ANY)])
+    ]
+    assert [text for text, _ in other_parts(entry)] == ["dpa (de)", ", ", "AFP (en)"]
+    assert Words("de", TZ).translation("de", "ATS") == "Deutsche Übersetzung der ATS-Meldung von"
+    assert Words("fr", TZ).translation("de", "ATS") == "Traduction allemande de la dépêche ATS par"
 
 
 def test_a_story_belongs_to_the_day_it_was_first_seen(engine):

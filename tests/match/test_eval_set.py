@@ -4,7 +4,9 @@ Thresholds: precision and recall of at least 0.97 on the old set and the first d
 split, and each language at least 0.95 on its own, so a language cannot be neglected behind the
 others. The second development split (dprk_kursk_dev_{de,fr,en}.jsonl) was written as a held-out
 set and scored once (de 0.902/0.965, fr 0.963/0.951, en 0.917/0.963) before it was used for
-tuning; it keeps a floor against regressions.
+tuning, and so was the third, realistic multi-paragraph articles (de 0.740/0.987, fr 0.833/0.987,
+en 0.831/0.985); both keep floors against regressions. tests/data/heldout3 was scored once
+(de 0.952/0.952, fr 0.984/0.984, en 0.985/0.985); its floor guards against regressions only.
 """
 
 import json
@@ -27,6 +29,12 @@ def jsonl(path: Path) -> list[dict]:
 
 
 DEV = jsonl(REPO / "tests/data/dprk_kursk_dev.jsonl")
+HELDOUT3 = [
+    p
+    for lang in ("de", "fr", "en")
+    for p in jsonl(REPO / f"tests/data/heldout3/dprk_kursk_heldout3_{lang}.jsonl")
+]
+DEV3 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev3_{lang}.jsonl")]
 DEV2 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev_{lang}.jsonl")]
 
 
@@ -75,7 +83,19 @@ def test_the_second_development_split_keeps_its_floor():
     assert len(DEV2) >= 400 and len({p["id"] for p in DEV2}) == len(DEV2)
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     precision, recall = precision_recall(DEV2)
-    assert precision >= 0.93 and recall >= 0.96, (precision, recall)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def test_the_third_development_split_keeps_its_floor():
+    assert len(DEV3) >= 400 and sum(p["label"] == "neg" for p in DEV3) >= 0.5 * len(DEV3)
+    precision, recall = precision_recall(DEV3)
+    assert precision >= 0.9 and recall >= 0.96, (precision, recall)
+
+
+def test_the_held_out_set_keeps_the_figures_it_was_scored_with():
+    assert len(HELDOUT3) >= 400 and sum(p["label"] == "neg" for p in HELDOUT3) >= 0.5 * len(HELDOUT3)
+    precision, recall = precision_recall(HELDOUT3)
+    assert precision >= 0.97 and recall >= 0.97, (precision, recall)
 
 
 def test_every_hard_negative_of_the_named_traps_is_rejected():

@@ -94,3 +94,31 @@ def test_hits_of_a_structural_clause_point_at_the_text():
         ("kursk*", "Kursk"),
     }
     assert all(body[h.start : h.end] == h.text for h in found.hits)
+
+
+def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
+    file = TopicsFile.model_validate(
+        {
+            "topics": [
+                {"id": "bare", "name": "b", "query": "soldier AND blessé"},
+                {"id": "exact", "name": "e", "query": '"soldier" AND blessé'},
+                {"id": "fr", "name": "f", "query": "unités", "terms": {}},
+            ]
+        }
+    )
+    compiled = compile_topics(file)
+
+    def found(body: str, language: str) -> list[str]:
+        return [m.topic_id for m in compiled.match(compiled.document(body=body, language=language))]
+
+    assert found("Two soldiers were blessées near the line.", "fr") == ["bare"]
+    assert found("The soldier was blessé.", "fr") == ["bare", "exact"]
+    assert found("Une unité a été engagée.", "fr") == ["fr"]
+    # the English stem of "United" is "unit", but the French query word only carries its French stem
+    assert found("The United Nations met.", "en") == []
+    (hit,) = [
+        h
+        for h in compiled.match(compiled.document(body="Soldiers, blessés.", language="fr"))[0].hits
+        if h.term == "soldier"
+    ]
+    assert hit.text == "Soldiers"

@@ -166,5 +166,5 @@ def test_unknown_fault_or_outlet_is_rejected():
         SimWire(WireSettings(faults={"harbour-herald": "explode"}))
     with pytest.raises(ValueError, match="unknown outlets"):
         SimWire(WireSettings(faults={"daily-nowhere": "404"}))
-    with pytest.raises(ValueError, match="at least 8"):
+    with pytest.raises(ValueError, match="at least 10"):
         SimWire(WireSettings(outlets=3))

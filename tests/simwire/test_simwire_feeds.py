@@ -299,7 +299,7 @@ def test_serve_runs_in_the_foreground_until_a_signal():
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         first = proc.stdout.readline()
-        assert "8 outlets listening on 127.0.1.1 .. 127.0.1.8" in first
+        assert "10 outlets listening on 127.0.1.1 .. 127.0.1.10" in first
         feed_line = proc.stdout.readline().split()
         assert feed_line[0].endswith("/feeds/courrier-lemanique.rss")
         assert fetch(feed_line[0]).status_code == 200
@@ -312,9 +312,9 @@ def test_serve_runs_in_the_foreground_until_a_signal():
 
 def test_generated_outlets_rotate_language_and_format():
     with SimWire(WireSettings(start=START, outlets=14), clock=Clock(START)) as wire:
-        extra = wire.outlets[8:]
-        assert [o.language for o in extra] == ["de", "fr", "en", "de", "fr", "en"]
-        assert [o.format for o in extra] == ["rss", "rss", "rss", "atom", "atom", "atom"]
+        extra = wire.outlets[10:]
+        assert [o.language for o in extra] == ["de", "fr", "en", "de"]
+        assert [o.format for o in extra] == ["rss", "rss", "rss", "atom"]
         assert len({o.slug for o in wire.outlets}) == 14
         for outlet in extra:
             parsed = parse(fetch(wire.app.feed_url(outlet)))

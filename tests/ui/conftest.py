@@ -20,13 +20,15 @@ from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.schema import matches
 
 NOW = time.time()
-# a feed whose URL carries credentials: the page must not show them
+# a feed with credentials, in its connection and its URL: the page must not show them
 PRIVATE_FEED = {
     "id": "private-wire",
     "outlet": "Private wire",
-    "url": "http://reader:s3cret-pass@127.0.0.1:9/feed.rss?apikey=TOPSECRET",
+    "url": "http://127.0.0.1:9/feed.rss?apikey=TOPSECRET",
     "language": "en",
+    "connection": "private_wire",
 }
+PRIVATE_CONNECTION = '{"conn_type": "http", "login": "reader", "password": "s3cret-pass"}'
 SECRETS = ("s3cret-pass", "TOPSECRET")
 SCREENSHOTS = Path(os.environ.get("WIREWATCH_SCREENSHOT_DIR") or REPO / "tests" / "artifacts")
 _saved: list[Path] = []
@@ -72,9 +74,11 @@ def warehouse(tmp_path_factory, wire):
     }
     config = load_pipeline_config(Settings.from_env(env))
     start = datetime.now(UTC)
-    for n, as_of in enumerate((start, start + timedelta(hours=1)), 1):
-        ctx = RunContext.open(f"scheduled__2026-11-25T0{n}:00:00+00:00", config=config)
-        run_once(ctx, as_of=as_of)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AIRFLOW_CONN_PRIVATE_WIRE", PRIVATE_CONNECTION)
+        for n, as_of in enumerate((start, start + timedelta(hours=1)), 1):
+            ctx = RunContext.open(f"scheduled__2026-11-25T0{n}:00:00+00:00", config=config)
+            run_once(ctx, as_of=as_of)
     # stand-in for near-duplicate clustering: the six agency copies are one story
     with ctx.engine.begin() as conn:
         conn.execute(

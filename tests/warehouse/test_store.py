@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from wirewatch.dedupe import body_hash
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import current_tables, make_engine, migrate, normalize_url
-from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches, metadata
+from wirewatch.warehouse.schema import article_versions, articles, feed_polls, feeds, matches, metadata
 
 T0 = datetime(2024, 11, 5, 14, 0, tzinfo=UTC)
 
@@ -77,6 +77,33 @@ def test_save_poll_is_idempotent_and_keeps_etag_with_articles(warehouse_url):
     assert store.known_urls(engine, ["https://example.org/1", "https://example.org/9"]) == {
         "https://example.org/1"
     }
+
+
+def test_loads_count_what_they_wrote_not_what_another_run_wrote_first(warehouse_url):
+    """Sequentially, what concurrent runs do: save candidates that another run already saved."""
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    recorded, inserted = store.save_poll(engine, poll("r1"), feed_state(), [article(1), article(2)])
+    assert recorded["new_entries"] == 2 and inserted == [article(1)["article_id"], article(2)["article_id"]]
+    broken = article(3, status="failed")
+    recorded, inserted = store.save_poll(engine, poll("r2"), feed_state(), [article(2), broken])
+    assert (recorded["new_entries"], recorded["page_errors"], inserted) == (1, 1, [broken["article_id"]])
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(feed_polls.c.run_id, feed_polls.c.new_entries)).all()) == {
+            "r1": 2,
+            "r2": 1,
+        }
+
+    # two runs saw the same revision: the second finds its text already current
+    revised = article(1, body="Revised text", content_hash="c2", loaded_by_run="r3")
+    assert store.save_poll(engine, poll("r3"), feed_state(), [], [revised])[0]["revised_entries"] == 1
+    assert store.save_poll(engine, poll("r4"), feed_state(), [], [revised])[0]["revised_entries"] == 0
+    assert count(engine, article_versions) == 1
+
+    # each article is matched for a topics digest once: the second run's claim finds it taken
+    found = {article(n)["article_id"]: [] for n in (1, 2)}
+    assert sorted(store.save_matches(engine, found, "d1")) == sorted(found)
+    assert store.save_matches(engine, found, "d1") == []
 
 
 def test_a_failed_poll_leaves_no_partial_batch(warehouse_url):

@@ -216,3 +216,33 @@ def test_articles_from_before_stories_are_clustered_after_the_upgrade(warehouse_
     assert set(keys(engine).values()) == {None}
     assert stories.cluster_pending(engine, SETTINGS, T0)["clustered"] == 2
     assert len(set(keys(engine).values())) == 1 and None not in keys(engine).values()
+
+
+def test_translations_join_across_batches_and_agencies_share_an_event(warehouse_url):
+    from wirewatch.simwire import kursk
+    from wirewatch.warehouse.schema import events
+
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    ats = article("ats", "\n".join(kursk._ATS_FR) + "\n(ats/afp)", "Courrier", T0, "ATS", language="fr")
+    dpa = article("dpa", "\n".join(kursk._DPA_DE) + "\ndpa", "Morgenzeitung", T0, "dpa")
+    load(engine, ats, dpa)
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=1))
+    later = T0 + timedelta(hours=3)  # the translation comes in a later run, found through stored anchors
+    mt = article("mt", "\n".join(kursk._ATS_DE) + "\n/ATS", "Tagesbote", later, "ATS")
+    afp = article("afp", "\n".join(kursk._AFP_EN) + "\n— AFP", "Herald", later, "AFP", language="en")
+    load(engine, mt, afp)
+    stories.cluster_pending(engine, SETTINGS, later)
+    with engine.connect() as conn:
+        rows = {r.article_id: r for r in conn.execute(select(articles))}
+        event_rows = list(conn.execute(select(events)).mappings())
+    ats_id, mt_id = ats["article_id"], mt["article_id"]
+    assert rows[mt_id].cluster_key == rows[ats_id].cluster_key
+    assert rows[mt_id].translated_from == ats_id and rows[ats_id].translated_from is None
+    assert len({rows[i].cluster_key for i in rows}) == 3  # ATS (with its translation), dpa, AFP
+    assert len({rows[i].event_key for i in rows}) == 1  # one event
+    (event,) = event_rows
+    assert (event["stories"], event["copies"]) == (3, 4)
+    assert json.loads(event["agencies"]) == ["AFP", "ATS", "dpa"]
+    assert json.loads(event["languages"]) == ["de", "en", "fr"]
+    assert story(engine, rows[ats_id].cluster_key)["event_key"] == event["event_key"]

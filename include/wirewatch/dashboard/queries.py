@@ -11,7 +11,7 @@ from sqlalchemy import Engine, case, func, select
 
 from wirewatch import health
 from wirewatch.config import Feed, PollingPolicy
-from wirewatch.redact import redact_text, redact_url
+from wirewatch.redact import redact
 from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
 
 # worst first: the default order of the health table
@@ -100,7 +100,7 @@ def feed_health(
             {
                 "feed_id": feed_id,
                 "outlet": outlet,
-                "url": redact_url(url),
+                "url": redact(url),
                 "language": language,
                 "status": status,
                 "stale": stale,
@@ -111,8 +111,8 @@ def feed_health(
                 "failures": state.get("consecutive_failures") or 0,
                 "failure_weight": state.get("failure_weight") or 0,
                 "dead_after": policy.dead_after,
-                "last_error": redact_text(state.get("last_error")),
-                "warning": redact_text(warnings.get(feed_id)),
+                "last_error": redact(state.get("last_error")),
+                "warning": redact(warnings.get(feed_id)),
                 "last_new_item_at": _iso(last_new),
                 "silent_seconds": _seconds(now - last_new if last_new else None),
                 "cadence_seconds": state.get("cadence_seconds"),
@@ -186,7 +186,8 @@ def matches_per_day(engine: Engine, days: int, now: datetime) -> dict[str, Any]:
 
 def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
     """The newest matched stories by first appearance, each with its copies collapsed under it
-    (one per article); a later copy does not move a story up."""
+    (one per article), the stories of one event together: the first of them carries
+    `event_stories`, the others `in_event`. A later copy does not move a story up."""
     story = func.coalesce(matches.c.cluster_key, matches.c.article_id)
     when = func.coalesce(matches.c.published_at, matches.c.fetched_at)
     newest = (
@@ -204,7 +205,9 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
         ).mappings()
         grouped: dict[str, dict[str, Any]] = {}
         for row in rows:
-            item = grouped.setdefault(row["story"], {"story": row["story"], "topics": [], "copies": {}})
+            item = grouped.setdefault(
+                row["story"], {"story": row["story"], "event": row["event_key"], "topics": [], "copies": {}}
+            )
             if row["topic_name"] not in item["topics"]:
                 item["topics"].append(row["topic_name"])
             item["copies"].setdefault(
@@ -213,32 +216,42 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
                     "article_id": row["article_id"],
                     "outlet": row["outlet"],
                     "headline": row["headline"],
-                    "url": redact_url(row["url"]),
+                    "url": redact(row["url"]),
                     "language": row["language"],
                     "agency": row["agency"],
                     "published_at": _iso(row["published_at"] or row["fetched_at"]),
                     "run_id": row["run_id"],
                 },
             )
+    events: dict[str, list[str]] = {}
+    for key in order:  # an event takes the place of its newest story
+        events.setdefault(grouped[key]["event"] or key, []).append(key)
     stories = []
-    for key in order:
-        item = grouped[key]
-        copies = list(item["copies"].values())
-        first = copies[0]
-        stories.append(
-            {
-                "story": key,
-                "headline": first["headline"],
-                "outlet": first["outlet"],
-                "agency": next((c["agency"] for c in copies if c["agency"]), None),
-                "topics": item["topics"],
-                "first_published_at": first["published_at"],
-                "latest_published_at": max(c["published_at"] for c in copies if c["published_at"]),
-                "run_id": first["run_id"],
-                "copies": copies,
-            }
-        )
+    for keys in events.values():
+        for n, key in enumerate(keys):
+            stories.append(_story(key, grouped[key]) | {"event_stories": len(keys), "in_event": n > 0})
     return stories
+
+
+def _story(key: str, item: dict[str, Any]) -> dict[str, Any]:
+    copies = list(item["copies"].values())
+    first = copies[0]
+    for copy in copies:  # a copy in another language is a translation of the story
+        copy["translation"] = bool(
+            copy["language"] and first["language"] and copy["language"] != first["language"]
+        )
+    return {
+        "story": key,
+        "event": item["event"],
+        "headline": first["headline"],
+        "outlet": first["outlet"],
+        "agency": next((c["agency"] for c in copies if c["agency"]), None),
+        "topics": item["topics"],
+        "first_published_at": first["published_at"],
+        "latest_published_at": max(c["published_at"] for c in copies if c["published_at"]),
+        "run_id": first["run_id"],
+        "copies": copies,
+    }
 
 
 def recent_runs(
@@ -305,7 +318,7 @@ def open_alerts(engine: Engine) -> list[dict[str, Any]]:
                 "subject": row["subject"],
                 "name": _subject_name(row["subject"], outlets),
                 "state": row["state"],
-                "detail": redact_text(row["detail"]),
+                "detail": redact(row["detail"]),
                 "changed_at": _iso(row["changed_at"]),
                 "emailed": row["notified_at"] is not None,
             }

@@ -20,7 +20,7 @@ import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -30,6 +30,7 @@ from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.minhash import Signer
 from wirewatch.dedupe.shingles import FIGURES, Text, parse, shingles
 from wirewatch.dedupe.similarity import Overlap, compare_facts, overlap
+from wirewatch.dedupe.translations import Translations
 
 # a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
 MAX_BUCKET = 100
@@ -42,13 +43,18 @@ class Doc:
     outlet: str = ""
     time: datetime | None = None  # orders the copies and bounds the window (the pipeline: fetch time)
     cluster_key: str | None = None  # the story it already belongs to (a stored or revised article)
+    language: str | None = None  # with a language, a translation of another article joins its story
+    agency: str | None = None
+    title: str | None = None  # events compare headlines too
 
 
 class Window(Protocol):
     """Articles clustered in earlier batches: the warehouse implements this."""
 
-    def lookup(self, keys: Collection[int], since: datetime | None) -> dict[int, set[str]]:
-        """Stored article ids per index key, for articles seen since `since`."""
+    def lookup(
+        self, keys: Collection[int], since: datetime | None, anchors: bool = False
+    ) -> dict[int, set[str]]:
+        """Stored article ids per index key (or per anchor key), for articles seen since `since`."""
 
     def load(self, ids: Collection[str]) -> list[Doc]:
         """The stored articles, each with its cluster key."""
@@ -64,6 +70,7 @@ class Link:
     shared: int
     jaccard: float
     containment: float
+    kind: str = "copy"  # or "translation": b is the translation of a
 
 
 @dataclass
@@ -73,6 +80,8 @@ class BatchResult:
     links: list[Link] = field(default_factory=list)  # verified pairs with a new article in them
     band_keys: dict[str, list[int]] = field(default_factory=dict)  # to store for later batches
     paragraph_keys: dict[str, list[int]] = field(default_factory=dict)
+    anchor_keys: dict[str, list[int]] = field(default_factory=dict)  # finds translations later
+    translations: dict[str, str] = field(default_factory=dict)  # translation -> the article it renders
     candidates: int = 0  # pairs LSH proposed
     templated: int = 0  # pairs that passed the overlap test but were template instances
 
@@ -236,9 +245,46 @@ class Clusterer:
                 for other in sorted(ids & prepared.keys()):
                     old[other] = prepared[other].doc
                     consider(batch[doc_id], prepared[other])
+        if self.settings.translation_window_hours and any(doc.language for doc in docs):
+            keywords = {doc_id: text.keywords for doc_id, (_, text) in texts.items()}
+            self._link_translations(docs, keywords, links, old, result)
         result.links = links
         self._assign(docs, old, links, result)
         return result
+
+    def _link_translations(
+        self,
+        docs: Sequence[Doc],
+        keywords: dict[str, tuple[str, ...]],
+        links: list[Link],
+        old: dict[str, Doc],
+        result: BatchResult,
+    ) -> None:
+        hours = self.settings.translation_window_hours
+        times = [doc.time for doc in docs if doc.time is not None]
+        since = min(times) - timedelta(hours=hours) if len(times) == len(docs) else None
+        # an unsigned copy speaks for the agency of the copies it joined: an outlet's unsigned reprint
+        # of the ATS item must not make AFP's version of the news a translation of it
+        signed: dict[str, set[str]] = defaultdict(set)
+        agency = {doc.id: doc.agency for doc in docs} | {doc.id: doc.agency for doc in old.values()}
+        for link in links:
+            for one, other in ((link.a, link.b), (link.b, link.a)):
+                if agency.get(one) is None and agency.get(other):
+                    signed[one].add(str(agency[other]))
+        docs = [
+            replace(doc, agency=next(iter(signed[doc.id]))) if len(signed.get(doc.id, ())) == 1 else doc
+            for doc in docs
+        ]
+        found = Translations(hours, self.window).link(docs, keywords, since)
+        result.anchor_keys = found.keys
+        result.candidates += found.candidates
+        for source, target, alignment in found.links:
+            links.append(
+                Link(source, target, int(alignment.matched), alignment.short, alignment.prefix, "translation")
+            )
+            result.translations[target] = source
+        for doc_id, doc in found.stored.items():
+            old.setdefault(doc_id, doc)
 
     def _batch_pairs(self, ids: list[str], keys: dict[str, list[int]]) -> list[tuple[str, str]]:
         """Pairs of batch articles that share an index key, found by sorting all keys at once."""

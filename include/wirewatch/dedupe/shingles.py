@@ -46,6 +46,8 @@ _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a s
 _IDS: dict[str, int] = {}
 _IDS_MAX = 2_000_000  # bounds the cache of a long-lived worker
 FIGURES: set[int] = set()  # ids of the folded words that are figures (see is_figure)
+# first characters of the words that may be names or figures: what finds translations (crosslang)
+KEY_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
 
 def fold(text: str) -> str:
@@ -103,6 +105,7 @@ class Text:
     anchors: list[tuple[int, int]]  # (paragraph index, key) of each long sentence
     digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
     body: str
+    keywords: tuple[str, ...] = ()  # the words that start with a digit or a capital (names, figures)
 
     @cached_property
     def capitals(self) -> np.ndarray:
@@ -156,10 +159,12 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     ids: list[int] = []
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
+    keywords: list[str] = []
     for n, parts in enumerate(_paragraphs(body)):
         for tokens in parts:
             start = len(ids)
             ids.extend(_ids(tokens))
+            keywords += [t for t in tokens if t[0] in KEY_START]
             sentences.append((n, start, len(ids)))
         bounds.append(len(ids))
     array = np.array(ids, dtype="<u4")
@@ -177,6 +182,7 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         anchors,
         hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
         body,
+        tuple(keywords),
     )
 
 

@@ -1,15 +1,17 @@
 """What a digest says, as plain data: per topic the day's stories ordered by coverage, the count
 against the previous day, seven days of history, and the feeds that failed.
 
-A story belongs to the day its first copy appeared (in the digest's time zone), so it is in one
-digest only; its entry lists every copy known by the end of that day.
+An entry is a news event: the story most outlets carried leads, with its copies, its translations
+into other languages, and the other agencies' stories of the same event beneath it. An entry
+belongs to the day its first copy appeared (in the digest's time zone), so it is in one digest
+only; it lists every copy known by the end of that day.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from wirewatch.digest import query
+from wirewatch.redact import redact
 
 HISTORY_DAYS = 7
 
@@ -38,14 +41,18 @@ class Copy:
 class Story:
     key: str
     lead: Copy
-    # one copy per other outlet, earliest first
+    # one copy per other outlet in the lead's language, earliest first
     also: tuple[Copy, ...]
     articles: int
     agencies: tuple[str, ...]
+    # one copy per outlet that carried it in another language: translations, earliest first
+    translations: tuple[Copy, ...] = ()
+    # the other stories of the same event (other agencies, other languages), earliest first
+    others: tuple[Story, ...] = ()
 
     @property
     def outlets(self) -> int:
-        return 1 + len(self.also)
+        return 1 + len(self.also) + len(self.translations) + sum(other.outlets for other in self.others)
 
 
 @dataclass(frozen=True)
@@ -112,11 +119,12 @@ def local_day(moment: datetime, tz: str) -> date:
 
 
 def _copy(row: dict[str, Any]) -> Copy:
+    url = redact(row["url"])  # rows stored before URLs were redacted may still carry a login
     return Copy(
         article_id=row["article_id"],
         outlet=row["outlet"],
-        url=row["url"],
-        headline=(row["headline"] or "").strip() or row["url"],
+        url=url,
+        headline=(row["headline"] or "").strip() or url,
         published=row["published_at"] or row["fetched_at"],
         agency=row["agency"],
         language=row["language"],
@@ -130,15 +138,27 @@ def build_story(key: str, rows: Sequence[dict[str, Any]]) -> Story:
     copies = sorted((_copy(row) for row in rows), key=lambda c: (c.published, c.outlet, c.article_id))
     lead = min(copies, key=lambda c: (c.agency is None, c.published, c.outlet, c.article_id))
     also: dict[str, Copy] = {}
+    translations: dict[str, Copy] = {}
     for copy in copies:
         if copy.outlet != lead.outlet:
-            also.setdefault(copy.outlet, copy)
+            same = not (copy.language and lead.language) or copy.language == lead.language
+            (also if same else translations).setdefault(copy.outlet, copy)
     agency_counts: dict[str, int] = defaultdict(int)
     for copy in copies:
         if copy.agency:
             agency_counts[copy.agency] += 1
     agencies = sorted(agency_counts, key=lambda a: (-agency_counts[a], a))
-    return Story(key, lead, tuple(also.values()), len(copies), tuple(agencies))
+    return Story(key, lead, tuple(also.values()), len(copies), tuple(agencies), tuple(translations.values()))
+
+
+def build_entry(key: str, rows: Sequence[dict[str, Any]]) -> Story:
+    """One event: its most covered story leads, the others follow it, earliest first."""
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_story[row["story"]].append(row)
+    stories = sorted((build_story(k, r) for k, r in by_story.items()), key=_coverage_order)
+    lead, others = stories[0], sorted(stories[1:], key=lambda s: (s.lead.published, s.key))
+    return replace(lead, key=key if others else lead.key, others=tuple(others))
 
 
 def _coverage_order(story: Story) -> tuple:
@@ -170,14 +190,14 @@ def build_digest(
         per_day[(row["topic_id"], local_day(row["first_seen"], tz))] += 1
     wanted = {(row["topic_id"], row["story"]) for row in todays}
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in copies:
-        if (row["topic_id"], row["story"]) in wanted:
-            grouped[(row["topic_id"], row["story"])].append(row)
+    for row in copies:  # `story` of `first_seen_stories` is the entry: the event, else the story
+        if (row["topic_id"], row["event"]) in wanted:
+            grouped[(row["topic_id"], row["event"])].append(row)
 
     sections = []
     for topic_id, name in topics:
         stories = sorted(
-            (build_story(key, rows) for (tid, key), rows in grouped.items() if tid == topic_id),
+            (build_entry(key, rows) for (tid, key), rows in grouped.items() if tid == topic_id),
             key=_coverage_order,
         )
         history = tuple(
@@ -202,10 +222,10 @@ def build_digest(
             FailedFeed(
                 feed_id=f["feed_id"],
                 outlet=f["outlet"],
-                url=f["url"],
+                url=redact(f["url"]),
                 failures=f["failures"],
                 polls=f.get("polls", f["failures"]),
-                last_error=f["last_error"],
+                last_error=redact(f["last_error"]),
                 last_failed_at=f["last_failed_at"],
             )
             for f in failed

@@ -22,6 +22,11 @@ LABELS: dict[str, dict[str, str]] = {
         "topic_n": "{n} topics",
         "previous_day": "{n} the day before",
         "also": "Also carried by",
+        "also_event": "Also:",
+        "translation": "{language} translation of the {agency}item by",
+        "lang_de": "German",
+        "lang_fr": "French",
+        "lang_en": "English",
         "and": "and",
         "more": "{n} more",
         "agency": "Agency",
@@ -51,6 +56,11 @@ LABELS: dict[str, dict[str, str]] = {
         "topic_n": "{n} Themen",
         "previous_day": "Vortag: {n}",
         "also": "Auch erschienen bei",
+        "also_event": "Ebenfalls:",
+        "translation": "{language} Übersetzung der {agency}Meldung von",
+        "lang_de": "Deutsche",
+        "lang_fr": "Französische",
+        "lang_en": "Englische",
         "and": "und",
         "more": "{n} weiteren",
         "agency": "Agentur",
@@ -80,6 +90,11 @@ LABELS: dict[str, dict[str, str]] = {
         "topic_n": "{n} thèmes",
         "previous_day": "la veille : {n}",
         "also": "Repris aussi par",
+        "also_event": "Aussi :",
+        "translation": "Traduction {language} de la dépêche {agency}par",
+        "lang_de": "allemande",
+        "lang_fr": "française",
+        "lang_en": "anglaise",
         "and": "et",
         "more": "{n} autres",
         "agency": "Agence",
@@ -124,6 +139,18 @@ class Words:
 
     def clock(self, moment: datetime) -> str:
         return format_time(moment.astimezone(self.zone), "HH:mm", locale=self.language)
+
+    def translation(self, language: str | None, agency: str | None) -> str:
+        """'German translation of the ATS item by' ('translation of the item' when unknown)."""
+        name = self.labels.get(f"lang_{language}", "")
+        if self.language == "de" and agency:
+            agency = f"{agency}-"  # 'der ATS-Meldung'
+        text = self(
+            "translation",
+            language=name,
+            agency=f"{agency} " if agency and self.language != "de" else agency or "",
+        )
+        return " ".join(text.split())
 
     def join(self, names: list[str], shown: int = 2) -> str:
         """'A', 'A and B', 'A, B and C', 'A, B and 3 more' (names beyond `shown` + 1 are counted)."""

@@ -24,6 +24,11 @@ def story_key():
     return func.coalesce(matches.c.cluster_key, matches.c.article_id)
 
 
+def entry_key():
+    """The stories of one event share this value: a digest entry; a story without an event is one."""
+    return func.coalesce(matches.c.event_key, matches.c.cluster_key, matches.c.article_id)
+
+
 def event_time():
     """When a copy appeared: its publication time, else when we fetched it."""
     return func.coalesce(matches.c.published_at, matches.c.fetched_at)
@@ -44,15 +49,16 @@ def _utc(value: datetime) -> datetime:
 def first_seen_stories(
     conn: Connection, topic_ids: Sequence[str], start: datetime, end: datetime
 ) -> list[dict[str, Any]]:
-    """(topic_id, story, first_seen) for every story whose earliest copy falls in [start, end)."""
+    """(topic_id, story, first_seen) for every entry (an event, else a story) whose earliest copy
+    falls in [start, end)."""
     if not topic_ids:
         return []
-    key = story_key().label("story")
+    key = entry_key().label("story")
     first_seen = func.min(event_time())
     query = (
         select(matches.c.topic_id, key, first_seen.label("first_seen"))
         .where(matches.c.topic_id.in_(list(topic_ids)))
-        .group_by(matches.c.topic_id, story_key())
+        .group_by(matches.c.topic_id, entry_key())
         .having(and_(first_seen >= _utc(start), first_seen < _utc(end)))
     )
     rows = [dict(row) for row in conn.execute(query).mappings()]
@@ -64,7 +70,7 @@ def first_seen_stories(
 def story_copies(
     conn: Connection, topic_ids: Sequence[str], stories: Sequence[str], since: datetime, until: datetime
 ) -> list[dict[str, Any]]:
-    """Every copy of the given stories that appeared in [since, until), with the story it belongs to."""
+    """Every copy of the given entries that appeared in [since, until), with its story and event."""
     columns = [
         matches.c.topic_id,
         matches.c.topic_name,
@@ -80,13 +86,14 @@ def story_copies(
         matches.c.matched_terms,
         matches.c.snippet,
         story_key().label("story"),
+        entry_key().label("event"),
     ]
     rows: list[dict[str, Any]] = []
     keys = sorted(set(stories))
     for start in range(0, len(keys), _CHUNK):
         query = select(*columns).where(
             matches.c.topic_id.in_(list(topic_ids)),
-            story_key().in_(keys[start : start + _CHUNK]),
+            entry_key().in_(keys[start : start + _CHUNK]),
             event_time() >= _utc(since),
             event_time() < _utc(until),
         )

@@ -56,7 +56,35 @@ def highlight_text(snippet: str) -> str:
 
 def also_parts(story: Story, words: Words, shown: int = 2) -> list[tuple[str, str | None]]:
     """'A, B and C' or 'A, B and 3 more' as (text, link) pieces, so HTML can link each outlet."""
-    names = [(copy.outlet, safe_url(copy.url)) for copy in story.also]
+    return _listed([(copy.outlet, safe_url(copy.url)) for copy in story.also], words, shown)
+
+
+def translation_lines(story: Story, words: Words) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Per language: ('German translation of the ATS item by', the outlets as (text, link) pieces)."""
+    by_language: dict[str | None, list[tuple[str, str | None]]] = {}
+    for copy in story.translations:
+        by_language.setdefault(copy.language, []).append((copy.outlet, safe_url(copy.url)))
+    agency = story.agencies[0] if story.agencies else None
+    return [
+        (words.translation(language, agency), _listed(names, words, shown=3))
+        for language, names in by_language.items()
+    ]
+
+
+def other_parts(story: Story) -> list[tuple[str, str | None]]:
+    """The event's other stories: 'dpa (de), AFP (en)' as (text, link) pieces."""
+    parts: list[tuple[str, str | None]] = []
+    for n, other in enumerate(story.others):
+        if n:
+            parts.append((", ", None))
+        who = other.agencies[0] if other.agencies else other.lead.outlet
+        parts.append(
+            (f"{who} ({other.lead.language})" if other.lead.language else who, safe_url(other.lead.url))
+        )
+    return parts
+
+
+def _listed(names: list[tuple[str, str | None]], words: Words, shown: int) -> list[tuple[str, str | None]]:
     if not names:
         return []
     if len(names) > shown + 1:
@@ -92,7 +120,12 @@ def environment() -> Environment:
     )
     env.filters.update(highlight=highlight_html, highlight_text=highlight_text, safe_url=safe_url)
     env.globals.update(
-        also_parts=also_parts, bar_height=bar_height, sparkline=sparkline, chart_height=CHART_HEIGHT
+        also_parts=also_parts,
+        translation_lines=translation_lines,
+        other_parts=other_parts,
+        bar_height=bar_height,
+        sparkline=sparkline,
+        chart_height=CHART_HEIGHT,
     )
     return env
 

@@ -25,6 +25,17 @@ SENTENCE, PARAGRAPH = 4, 5
 SENTENCE_GAP = 20
 # A sentence ends at . ! ? … before a space, or at a line break, which also ends a paragraph.
 _BREAK_RE = re.compile(r"[.!?…][^\w\n]*\s|\n")
+# A paragraph that opens like a new item of a live blog, ticker or round-up ("10:45", "+++",
+# "Montag:", "Russie - ", "• ") starts an item: sentence and paragraph proximity never cross it.
+_ITEM_RE = re.compile(
+    r"(?:\d{1,2}[:.h]\d{2}\b|\+\+\+|[•▪■►*·]"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*[:–—-]"
+    r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
+    re.IGNORECASE,
+)
+_LINE_RE = re.compile(r"\n")
+ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,6 +82,7 @@ class Document:
         self._occurrences: dict[str, dict[str, list[Occurrence]]] = {}
         self._word_occurrences: dict[tuple[int, str], list[Occurrence]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
+        self._items: dict[str, bool] = {}
 
     def vocab(self, field: str) -> set[str]:
         """Every distinct token of a field."""
@@ -79,7 +91,7 @@ class Document:
             chunk_tokens = self.normalizer.chunk_tokens
             vocab = set()
             for chunk in set(CHUNK_RE.findall(self.texts[field])):
-                vocab.update(chunk_tokens(chunk)[2])
+                vocab.update(chunk_tokens(chunk, self.language)[2])
             self._vocab[field] = vocab
         return vocab
 
@@ -90,21 +102,25 @@ class Document:
             table = {}
             chunk_tokens = self.normalizer.chunk_tokens
             text = self.texts[field]
-            # (offset, True for a line break) of every sentence end, in text order
-            breaks = [(m.end(), "\n" in m.group()) for m in _BREAK_RE.finditer(text)]
+            # (offset, starts an item, is a line break) of every sentence end, in text order
+            breaks = [
+                (m.end(), "\n" in m.group() and _ITEM_RE.match(text, m.end()) is not None, "\n" in m.group())
+                for m in _BREAK_RE.finditer(text)
+            ]
             next_break = position = sentence = paragraph = 0
             for m in CHUNK_RE.finditer(text):
-                tokens, width, _ = chunk_tokens(m.group())
+                tokens, width, _ = chunk_tokens(m.group(), self.language)
                 base = m.start()
                 if next_break < len(breaks) and breaks[next_break][0] <= base:
-                    new_paragraph = False
+                    new_paragraph = new_item = False
                     while next_break < len(breaks) and breaks[next_break][0] <= base:
-                        new_paragraph |= breaks[next_break][1]
+                        new_item |= breaks[next_break][1]
+                        new_paragraph |= breaks[next_break][2]
                         next_break += 1
                     if position:
                         position += SENTENCE_GAP
-                        sentence += 1
-                        paragraph += new_paragraph
+                        sentence += ITEM_GAP if new_item else 1
+                        paragraph += ITEM_GAP if new_item else new_paragraph
                 for text_, first, last, start, end in tokens:
                     occurrence = (
                         position + first,
@@ -122,6 +138,16 @@ class Document:
                 position += width
             self._occurrences[field] = table
         return table
+
+    def has_items(self, field: str) -> bool:
+        """Whether the field is made of items (a live blog, a ticker, a round-up)."""
+        found = self._items.get(field)
+        if found is None:
+            text = self.texts[field]
+            found = self._items[field] = any(
+                _ITEM_RE.match(text, m.end()) is not None for m in _LINE_RE.finditer(text)
+            )
+        return found
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
         present = self.present

@@ -11,7 +11,11 @@ A *chunk* is a run of word characters joined by hyphens or apostrophes ("nord-co
 * a hyphenated chunk gives its parts at consecutive positions plus their joined forms spanning
   them, so "nord-coréens" and "nordcoréens" are equal, and "korea" still finds "Nord-Korea";
 * a (German) compound ending in a listed head also gives the head at the same position, so
-  "truppen" finds "Kampftruppen". Beginnings are reached with a trailing * in the query.
+  "truppen" finds "Kampftruppen". Beginnings are reached with a trailing * in the query;
+* in a document of known language each word also gives its Snowball stem, marked with the
+  language ("~de:soldat" for "Soldaten"); a query word without * carries its stem in each
+  language it is for, so "soldier" finds "soldiers" and "blessé" finds "blessées", while the
+  English "United" (stem "unit") never meets the French "unités".
 
 Documents are indexed with every form; a query word uses the widest one (the joined form).
 """
@@ -23,6 +27,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
+
+import Stemmer
 
 from wirewatch.text import fold
 
@@ -80,6 +86,8 @@ COMPOUND_HEADS = (
 # Joined forms are emitted for runs of up to this many parts (and always for the whole chunk).
 _MAX_JOIN = 4
 _MIN_HEAD_REST = 3  # a compound needs at least this many letters before its head
+STEMMED_LANGUAGES = {"de": "german", "fr": "french", "en": "english"}
+_MIN_STEM = 3  # shorter stems ("tu" for "tués") match too much; the word itself still matches
 
 
 def forms(word: str) -> tuple[str, ...]:
@@ -145,18 +153,25 @@ class Normalizer:
 
     def __init__(self, heads: Iterable[str] = COMPOUND_HEADS, cache_size: int = 200_000) -> None:
         self.heads = tuple(sorted({f for head in heads for f in forms(head)}, key=len, reverse=True))
-        self._cache: dict[str, ChunkIndex] = {}
+        self._cache: dict[tuple[str, str | None], ChunkIndex] = {}
         self._cache_size = cache_size
+        self._stemmers = {lang: Stemmer.Stemmer(name) for lang, name in STEMMED_LANGUAGES.items()}
 
-    def chunk_tokens(self, chunk: str) -> ChunkIndex:
+    def chunk_tokens(self, chunk: str, language: str | None = None) -> ChunkIndex:
         """Every token of a document chunk, the number of word positions it takes, its distinct forms."""
-        cached = self._cache.get(chunk)
+        key = (chunk, language if language in self._stemmers else None)
+        cached = self._cache.get(key)
         if cached is None:
-            cached = self._index_chunk(chunk)
+            cached = self._index_chunk(chunk, key[1])
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
-            self._cache[chunk] = cached
+            self._cache[key] = cached
         return cached
+
+    def stem(self, word: str, language: str) -> str | None:
+        """The marked, folded Snowball stem of a lower-case word, or None when it is too short."""
+        stem = fold(self._stemmers[language].stemWord(word))
+        return f"~{language}:{stem}" if len(stem) >= _MIN_STEM else None
 
     def _head_of(self, text: str) -> str | None:
         for head in self.heads:
@@ -164,7 +179,7 @@ class Normalizer:
                 return head
         return None
 
-    def _index_chunk(self, chunk: str) -> ChunkIndex:
+    def _index_chunk(self, chunk: str, language: str | None) -> ChunkIndex:
         parts = split_chunk(chunk)
         words = [_strip_joiners(chunk[p.start : p.end]) for p in parts]
         seen: set[tuple[str, int, int]] = set()
@@ -183,25 +198,38 @@ class Normalizer:
             if j - i < _MAX_JOIN or (i == 0 and j == len(parts) - 1)
         ]
         for first, last in spans:
-            for form in forms("".join(words[first : last + 1])):
+            joined = "".join(words[first : last + 1])
+            for form in forms(joined):
                 add(form, first, last)
                 head = self._head_of(form) if first == last else None
                 if head is not None:
                     add(head, first, last)
+            if language is not None:
+                stem = self.stem(unicodedata.normalize("NFC", joined.casefold()), language)
+                if stem is not None:
+                    add(stem, first, last)
         return tuple(tokens), len(parts), tuple({t.text for t in tokens})
 
-    def query_word(self, text: str) -> list[tuple[str, ...]]:
+    def query_word(self, text: str, languages: Iterable[str] | None = ()) -> list[tuple[str, ...]]:
         """A query word as a sequence of words, each with its folded forms (usually one word).
 
         A hyphenated word becomes its joined form; text with other separators ("U.S.") several.
+        Each word also carries its stem in `languages` (None: every stemmed language).
         """
+        stemmed = (
+            sorted(self._stemmers)
+            if languages is None
+            else [lang for lang in languages if lang in self._stemmers]
+        )
         words = []
         for m in CHUNK_RE.finditer(text):
             chunk = m.group()
             parts = split_chunk(chunk)
             if parts:
                 joined = "".join(_strip_joiners(chunk[p.start : p.end]) for p in parts)
-                words.append(forms(joined))
+                lowered = unicodedata.normalize("NFC", joined.casefold())
+                stems = (self.stem(lowered, lang) for lang in stemmed)
+                words.append(forms(joined) + tuple(dict.fromkeys(s for s in stems if s is not None)))
         return words
 
 

@@ -315,7 +315,8 @@ class StructNode(SeqNode):
     """Proximity by structure: every slot within `distance` sentences or paragraphs (`unit`).
 
     With headline context, a slot found in the title is near every body sentence, so the
-    headline names the place and the body the troops; the body must still hold two slots. One sweep over the units each slot
+    headline names the place and the body the troops; the body must still hold two slots, and
+    a body made of items (a live blog, a round-up) takes no context from its headline. One sweep over the units each slot
     occurs in finds the windows, so the work grows with the number of occurrences.
     """
 
@@ -342,7 +343,12 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
+        if not all(any(self._slot_present(doc, f, slot) for f in self.fields) for slot in self.slots):
+            doc.memo[key] = found
+            return found
+        # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
+        context = context and not doc.has_items("body")
         titled = [
             j for j in sorted(self.headline) if context and self._slot_present(doc, "title", self.slots[j])
         ]
@@ -568,6 +574,7 @@ class Compiler:
         self.terms = terms
         self.default_operator = default_operator
         self.headline_context = headline_context
+        self._languages: Languages = None  # of the term list entry being compiled; None: every one
 
     def compile(self, query: str) -> Node:
         node = self._convert(parse(query), None, "query", ())
@@ -656,14 +663,14 @@ class Compiler:
             clauses.append(optional[0] if len(optional) == 1 else OrNode(tuple(optional)))
         return clauses[0] if len(clauses) == 1 else AndNode(tuple(clauses))
 
-    def _word_seq(self, value: str, pos: int, where: str) -> tuple[Word, ...]:
+    def _word_seq(self, value: str, pos: int, where: str, stem: bool = True) -> tuple[Word, ...]:
         if "?" in value:
             raise QueryError(f"{value!r}: ? wildcards are not supported, only a trailing *", pos, where)
         prefix = value.endswith("*")
         core = value[:-1] if prefix else value
         if "*" in core:
             raise QueryError(f"{value!r}: only a trailing * is supported", pos, where)
-        words = self.normalizer.query_word(core)
+        words = self.normalizer.query_word(core, self._languages if stem else ())
         if not words:
             raise QueryError(f"{value!r} has no letters or digits", pos, where)
         if prefix and len(words[-1][0]) < MIN_PREFIX:
@@ -671,6 +678,8 @@ class Compiler:
                 f"{value!r}: a wildcard needs at least {MIN_PREFIX} letters before it", pos, where
             )
         last = len(words) - 1
+        if prefix:  # a wildcard already reaches every ending: no stem
+            words[last] = tuple(form for form in words[last] if not form.startswith("~"))
         return tuple(self.table.get(forms, prefix and i == last) for i, forms in enumerate(words))
 
     def _phrase(
@@ -692,7 +701,9 @@ class Compiler:
             if piece.startswith("@"):
                 slots.append(self._list_alternatives(piece[1:], at, where, stack))
             elif any(ch.isalnum() for ch in piece):
-                slots.append(((self._word_seq(piece, at, where), piece, None),))
+                # an exact phrase is exact; a proximity search stems its words like bare words
+                exact = slop is None and unit is None
+                slots.append(((self._word_seq(piece, at, where, stem=not exact), piece, None),))
             else:
                 continue
             parts.append(piece)
@@ -743,7 +754,11 @@ class Compiler:
     ) -> Node:
         nodes: list[Node] = []
         for entry, entry_where, languages in self._entries(name, pos, where, stack):
-            node = self._convert(parse(entry, entry_where), fields, entry_where, stack + (name,), depth)
+            outer, self._languages = self._languages, languages or self._languages
+            try:
+                node = self._convert(parse(entry, entry_where), fields, entry_where, stack + (name,), depth)
+            finally:
+                self._languages = outer
             nodes.append(node if languages is None else LangNode(node, languages))
         return nodes[0] if len(nodes) == 1 else OrNode(tuple(nodes), label=f"@{name}")
 
@@ -751,30 +766,41 @@ class Compiler:
         """A term list used as one slot of a phrase: its entries must be words or exact phrases."""
         alternatives: list[Alternative] = []
         for entry, entry_where, languages in self._entries(name, pos, where, stack):
-            item = parse(entry, entry_where)
-            if isinstance(item, tree.Word) and item.value.startswith("@"):
-                nested = self._list_alternatives(item.value[1:], item.pos or 0, entry_where, stack + (name,))
-                alternatives.extend((words, label, own or languages) for words, label, own in nested)
-            elif isinstance(item, tree.Word):
-                words = self._word_seq(item.unescaped_value, item.pos or 0, entry_where)
+            outer, self._languages = self._languages, languages or self._languages
+            try:
+                alternatives.extend(self._alternatives_of(name, entry, entry_where, languages, stack))
+            finally:
+                self._languages = outer
+        return tuple(dict.fromkeys(alternatives))
+
+    def _alternatives_of(
+        self, name: str, entry: str, entry_where: str, languages: Languages, stack: tuple[str, ...]
+    ) -> list[Alternative]:
+        alternatives: list[Alternative] = []
+        item = parse(entry, entry_where)
+        if isinstance(item, tree.Word) and item.value.startswith("@"):
+            nested = self._list_alternatives(item.value[1:], item.pos or 0, entry_where, stack + (name,))
+            alternatives.extend((words, label, own or languages) for words, label, own in nested)
+        elif isinstance(item, tree.Word):
+            words = self._word_seq(item.unescaped_value, item.pos or 0, entry_where)
+            alternatives.append((words, entry, languages))
+        elif isinstance(item, tree.Phrase):
+            node = self._phrase(item, None, entry_where, stack + (name,), None, str(item))
+            if isinstance(node, WordNode):
+                alternatives.append(((node.word,), entry, languages))
+            elif isinstance(node, SeqNode) and all(len(slot) == 1 for slot in node.slots):
+                words = tuple(w for slot in node.slots for w in slot[0][0])
                 alternatives.append((words, entry, languages))
-            elif isinstance(item, tree.Phrase):
-                node = self._phrase(item, None, entry_where, stack + (name,), None, str(item))
-                if isinstance(node, WordNode):
-                    alternatives.append(((node.word,), entry, languages))
-                elif isinstance(node, SeqNode) and all(len(slot) == 1 for slot in node.slots):
-                    words = tuple(w for slot in node.slots for w in slot[0][0])
-                    alternatives.append((words, entry, languages))
-                else:
-                    raise QueryError(
-                        f"@{name} is used inside a phrase, so its entries must be plain words or phrases",
-                        item.pos or 0,
-                        entry_where,
-                    )
             else:
                 raise QueryError(
-                    f"@{name} is used inside a phrase, so its entries must be words or phrases, not {entry!r}",
-                    0,
+                    f"@{name} is used inside a phrase, so its entries must be plain words or phrases",
+                    item.pos or 0,
                     entry_where,
                 )
-        return tuple(dict.fromkeys(alternatives))
+        else:
+            raise QueryError(
+                f"@{name} is used inside a phrase, so its entries must be words or phrases, not {entry!r}",
+                0,
+                entry_where,
+            )
+        return alternatives

@@ -1,4 +1,4 @@
-"""The one agency story the pipeline must find and collapse: six published versions of it.
+"""The one agency story the pipeline must find and collapse: eight published versions of it.
 
 All texts are written for this simulator. The French ATS item is the original; the other
 versions are republications (light edits, new headlines), machine-like translations, or
@@ -148,6 +148,44 @@ _DPA_DE = (
     "sofortige militärische Hilfe vor, falls eines der beiden Länder angegriffen wird.",
 )
 
+# A rougher machine translation of the ATS French, as the seed article was: word order and idioms
+# carried over, one French fragment left untranslated, the lead and four paragraphs, /ATS kept.
+_MT_DE = (
+    "Washington hat bestätigt am Dienstag, dass Militärs nordkoreanische ab jetzt Teil nehmen an den "
+    "Kämpfen an den Seiten der russischen Armee in der Region von Kursk, im Westen von Russland. Die "
+    "Vereinigten Staaten geben so Grund an Kiew, welches denunzierte seit mehreren Wochen den Versand "
+    "[de ces soldats].",
+    "Ein Teil von dieser Grenzregion ist gehalten durch die ukrainischen Kräfte, die dort eine Offensive "
+    "gestartet haben im Monat von August. Es ist dort, dass die Mehrheit der Truppen gesendet durch "
+    "Pjöngjang eingesetzt worden ist.",
+    "«Mehr als 10.000 Soldaten nordkoreanische sind gesendet worden nach Russland, und der grösste Teil von "
+    "ihnen befinden sich in der Region von Kursk, wo sie begonnen haben, teilzunehmen an Operationen von "
+    "Kampf mit den russischen Kräften», hat erklärt vor der Presse Vedant Patel, Wortführer des "
+    "Departements von Staat. Kiew bringt vor seinerseits die Zahl von 11.000 Männern.",
+    "Ihr Engagement beunruhigt tief die westlichen Stützen der Ukraine. Am Ende des Monats von Oktober schon "
+    "hatte der amerikanische Sekretär zur Verteidigung Lloyd Austin die Korea des Nordens ermahnt, ihre "
+    "Truppen aus Russland zurückzuziehen.",
+    "Gemäss dem Wortführer hat Moskau diese Militärs geformt an der Artillerie, am Steuern von Drohnen und an "
+    "den Manövern von Infanterie von Basis. Der Erfolg von Russland auf dem Feld von Schlacht wird abhängen "
+    "jedoch von seiner Kapazität, sie zu integrieren in seine Armee.",
+)
+
+# An English translation of the ATS item by a Swiss outlet: human, retitled, its first four paragraphs.
+_ATS_EN = (
+    "Washington on Tuesday confirmed that North Korean soldiers are now taking part in the fighting "
+    "alongside the Russian army in the Kursk region of western Russia, vindicating Kyiv, which had been "
+    "denouncing their deployment for weeks.",
+    "Part of the border region is held by Ukrainian forces, which launched an offensive there in August. "
+    "Most of the troops sent by Pyongyang have been deployed there.",
+    '"More than 10,000 North Korean soldiers have been sent to Russia, and most of them are in the Kursk '
+    'region, where they have begun to take part in combat operations with Russian forces," State '
+    "Department spokesman Vedant Patel told reporters. Kyiv puts the number at 11,000.",
+    "Their involvement deeply worries Ukraine's Western supporters. At the end of October, US Defense "
+    "Secretary Lloyd Austin urged North Korea to withdraw its troops from Russia, and the deputy US "
+    'ambassador to the UN warned that North Korean soldiers would go home "in body bags" if they entered '
+    "Ukraine.",
+)
+
 KURSK_COPIES: tuple[FixedText, ...] = (
     FixedText(
         "courrier-lemanique",
@@ -219,6 +257,30 @@ KURSK_COPIES: tuple[FixedText, ...] = (
         _ZUERCHER_DE,
         "SDA-ATS",
         3 * _H + 35 * 60,
+        agency="ATS",
+    ),
+    FixedText(
+        "emmentaler-landbote",
+        "kursk-copy",
+        STORY,
+        "world",
+        "Nordkoreanische Militärs in den Kämpfen in Kursk: Washington bestätigt",
+        "ATS",
+        _MT_DE,
+        "/ATS",
+        3 * _H,
+        agency="ATS",
+    ),
+    FixedText(
+        "alpine-dispatch",
+        "kursk-copy",
+        STORY,
+        "world",
+        "US confirms North Korean soldiers are fighting in Russia's Kursk region",
+        "Keystone-ATS",
+        _ATS_EN,
+        "Keystone-ATS",
+        2 * _H + 50 * 60,
         agency="ATS",
     ),
 )

@@ -24,7 +24,7 @@ NEGATIVES = ("kursk-submarine", "battle-1943", "missile-test", "person-kursk", "
 @dataclass
 class WireSettings:
     port: int = 0  # 0 = a free port, the same number on every outlet address
-    outlets: int = 8  # the 8 named outlets, plus generated ones beyond 8
+    outlets: int = 10  # the 10 named outlets, plus generated ones beyond 10
     items_per_feed: int = 30
     latency: float = 0.0
     faults: dict[str, str] = field(default_factory=dict)  # outlet slug -> fault kind
@@ -37,8 +37,8 @@ class WireSettings:
     def validate(self) -> None:
         if not 0 <= self.port <= 65535:
             raise ValueError(f"port out of range: {self.port}")
-        if self.outlets < 8:
-            raise ValueError("outlets must be at least 8 (the named outlets)")
+        if self.outlets < 10:
+            raise ValueError("outlets must be at least 10 (the named outlets)")
         if self.outlets > 60000:
             raise ValueError("outlets: at most 60000 loopback addresses")
         if self.items_per_feed < 1:

@@ -188,6 +188,33 @@ NAMED: tuple[Outlet, ...] = (
         "GBP",
         ("Callum Robson", "Fiona Armstrong", "Declan Hedley", "Ruth Charlton"),
     ),
+    Outlet(
+        8,
+        "emmentaler-landbote",
+        "Emmentaler Landbote",
+        "de",
+        "rss",
+        "utf-8",
+        "de-CH",
+        "Nachrichten aus dem Emmental und der Welt, maschinell übersetzt, wenn es schnell gehen muss.",
+        ("Burgdorf", "Langnau", "Sumiswald", "Huttwil", "Konolfingen", "Trubschachen"),
+        "CHF",
+        ("Ruth Gerber", "Hansueli Aebi", "Corinne Lehmann", "Markus Zaugg"),
+        swiss=True,
+    ),
+    Outlet(
+        9,
+        "alpine-dispatch",
+        "The Alpine Dispatch",
+        "en",
+        "atom",
+        "utf-8",
+        "en-CH",
+        "Swiss news in English for the international community of Geneva, Zug and Basel.",
+        ("Geneva", "Zug", "Basel", "Lausanne", "Zurich", "Bern"),
+        "CHF",
+        ("Miriam Okafor", "Lukas Brändli", "Anna Whitfield", "Rahul Menon"),
+    ),
 )
 
 # generated outlets: names from town x paper type, languages and formats rotating

@@ -107,6 +107,9 @@ articles = Table(
     Column("content_hash", String(64)),
     Column("version", Integer, nullable=False, server_default="1"),
     Column("indexed_version", Integer),
+    # a translation of its story's original (that article's id), and the event of its story
+    Column("translated_from", String(24)),
+    Column("event_key", String(64)),
     Index("ix_articles_body_hash", "body_hash"),
     Index("ix_articles_cluster_key", "cluster_key"),
     Index("ix_articles_fetched_at", "fetched_at"),
@@ -135,8 +138,10 @@ matches = Table(
     Column("score", Float),  # ranks matches of a topic: title hits count double, repeats logarithmically
     # JSON array of {term, field, start, end, text}: every hit, with character offsets in that field
     Column("hits", Text),
+    Column("event_key", String(64)),  # the news event: stories of several agencies and languages
     Index("ix_matches_topic_published", "topic_id", "published_at"),
     Index("ix_matches_cluster_key", "cluster_key"),
+    Index("ix_matches_event_key", "event_key"),
 )
 
 # One row per recipient and digest day: makes sending idempotent. `pending` means built and
@@ -198,7 +203,26 @@ clusters = Table(
     Column("outlet_names", Text, nullable=False),  # JSON array
     Column("languages", Text, nullable=False),  # JSON array: a story may be told in several
     Column("updated_at", TS, nullable=False),
+    Column("event_key", String(64)),
     Index("ix_clusters_last_seen", "last_seen_at"),
+    Index("ix_clusters_event_key", "event_key"),
+)
+
+# One row per news event: the stories of several agencies and languages that report it.
+events = Table(
+    "events",
+    metadata,
+    Column("event_key", String(64), primary_key=True),
+    Column("founder_key", String(64), nullable=False),  # the first story: later ones must match it
+    Column("headline", Text),  # the first story's headline
+    Column("first_seen_at", TS),
+    Column("last_seen_at", TS),
+    Column("stories", Integer, nullable=False),
+    Column("copies", Integer, nullable=False),
+    Column("agencies", Text, nullable=False),  # JSON array
+    Column("languages", Text, nullable=False),  # JSON array
+    Column("updated_at", TS, nullable=False),
+    Index("ix_events_first_seen", "first_seen_at"),
 )
 
 # The search index of clustering, bounded by the rolling window: MinHash LSH band keys and the

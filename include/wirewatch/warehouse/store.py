@@ -43,6 +43,16 @@ def upsert(
     conn.execute(stmt, list(rows))
 
 
+def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str) -> set[Any]:
+    """INSERT ... ON CONFLICT DO NOTHING (as `upsert`), returning the keys of the rows it inserted:
+    under concurrent runs another run may have loaded some of the same rows first."""
+    if not rows:
+        return set()
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[conn.dialect.name]
+    stmt = dialect.insert(table).on_conflict_do_nothing().returning(table.c[key])
+    return set(conn.execute(stmt, list(rows)).scalars())
+
+
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
@@ -135,34 +145,58 @@ def save_poll(
     new_articles: list[dict[str, Any]],
     revised: Sequence[dict[str, Any]] = (),
     touched: Sequence[dict[str, Any]] = (),
-) -> None:
+) -> tuple[dict[str, Any], list[str]]:
     """Articles, revisions, the poll record and the feed's conditional-GET state in one transaction.
 
     The new ETag is stored only together with the articles it covers: if the load fails,
     the retry fetches the feed again instead of getting a 304 and losing the entries.
+    Returns the poll as recorded and the ids of the articles this call inserted: its counts are of
+    what was written, not of the candidates, which a concurrent run may have loaded first.
     """
     with engine.begin() as conn:
-        upsert(conn, articles, new_articles, ["canonical_url"])
-        for row in revised:
-            _save_revision(conn, row)
+        inserted = insert_new(conn, articles, new_articles, "article_id")
+        revised_count = sum(_save_revision(conn, row) for row in revised)
         for row in touched:  # the feed moved its updated time, the text did not change
             conn.execute(
                 update(articles)
                 .where(articles.c.article_id == row["article_id"])
                 .values(entry_updated_at=row["entry_updated_at"], guid=row["guid"])
             )
+        loaded = [row for row in new_articles if row["article_id"] in inserted]
+        poll = poll | {
+            "new_entries": len(loaded),
+            "revised_entries": revised_count,
+            "page_errors": sum(row["status"] != "ok" for row in loaded),
+        }
         upsert(conn, feed_polls, [poll], ["run_id", "feed_id"], POLL_COLUMNS)
         upsert(conn, feeds, [feed_state], ["feed_id"], FEED_STATE_COLUMNS)
+    return poll, sorted(inserted)
 
 
-def _save_revision(conn: Connection, row: dict[str, Any]) -> None:
+def _save_revision(conn: Connection, row: dict[str, Any]) -> bool:
     """Keep the current version in article_versions, then make the new one current.
 
-    The article keeps its id, story and first run; it is clustered and matched again.
+    The article keeps its id, story and first run; it is clustered and matched again. False when
+    the stored text already is the new one: a concurrent run saw the same revision and saved it.
     """
     current = (
         conn.execute(select(articles).where(articles.c.article_id == row["article_id"])).mappings().one()
     )
+    # PostgreSQL re-checks this condition once a concurrent revision commits; SQLite runs writers in turn
+    changed = conn.execute(
+        update(articles)
+        .where(
+            articles.c.article_id == row["article_id"],
+            articles.c.content_hash.is_distinct_from(row["content_hash"]),
+        )
+        .values(
+            **{c: row[c] for c in REVISED_COLUMNS if c in row},
+            version=current["version"] + 1,
+            topics_digest=None,
+        )
+    )
+    if not changed.rowcount:
+        return False
     kept = {
         c: current[c]
         for c in ("article_id", "version", "title", "body", "body_hash", "content_hash", "fetched_at")
@@ -173,15 +207,7 @@ def _save_revision(conn: Connection, row: dict[str, Any]) -> None:
         [kept | {"replaced_at": row["fetched_at"], "replaced_by_run": row["loaded_by_run"]}],
         ["article_id", "version"],
     )
-    conn.execute(
-        update(articles)
-        .where(articles.c.article_id == row["article_id"])
-        .values(
-            **{c: row[c] for c in REVISED_COLUMNS if c in row},
-            version=current["version"] + 1,
-            topics_digest=None,
-        )
-    )
+    return True
 
 
 def articles_to_match(engine: Engine, digest: str, limit: int = 5000) -> list[dict[str, Any]]:
@@ -203,10 +229,27 @@ def save_matches(
     engine: Engine,
     matched: dict[str, list[dict[str, Any]]],
     digest: str,
-) -> None:
-    """Replace each article's matches with the new set and mark it matched for this topics digest."""
+) -> list[str]:
+    """Replace each article's matches with the new set and mark it matched for this topics digest.
+
+    Returns the articles this call saved. An article is first claimed for the digest; one a
+    concurrent run claimed first is left to it, so each run's summary counts its own matches.
+    """
     with engine.begin() as conn:
-        for article_id, rows in matched.items():
+        claimed: list[str] = []
+        for chunk in _chunks(list(matched)):
+            claim = (
+                update(articles)
+                .where(
+                    articles.c.article_id.in_(chunk),
+                    or_(articles.c.topics_digest.is_(None), articles.c.topics_digest != digest),
+                )
+                .values(topics_digest=digest)
+                .returning(articles.c.article_id)
+            )
+            claimed += conn.execute(claim).scalars()
+        for article_id in claimed:
+            rows = matched[article_id]
             keep = [row["topic_id"] for row in rows]
             conn.execute(
                 delete(matches).where(
@@ -220,11 +263,7 @@ def save_matches(
                 ["article_id", "topic_id"],
                 [c.name for c in matches.columns if c.name not in ("article_id", "topic_id", "run_id")],
             )
-        ids = list(matched)
-        for chunk in _chunks(ids):
-            conn.execute(
-                update(articles).where(articles.c.article_id.in_(chunk)).values(topics_digest=digest)
-            )
+    return claimed
 
 
 def matches_since(engine: Engine, since: datetime | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import BatchResult, Clusterer, Doc, Member, summarize
-from wirewatch.warehouse.schema import articles, clusters, dedupe_keys, matches, outlet_paragraphs
+from wirewatch.dedupe.crosslang import evidence
+from wirewatch.dedupe.events import EVENT_HOURS, StoryFacts, group_events, translated_from
+from wirewatch.dedupe.translations import ANCHOR_SCHEME
+from wirewatch.warehouse.schema import articles, clusters, dedupe_keys, events, matches, outlet_paragraphs
 from wirewatch.warehouse.store import upsert
 
 _CHUNK = 500
@@ -30,6 +33,22 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
         yield items[start : start + size]
 
 
+_DOC_COLUMNS = (
+    articles.c.article_id,
+    articles.c.body,
+    articles.c.outlet,
+    articles.c.fetched_at,
+    articles.c.cluster_key,
+    articles.c.language,
+    articles.c.agency,
+    articles.c.title,
+)
+
+
+def _doc(r: Any) -> Doc:
+    return Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key, r.language, r.agency, r.title)
+
+
 class WarehouseWindow:
     """The dedupe.Window over the index tables, read inside the batch's transaction."""
 
@@ -37,11 +56,14 @@ class WarehouseWindow:
         self.conn = conn
         self.scheme = scheme
 
-    def lookup(self, keys: Collection[int], since: datetime | None) -> dict[int, set[str]]:
+    def lookup(
+        self, keys: Collection[int], since: datetime | None, anchors: bool = False
+    ) -> dict[int, set[str]]:
         found: dict[int, set[str]] = defaultdict(set)
+        scheme = ANCHOR_SCHEME if anchors else self.scheme
         for chunk in _chunks(sorted(keys)):
             query = select(dedupe_keys.c.band_key, dedupe_keys.c.article_id).where(
-                dedupe_keys.c.scheme == self.scheme, dedupe_keys.c.band_key.in_(chunk)
+                dedupe_keys.c.scheme == scheme, dedupe_keys.c.band_key.in_(chunk)
             )
             if since is not None:
                 query = query.where(dedupe_keys.c.seen_at >= since)
@@ -52,17 +74,10 @@ class WarehouseWindow:
     def load(self, ids: Collection[str]) -> list[Doc]:
         docs = []
         for chunk in _chunks(sorted(ids)):
-            query = select(
-                articles.c.article_id,
-                articles.c.body,
-                articles.c.outlet,
-                articles.c.fetched_at,
-                articles.c.cluster_key,
-            ).where(articles.c.article_id.in_(chunk), articles.c.cluster_key.is_not(None))
-            docs += [
-                Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key)
-                for r in self.conn.execute(query)
-            ]
+            query = select(*_DOC_COLUMNS).where(
+                articles.c.article_id.in_(chunk), articles.c.cluster_key.is_not(None)
+            )
+            docs += [_doc(r) for r in self.conn.execute(query)]
         return docs
 
     def paragraph_counts(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], int]:
@@ -85,7 +100,9 @@ def _prune(conn: Connection, scheme: str, before: datetime) -> None:
     """Forget index rows older than the window; after a layout change, index the window again."""
     conn.execute(delete(dedupe_keys).where(dedupe_keys.c.seen_at < before))
     conn.execute(delete(outlet_paragraphs).where(outlet_paragraphs.c.seen_at < before))
-    stale = conn.execute(delete(dedupe_keys).where(dedupe_keys.c.scheme != scheme)).rowcount
+    stale = conn.execute(
+        delete(dedupe_keys).where(dedupe_keys.c.scheme.not_in([scheme, ANCHOR_SCHEME]))
+    ).rowcount
     if stale:
         conn.execute(
             update(articles)
@@ -96,14 +113,7 @@ def _prune(conn: Connection, scheme: str, before: datetime) -> None:
 
 def _pending(conn: Connection, limit: int) -> list[Any]:
     query = (
-        select(
-            articles.c.article_id,
-            articles.c.body,
-            articles.c.outlet,
-            articles.c.fetched_at,
-            articles.c.cluster_key,
-            articles.c.version,
-        )
+        select(*_DOC_COLUMNS, articles.c.version)
         .where(or_(articles.c.indexed_version.is_(None), articles.c.indexed_version != articles.c.version))
         .order_by(articles.c.fetched_at, articles.c.article_id)
         .limit(limit)
@@ -117,9 +127,10 @@ def _store_index(conn: Connection, scheme: str, docs: list[Doc], result: BatchRe
         conn.execute(delete(dedupe_keys).where(dedupe_keys.c.article_id.in_(chunk)))
         conn.execute(delete(outlet_paragraphs).where(outlet_paragraphs.c.article_id.in_(chunk)))
     keys = [
-        {"scheme": scheme, "band_key": key, "article_id": doc.id, "seen_at": doc.time}
+        {"scheme": which, "band_key": key, "article_id": doc.id, "seen_at": doc.time}
+        for which, found in ((scheme, result.band_keys), (ANCHOR_SCHEME, result.anchor_keys))
         for doc in docs
-        for key in sorted(set(result.band_keys.get(doc.id, ())))
+        for key in sorted(set(found.get(doc.id, ())))
     ]
     paragraphs = [
         {"outlet": doc.outlet, "paragraph_key": key, "article_id": doc.id, "seen_at": doc.time}
@@ -154,7 +165,7 @@ def _assign(conn: Connection, rows: list[Any], assignments: dict[str, str]) -> N
 
 
 def refresh_clusters(conn: Connection, keys: Collection[str], now: datetime) -> None:
-    """Recompute the clusters rows and each member's duplicate_of for these cluster keys."""
+    """Recompute the clusters rows and each member's duplicate_of and translated_from for these keys."""
     members: dict[str, list[Any]] = defaultdict(list)
     for chunk in _chunks(sorted(keys)):
         query = select(
@@ -167,17 +178,18 @@ def refresh_clusters(conn: Connection, keys: Collection[str], now: datetime) -> 
             articles.c.language,
             articles.c.title,
             articles.c.duplicate_of,
+            articles.c.translated_from,
         ).where(articles.c.cluster_key.in_(chunk))
         for row in conn.execute(query):
             members[row.cluster_key].append(row)
     rows, pointers = [], []
     for key, found in members.items():
-        summary = summarize(
-            [
-                Member(r.article_id, r.outlet, r.published_at or r.fetched_at, r.agency, r.language, r.title)
-                for r in found
-            ]
-        )
+        story = [
+            Member(r.article_id, r.outlet, r.published_at or r.fetched_at, r.agency, r.language, r.title)
+            for r in found
+        ]
+        summary = summarize(story)
+        sources = translated_from(story)
         rows.append(
             {
                 "cluster_key": key,
@@ -195,18 +207,121 @@ def refresh_clusters(conn: Connection, keys: Collection[str], now: datetime) -> 
         )
         for r in found:
             canonical = None if r.article_id == summary.canonical else summary.canonical
-            if r.duplicate_of != canonical:
-                pointers.append({"id": r.article_id, "canonical": canonical})
+            source = sources.get(r.article_id)
+            if (r.duplicate_of, r.translated_from) != (canonical, source):
+                pointers.append({"id": r.article_id, "canonical": canonical, "source": source})
     upsert(
-        conn, clusters, rows, ["cluster_key"], [c.name for c in clusters.columns if c.name != "cluster_key"]
+        conn,
+        clusters,
+        rows,
+        ["cluster_key"],
+        [c.name for c in clusters.columns if c.name not in ("cluster_key", "event_key")],
     )
     if pointers:
         conn.execute(
             update(articles)
             .where(articles.c.article_id == bindparam("id"))
-            .values(duplicate_of=bindparam("canonical")),
+            .values(duplicate_of=bindparam("canonical"), translated_from=bindparam("source")),
             pointers,
         )
+
+
+def _story_facts(conn: Connection, keys: Collection[str]) -> list[StoryFacts]:
+    """Each story's first appearance, event and canonical article's anchors (headline and body)."""
+    facts = []
+    for chunk in _chunks(sorted(keys)):
+        query = (
+            select(
+                clusters.c.cluster_key,
+                clusters.c.first_seen_at,
+                clusters.c.event_key,
+                articles.c.title,
+                articles.c.body,
+                articles.c.language,
+            )
+            .join(articles, articles.c.article_id == clusters.c.canonical_article_id)
+            .where(clusters.c.cluster_key.in_(chunk))
+        )
+        for r in conn.execute(query):
+            text = f"{r.title or ''}\n{r.body}"
+            facts.append(
+                StoryFacts(r.cluster_key, _utc(r.first_seen_at), evidence(text, r.language), r.event_key)
+            )
+    return facts
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; every time in the warehouse is UTC
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+def refresh_events(conn: Connection, keys: Collection[str], merges: dict[str, str], now: datetime) -> None:
+    """Give the stories without an event one (joining an event whose first story they match),
+    then recompute the events rows these stories belong to."""
+    stories = _story_facts(conn, keys)
+    if not stories:
+        return
+    times = [s.time for s in stories if s.time is not None]
+    founders: list[StoryFacts] = []
+    if times:
+        span = timedelta(hours=EVENT_HOURS)
+        query = select(events.c.founder_key).where(
+            events.c.first_seen_at >= min(times) - span, events.c.first_seen_at <= max(times) + span
+        )
+        founder_keys = {r.founder_key for r in conn.execute(query)} - {s.key for s in stories}
+        founders = _story_facts(conn, founder_keys)
+    assigned = group_events(stories, founders)
+    for table, column in ((clusters, clusters.c.cluster_key), (articles, articles.c.cluster_key)):
+        conn.execute(
+            update(table).where(column == bindparam("key")).values(event_key=bindparam("event")),
+            [{"key": key, "event": event} for key, event in assigned.items()],
+        )
+    conn.execute(
+        update(matches).where(matches.c.cluster_key == bindparam("key")).values(event_key=bindparam("event")),
+        [{"key": key, "event": event} for key, event in assigned.items()],
+    )
+    touched = set(assigned.values())
+    if merges:  # an absorbed story's event may have lost its only story
+        touched |= {
+            r.event_key
+            for r in conn.execute(select(events.c.event_key).where(events.c.founder_key.in_(list(merges))))
+        }
+    _summarize_events(conn, touched, now)
+
+
+def _summarize_events(conn: Connection, keys: set[str], now: datetime) -> None:
+    rows, empty = [], []
+    for event_key in sorted(keys):
+        query = select(clusters).where(clusters.c.event_key == event_key)
+        stories = sorted(
+            conn.execute(query).mappings(),
+            key=lambda r: (r["first_seen_at"] is None, _utc(r["first_seen_at"]) or now, r["cluster_key"]),
+        )
+        if not stories:
+            empty.append(event_key)
+            continue
+        founder = conn.execute(select(events.c.founder_key).where(events.c.event_key == event_key)).scalar()
+        if founder is None or founder not in {s["cluster_key"] for s in stories}:
+            founder = stories[0]["cluster_key"]
+        lead = next(s for s in stories if s["cluster_key"] == founder)
+        times = [_utc(s[c]) for s in stories for c in ("first_seen_at", "last_seen_at") if s[c] is not None]
+        rows.append(
+            {
+                "event_key": event_key,
+                "founder_key": founder,
+                "headline": lead["headline"],
+                "first_seen_at": min(times, default=None),
+                "last_seen_at": max(times, default=None),
+                "stories": len(stories),
+                "copies": sum(s["copies"] for s in stories),
+                "agencies": json.dumps(sorted({s["agency"] for s in stories if s["agency"]})),
+                "languages": json.dumps(sorted({x for s in stories for x in json.loads(s["languages"])})),
+                "updated_at": now,
+            }
+        )
+    if empty:
+        conn.execute(delete(events).where(events.c.event_key.in_(empty)))
+    upsert(conn, events, rows, ["event_key"], [c.name for c in events.columns if c.name != "event_key"])
 
 
 def cluster_pending(
@@ -223,12 +338,13 @@ def cluster_pending(
             rows = _pending(conn, batch_size)
             if not rows:
                 break
-            docs = [Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key) for r in rows]
+            docs = [_doc(r) for r in rows]
             result = Clusterer(settings, WarehouseWindow(conn, scheme)).cluster(docs)
             _merge(conn, result.merges)
             _assign(conn, rows, result.assignments)
             _store_index(conn, scheme, docs, result)
             refresh_clusters(conn, set(result.assignments.values()), now)
+            refresh_events(conn, set(result.assignments.values()), result.merges, now)
         summary["clustered"] += len(rows)
         summary["stories"] += len(set(result.assignments.values()))
         summary["merged"] += len(result.merges)
@@ -247,4 +363,41 @@ def stories_of(engine: Engine, keys: Collection[str]) -> dict[str, dict[str, Any
                 story["outlet_names"] = json.loads(story["outlet_names"])
                 story["languages"] = json.loads(story["languages"])
                 found[story["cluster_key"]] = story
+    return found
+
+
+def latest_events(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
+    """The newest events with their stories, each story with its translations ('de by Outlet')."""
+    found = []
+    with engine.connect() as conn:
+        query = select(events).order_by(events.c.last_seen_at.desc(), events.c.event_key).limit(limit)
+        for row in conn.execute(query).mappings():
+            event = dict(row) | {
+                "agencies": json.loads(row["agencies"]),
+                "languages": json.loads(row["languages"]),
+            }
+            stories = conn.execute(
+                select(clusters)
+                .where(clusters.c.event_key == row["event_key"])
+                .order_by(clusters.c.copies.desc(), clusters.c.first_seen_at)
+            ).mappings()
+            event["story_rows"] = []
+            for story in stories:
+                translated = conn.execute(
+                    select(articles.c.language, articles.c.outlet)
+                    .where(
+                        articles.c.cluster_key == story["cluster_key"],
+                        articles.c.translated_from.is_not(None),
+                    )
+                    .order_by(articles.c.language, articles.c.outlet)
+                ).all()
+                event["story_rows"].append(
+                    dict(story)
+                    | {
+                        "outlet_names": json.loads(story["outlet_names"]),
+                        "languages": json.loads(story["languages"]),
+                        "translations": [f"translation ({lang}) by {outlet}" for lang, outlet in translated],
+                    }
+                )
+            found.append(event)
     return found
