@@ -103,7 +103,9 @@ def news_monitor():
         """Cluster the new and revised articles into stories, against the window's earlier copies."""
         from wirewatch.pipeline import cluster_copies, summarize_runs
 
-        return {"polls": summarize_runs(polls), "skipped": len(skipped), **cluster_copies(_context(run_id))}
+        # by index: iterating the lazy sequence reads one past its end and logs "XCom not found" as an error
+        shards = [polls[n] for n in range(len(polls))]
+        return {"polls": summarize_runs(shards), "skipped": len(skipped), **cluster_copies(_context(run_id))}
 
     @task(multiple_outputs=False, outlets=[MATCHES_ASSET])
     def match_topics(collapsed: dict, run_id=None, outlet_events=None) -> dict:

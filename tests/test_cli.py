@@ -140,6 +140,10 @@ def test_run_once_then_matches(tmp_path, wire, monkeypatch):
     assert summary["matches"] == {"dprk-troops-kursk": 8}
     table = runner.invoke(app, ["matches"])
     assert "Rheinische Morgenzeitung" in table.stdout and "dpa" in table.stdout
+    # not a terminal: one row, one line, however long
+    copy = next(t for t in wire.truth() if t.kind == "kursk-copy" and t.outlet == "rheinische-morgenzeitung")
+    (row,) = [line for line in table.stdout.splitlines() if "Rheinische Morgenzeitung" in line]
+    assert copy.title in row and "dpa" in row
 
 
 def test_default_data_dir_is_the_airflow_home_of_make_run():

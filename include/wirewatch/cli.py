@@ -39,6 +39,15 @@ def _print_error(message: str) -> None:
     err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
 
 
+def _out() -> Console:
+    """stdout: the terminal's width on a terminal; in a file or a pipe nothing is wrapped, so each
+    line stays one line for grep and logs (rich would wrap at 80 columns)."""
+    console = Console(highlight=False, markup=False, soft_wrap=True)
+    if not console.is_terminal:
+        console.width = 100_000  # tables take their natural width
+    return console
+
+
 def _fail(message: str) -> None:
     _print_error(message)
     raise typer.Exit(2)
@@ -263,7 +272,7 @@ def topics_test(
     if as_json:
         _jsonl_out({"topic": topic, "matched": bool(found), "match": found[0].as_json() if found else None})
         return
-    out = Console(width=160, highlight=False, markup=False)
+    out = _out()
     language_note = ""
     if entry.topic.languages and doc.language and doc.language not in entry.topic.languages:
         language_note = f" (language {doc.language} is not one of {entry.topic.languages})"
@@ -302,7 +311,7 @@ def _print_label_report(compiled, entry, path: Path, as_json: bool) -> None:
             }
         )
         return
-    out = Console(width=200, highlight=False, markup=False, soft_wrap=True)
+    out = _out()
     for mistake in report.misses:
         out.print(f"MISS      {mistake.passage.id} ({mistake.passage.lang}): {mistake.passage.title[:70]!r}")
         out.print(f"          failed: {mistake.reason}")
@@ -440,13 +449,13 @@ def matches(
             row["topic_id"],
             score,
             row["outlet"],
-            escape(row["headline"] or ""),
+            row["headline"] or "",
             row["agency"] or "",
             row["language"] or "",
             (row["event_key"] or "")[-6:],  # enough of the key to see which rows share an event
             published,
         )
-    Console(width=160).print(table)
+    _out().print(table)
 
 
 @app.command()

@@ -33,6 +33,14 @@ SMTP_PORT = 8025
 SINK_CONNECTION = connection_json(LOOPBACK, SMTP_PORT)
 
 
+# Airflow's own warnings on every start, nothing to act on: svcs imports starlette's TestClient
+# (which wants httpx2), and `airflow dags test` looks for graphviz to draw DAGs it never draws here
+QUIET_WARNINGS = (
+    "ignore:Using `httpx` with `starlette.testclient` is deprecated:UserWarning",
+    "ignore:Could not import graphviz:UserWarning",
+)
+
+
 def airflow_env(home: Path | None = None) -> dict[str, str]:
     """The embedded Airflow home: SQLite metadata, LocalExecutor, parallelism 4, no examples."""
     home = home or Path(os.environ.get("AIRFLOW_HOME") or REPO / ".airflow")
@@ -55,6 +63,7 @@ def airflow_env(home: Path | None = None) -> dict[str, str]:
         WIREWATCH_ALERT_EMAIL=env.get("WIREWATCH_ALERT_EMAIL") or "operators@localhost",
         # whatever runs plain `airflow` must find this venv's
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONWARNINGS=",".join(filter(None, [*QUIET_WARNINGS, env.get("PYTHONWARNINGS")])),
     )
     return env
 

@@ -77,7 +77,7 @@ def mail(monkeypatch):
     sink.close()
 
 
-def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch, mail):
+def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch, mail, capfd):
     """SQLite: Wirewatch's embedded default. PostgreSQL: through the `wirewatch_warehouse` connection."""
     from airflow.dag_processing.dagbag import DagBag
 
@@ -110,6 +110,9 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
 
         first = dag.test()
         assert first.state == "success"
+        # a normal run logs no false errors (reading the mapped polls used to log "XCom not found")
+        logged = "".join(capfd.readouterr())
+        assert "DagRun Finished" in logged and "[error" not in logged
         truth = wire.truth()
         with engine.connect() as conn:
             found = {row.url: row.agency for row in conn.execute(select(matches.c.url, matches.c.agency))}
