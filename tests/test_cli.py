@@ -134,3 +134,12 @@ def test_run_once_then_matches(tmp_path, wire, monkeypatch):
     assert summary["matches"] == {"dprk-troops-kursk": 8}
     table = runner.invoke(app, ["matches"])
     assert "Rheinische Morgenzeitung" in table.stdout and "dpa" in table.stdout
+    # the Kursk coverage is one event: ATS's story with its translations, and AFP's and dpa's stories
+    events = runner.invoke(app, ["events"])
+    assert events.exit_code == 0, events.output
+    assert (
+        events.stdout.count(" event ") == 1
+        and "3 stories, 8 copies; AFP, ATS, dpa; de, en, fr" in events.stdout
+    )
+    assert "translation (de) by Emmentaler Landbote" in events.stdout
+    assert "translation (en) by The Alpine Dispatch" in events.stdout
