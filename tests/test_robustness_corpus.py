@@ -22,7 +22,7 @@ from wirewatch.fetch import Fetcher
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "feeds-robustness"
 HEADER_RE = re.compile(rb"^\s*Header:\s*([^:\r\n]+):\s*(.*?)\s*$", re.MULTILINE)
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def corpus_files() -> list[Path]:

@@ -19,7 +19,7 @@ from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches
 
-pytestmark = [pytest.mark.dag, pytest.mark.integration]
+pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 
 
