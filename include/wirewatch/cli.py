@@ -466,7 +466,7 @@ def events(
     """Show the latest news events: their stories, agencies, languages and translations."""
     from wirewatch.warehouse.stories import latest_events
 
-    for event in latest_events(_warehouse_engine(warehouse), limit):
+    for event in latest_events(_existing_warehouse(warehouse), limit):
         out.print(
             f"[bold]{escape(event['headline'] or '')}[/bold]  event {event['event_key'][-6:]}: "
             f"{event['stories']} stories, {event['copies']} copies, "
