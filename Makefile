@@ -56,6 +56,7 @@ bench: install
 	$(PY) -m benchmarks.match
 	$(PY) -m benchmarks.polling
 	$(PY) -m benchmarks.dedup_eval
+	$(PY) -m benchmarks.dedup_eval --translations dev
 	$(PY) -m benchmarks.dedup_scale
 
 clean:
