@@ -1,7 +1,7 @@
 """Story clustering quality: pairwise precision and recall on a labelled set of copies and traps.
 
-Originals: the pages of ../shared/corpora/news-pages-de-fr when present, extracted by our own
-pipeline (wirewatch.extract); else the simulated wire's hand-written stories. benchmarks.dedup_cases
+Originals: the pages of ../shared/corpora/news-pages-de-fr (or $WIREWATCH_SHARED/corpora/...) when
+present, extracted by our own pipeline (wirewatch.extract); else the simulated wire's hand-written stories. benchmarks.dedup_cases
 turns each into the copies outlets make and adds the traps (template stories, briefs, sequels).
 Prints pairwise precision and recall overall and per case (targets: precision >= 0.99, recall
 >= 0.97, no two template instances merged) and the share of true pairs LSH proposed.
@@ -34,13 +34,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
-from pathlib import Path
 
 from benchmarks.dedup_cases import COPY_CASES, Item, Original, sentences, story_items, template_items
+from benchmarks.shared import ABSENT
+from benchmarks.shared import NEWS_PAGES as CORPUS
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import Clusterer, Doc
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news-pages-de-fr"
 MIN_WORDS, MAX_WORDS = 100, 700
 
 
@@ -84,7 +84,7 @@ def simwire_originals() -> tuple[str, list[Original]]:
     originals = [
         Original(f"sim{n:02d}", language[t.outlet], t.title, t.paragraphs) for n, t in enumerate(texts)
     ]
-    return "simulated wire texts (../shared/corpora absent)", originals
+    return f"simulated wire texts ({ABSENT})", originals
 
 
 def labelled_set(originals: list[Original], seed: int, per_template: int) -> list[Item]:

@@ -1,7 +1,7 @@
 """Extraction throughput and quality: the pipeline's extract_article against bare trafilatura.extract.
 
-Pages: the 100 German and French pages of ../shared/corpora/news-pages-de-fr when present,
-else the simulated wire's article pages. Both sides get the same bytes, in the same process,
+Pages: the 100 German and French pages of ../shared/corpora/news-pages-de-fr (or
+$WIREWATCH_SHARED/corpora/...) when present, else the simulated wire's article pages. Both sides get the same bytes, in the same process,
 alternating rounds so machine noise hits both. Prints pages/s, the ratio (target >= 0.95),
 and the share of `with` snippets found and `without` snippets avoided.
 
@@ -13,13 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from pathlib import Path
 
 import trafilatura
 
+from benchmarks.shared import ABSENT
+from benchmarks.shared import NEWS_PAGES as CORPUS
 from wirewatch.extract import extract_article
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news-pages-de-fr"
 
 
 def corpus_pages() -> tuple[str, list[dict]]:
@@ -28,7 +27,7 @@ def corpus_pages() -> tuple[str, list[dict]]:
         for item in json.loads((CORPUS / "index.json").read_text(encoding="utf-8")):
             pages.append(item | {"html": (CORPUS / item["file"]).read_bytes(), "url": item["url"].strip()})
         return str(CORPUS), pages
-    return "simulated wire", simwire_pages()
+    return f"simulated wire ({ABSENT})", simwire_pages()
 
 
 def simwire_pages() -> list[dict]:

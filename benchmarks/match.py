@@ -5,7 +5,7 @@ events of the simulated wire's German, French and English news plus world-news n
 concept spelled in its three languages, combined by templates analysts write (entity AND theme,
 proximity, title scopes, exclusions, language scopes). 10,000 articles: the wire's filler news of
 hundreds of outlets, its Kursk copies and hard negatives, the labelled passages of tests/data and,
-when ../shared/corpora is present, the text of its 100 real news pages.
+when ../shared/corpora (or $WIREWATCH_SHARED/corpora) is present, the text of its 100 real news pages.
 
 Ours: compile_topics once, then match_document per article (presearch, evaluation, explanation).
 Baseline, the same run: every topic on every article, one compiled regex per topic (an
@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.shared import ABSENT
+from benchmarks.shared import NEWS_PAGES as CORPUS
 from wirewatch.config import TopicsFile
 from wirewatch.match import compile_topics, match_document
 from wirewatch.match.normalize import fold
@@ -47,7 +49,6 @@ from wirewatch.simwire.negatives import HARD_NEGATIVES
 from wirewatch.simwire.outlets import make_outlets
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpora" / "news-pages-de-fr"
 
 # Events and themes, each a concept with its German, French and English wording.
 THEMES: dict[str, list[str]] = {
@@ -164,6 +165,7 @@ def generate_topics(count: int, seed: int = 11) -> TopicsFile:
 def corpus_texts() -> list[dict]:
     """Real pages' text when ../shared/corpora is there (extracted once), else nothing."""
     if not (CORPUS / "index.json").exists():
+        print(f"real news pages: none ({ABSENT})")
         return []
     from wirewatch.extract import extract_article
 

@@ -145,6 +145,16 @@ def test_run_once_then_matches(tmp_path, wire, monkeypatch):
     (row,) = [line for line in table.stdout.splitlines() if "Rheinische Morgenzeitung" in line]
     assert copy.title in row and "dpa" in row
 
+    # the Kursk coverage is one event: ATS's story with its translations, and AFP's and dpa's stories
+    events = runner.invoke(app, ["events"])
+    assert events.exit_code == 0, events.output
+    assert (
+        events.stdout.count(" event ") == 1
+        and "3 stories, 8 copies; AFP, ATS, dpa; de, en, fr" in events.stdout
+    )
+    assert "translation (de) by Emmentaler Landbote" in events.stdout
+    assert "translation (en) by The Alpine Dispatch" in events.stdout
+
 
 def test_default_data_dir_is_the_airflow_home_of_make_run():
     from tests.conftest import REPO

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.loopback import LoopbackServer, respond
-from tests.wiring import write_feeds_file
+from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.health import utc
 from wirewatch.pipeline import RunContext, plan_run, poll_feeds_async
@@ -44,7 +44,7 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def wire():
-    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: NOW) as running:
+    with SimWire(WireSettings(port=0, hang_seconds=HANG_SECONDS), clock=lambda: NOW) as running:
         yield running
 
 

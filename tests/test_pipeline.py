@@ -11,7 +11,7 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from tests.wiring import FEED_FAULT_EXPECTATIONS, write_feeds_file
+from tests.wiring import FEED_FAULT_EXPECTATIONS, HANG_SECONDS, write_feeds_file
 from wirewatch.config import Feed, Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, plan_shards, run_once
 from wirewatch.simwire import SimWire, WireSettings
@@ -25,7 +25,7 @@ NOW = time.time()
 
 @pytest.fixture(scope="module")
 def wire():
-    settings = WireSettings(port=0, hang_seconds=5, faults={"northern-ledger": "page-404"})
+    settings = WireSettings(port=0, hang_seconds=HANG_SECONDS, faults={"northern-ledger": "page-404"})
     with SimWire(settings, clock=lambda: NOW) as running:
         yield running
 

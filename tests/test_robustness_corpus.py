@@ -1,7 +1,8 @@
 """feedparser's own test corpus served over loopback HTTP through our fetch-and-parse stage.
 
 Every file must end either parsed, with exactly the entries feedparser finds in the file, or as a
-recorded FeedParseError; nothing may crash. Needs ../shared/corpora/feeds-robustness (read only).
+recorded FeedParseError; nothing may crash. Needs ../shared/corpora/feeds-robustness (read only), or
+$WIREWATCH_SHARED/corpora/feeds-robustness.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from wirewatch.config import FetchLimits
 from wirewatch.feeds import FeedParseError, parse_feed
 from wirewatch.fetch import Fetcher
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "feeds-robustness"
+SHARED = Path(os.environ.get("WIREWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+CORPUS = SHARED / "corpora" / "feeds-robustness"
 HEADER_RE = re.compile(rb"^\s*Header:\s*([^:\r\n]+):\s*(.*?)\s*$", re.MULTILINE)
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def corpus_files() -> list[Path]:
@@ -38,7 +40,7 @@ def served():
     if not CORPUS.is_dir():
         if os.environ.get("CI") == "true" and (CORPUS.parent / "news-pages-de-fr").is_dir():
             pytest.fail(f"{CORPUS} missing while the rest of ../shared is present")
-        pytest.skip(f"robustness corpus not present at {CORPUS}")
+        pytest.skip(f"robustness corpus not present at {CORPUS} (set WIREWATCH_SHARED to the shared/ folder)")
     files = corpus_files()
     server = LoopbackServer({})
     for index, path in enumerate(files):

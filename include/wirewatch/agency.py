@@ -24,6 +24,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "ANP": ("anp",),
     "KNA": ("kna",),
     "epd": ("epd",),
+    "AWP": ("awp",),  # the Swiss financial news agency
 }
 _SPELLING = {spelling: name for name, spellings in AGENCIES.items() for spelling in spellings}
 _ALT = "|".join(sorted((re.escape(s) for s in _SPELLING), key=len, reverse=True))

@@ -461,21 +461,25 @@ def matches(
 @app.command()
 def events(
     limit: Annotated[int, typer.Option(help="events to show")] = 10,
+    all_events: Annotated[bool, typer.Option("--all", help="also events that match no topic")] = False,
     warehouse: Annotated[str | None, typer.Option(help="SQLAlchemy URL")] = None,
 ) -> None:
-    """Show the latest news events: their stories, agencies, languages and translations."""
+    """Show the latest news events that match a topic: their stories, agencies, languages, translations."""
     from wirewatch.warehouse.stories import latest_events
 
-    for event in latest_events(_existing_warehouse(warehouse), limit):
+    for event in latest_events(_existing_warehouse(warehouse), limit, matched=not all_events):
+        stories = f"{event['stories']} {'story' if event['stories'] == 1 else 'stories'}"
+        copies = f"{event['copies']} {'copy' if event['copies'] == 1 else 'copies'}"
+        who = ", ".join(event["agencies"]) or "no agency"
         out.print(
             f"[bold]{escape(event['headline'] or '')}[/bold]  event {event['event_key'][-6:]}: "
-            f"{event['stories']} stories, {event['copies']} copies, "
-            f"{', '.join(event['agencies'])}, {', '.join(event['languages'])}",
+            f"{stories}, {copies}; {who}; {', '.join(event['languages'])}",
             highlight=False,
         )
         for story in event["story_rows"]:
             out.print(
-                f"  {story['agency'] or '-':<8} {', '.join(story['languages']):<10} {story['copies']} copies: "
+                f"  {story['agency'] or '-':<8} {', '.join(story['languages']):<10} "
+                f"{story['copies']} {'copy' if story['copies'] == 1 else 'copies'}: "
                 f"{escape(', '.join(story['outlet_names']))}",
                 highlight=False,
             )

@@ -1,16 +1,15 @@
-"""Fixtures of the DAG tier: Airflow's metadata database, migrated once per session."""
+"""Fixtures of the DAG tier: Airflow's metadata database, migrated once per run (tests/metadata.py)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.metadata import migrated_metadata
+
 
 @pytest.fixture(scope="session")
 def airflow_db():
-    airflow = Path(sys.executable).parent / "airflow"
-    subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(), capture_output=True)
+    migrated_metadata(Path(os.environ["AIRFLOW_HOME"]))

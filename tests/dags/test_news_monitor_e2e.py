@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from tests.mailsink import MailSink, body_text
-from tests.wiring import write_feeds_file
+from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.airflow_adapter import recent_dag_runs
 from wirewatch.dashboard import queries
 from wirewatch.simwire import SimWire, WireSettings
@@ -21,7 +21,7 @@ from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches
 
-pytestmark = [pytest.mark.dag, pytest.mark.integration]
+pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -88,7 +88,7 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
         warehouse_url = f"sqlite:///{tmp_path / 'data' / 'warehouse.db'}"
 
     now = time.time()
-    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: now) as wire:
+    with SimWire(WireSettings(port=0, hang_seconds=HANG_SECONDS), clock=lambda: now) as wire:
         # one hard failure (weight 3) kills a feed here, so the first run already has dead feeds
         feeds_file = write_feeds_file(
             tmp_path / "feeds.yaml",
@@ -124,7 +124,9 @@ def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatc
 
         # the grid shows each mapped poll task under its outlet's name
         labels = {ti.rendered_map_index for ti in first.get_task_instances() if ti.task_id == "poll_host"}
-        assert {"Berner Tagesbote", "The Harbour Herald"} <= labels
+        assert "Berner Tagesbote" in labels and any(
+            label.startswith("The Harbour Herald") for label in labels
+        )
         outlets = {
             f["outlet"] for f in yaml.safe_load((tmp_path / "feeds.yaml").read_text())["lists"]["test"]
         }
@@ -176,7 +178,7 @@ def test_copies_join_their_story_across_runs(airflow_db, tmp_path, monkeypatch, 
     # the wire starts 4 h from now: the first run sees the copies published until then; the
     # Zürcher Abendpost's German copy (3 h 35 min before start) arrives with the second run
     clock = [time.time()]
-    settings = WireSettings(port=0, hang_seconds=5, start=clock[0] + 4 * 3600, new_item_every=3600)
+    settings = WireSettings(port=0, hang_seconds=HANG_SECONDS, start=clock[0] + 4 * 3600, new_item_every=3600)
     with SimWire(settings, clock=lambda: clock[0]) as wire:
         # every feed due on every run: this test is about stories, not about the polling schedule
         polling = {"min_interval": "1s", "max_interval": "1s", "jitter": 0}

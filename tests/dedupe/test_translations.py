@@ -1,11 +1,15 @@
 """Translation links: evidence that survives translation, and translated wire copies joining their story."""
 
+import json
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from benchmarks.dedup_eval import translation_docs, translation_report
 from benchmarks.translation_cases import records
 from wirewatch.config import DedupeSettings
-from wirewatch.dedupe import Clusterer, Doc
+from wirewatch.dedupe import Clusterer, Doc, stories_and_events
 from wirewatch.dedupe.crosslang import align, evidence
 from wirewatch.simwire import kursk
 
@@ -80,8 +84,6 @@ def test_translation_links_on_the_development_set(capsys):
 
 
 def test_events_group_the_same_news_from_other_agencies_but_not_follow_ups_or_lookalikes():
-    from wirewatch.dedupe import stories_and_events
-
     rows = {row["id"]: row for row in records()}
     found = stories_and_events(translation_docs(list(rows.values())), DedupeSettings())
     event_of = {row["title"]: found.events[i] for i, row in rows.items()}
@@ -94,3 +96,20 @@ def test_events_group_the_same_news_from_other_agencies_but_not_follow_ups_or_lo
     assert event_of["Selenskyj dankt Deutschland für 3500 Generatoren"] != visit  # same name and figure
     stories = {found.stories[i] for i, row in rows.items() if found.events[i] == quake}
     assert len(stories) == 3  # grouped, not merged
+
+
+def test_the_evaluation_reads_a_json_lines_file(tmp_path):
+    path = tmp_path / "set.jsonl"
+    rows = records()
+    rows[0]["time"] = rows[0]["time"].replace("Z", "+00:00")  # either way of writing UTC
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.dedup_eval", "--translations", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    lines = {line[:34].strip(): line.split() for line in done.stdout.splitlines()}
+    for name in ("translation links, whole", "translation links, cut", "event pairs", "story pairs"):
+        assert lines[name][-2:] == ["1.000", "1.000"], done.stdout

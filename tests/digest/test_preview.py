@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -9,6 +10,9 @@ from tests.digest.mail import parse, parts, story_entries
 from wirewatch.cli import app
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import digests
+
+# the wire warehouse: the pipeline against the simulated wire on loopback
+pytestmark = pytest.mark.integration
 
 
 def preview(filled, *args: str):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from sqlalchemy import select
 
-from tests.wiring import write_feeds_file
+from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.dedupe import body_hash
 from wirewatch.pipeline import RunContext, cluster_copies, match_pending, run_once
@@ -89,7 +89,7 @@ def _extra_article(source: dict, slug: str, outlet: str, offset: timedelta, agen
 def fill(tmp_path: Path, warehouse_url: str, day: date) -> FilledWarehouse:
     """Run the pipeline against the wire as it stands at local noon of `day`, then add the extras."""
     topics_file = write_topics(tmp_path / "topics.yaml")
-    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: local_noon(day)) as wire:
+    with SimWire(WireSettings(port=0, hang_seconds=HANG_SECONDS), clock=lambda: local_noon(day)) as wire:
         settings = Settings.from_env(
             {
                 "WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "feeds.yaml", wire)),

@@ -1,13 +1,13 @@
 """Fault tier: the warehouse goes away mid-load, a run is killed mid-flight; after the retries every
 article is there exactly once and no partial batch was ever visible.
 
-These tests restart the machine's real PostgreSQL server (127.0.0.1:5432), so they run alone.
+The server that goes away is a PostgreSQL cluster of the test's own (tests/pgcluster.py), never the
+machine's: other processes are using that one.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +19,8 @@ import pytest
 import sqlalchemy
 from sqlalchemy import func, select
 
+from tests.conftest import skip_or_fail
+from tests.pgcluster import ScratchPostgres, bin_dir
 from tests.wiring import write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, run_once
@@ -26,32 +28,7 @@ from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 
-pytestmark = [pytest.mark.integration, pytest.mark.postgres]
-CLUSTER = ("15", "main")
-
-
-def postgres_ctl(action: str) -> None:
-    version = sorted(os.listdir("/etc/postgresql"))[-1] if os.path.isdir("/etc/postgresql") else CLUSTER[0]
-    subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER[1], action],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
-def wait_for_postgres(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    engine = sqlalchemy.create_engine(url)
-    while True:
-        try:
-            with engine.connect():
-                engine.dispose()
-                return
-        except sqlalchemy.exc.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
+pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.slow]
 
 
 @pytest.fixture
@@ -83,20 +60,21 @@ def assert_each_article_once(engine, wire: SimWire) -> None:
 
 
 @pytest.fixture
-def pg_warehouse_url(postgres_url):
-    """The real PostgreSQL only: SQLite has no server to restart."""
-    engine = sqlalchemy.create_engine(postgres_url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return postgres_url
+def scratch_postgres():
+    """A running cluster of this test's own; stopped and deleted afterwards, also on failure."""
+    bindir = bin_dir()
+    if bindir is None or not (bindir / "pg_ctl").exists():
+        skip_or_fail("PostgreSQL server binaries (initdb, pg_ctl) not found; set WIREWATCH_PG_BIN")
+    cluster = ScratchPostgres(bindir)
+    try:
+        cluster.init().start()
+        yield cluster
+    finally:
+        cluster.destroy()
 
 
-def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, pg_warehouse_url):
-    warehouse_url = pg_warehouse_url
-    if shutil.which("pg_ctlcluster") is None:
-        pytest.fail("pg_ctlcluster is needed to restart PostgreSQL")
+def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, scratch_postgres):
+    warehouse_url = scratch_postgres.url()
     settings = settings_for(tmp_path, wire, warehouse_url)
     ctx = RunContext.open("attempt-1", config=load_pipeline_config(settings))
     migrate(ctx.engine)
@@ -112,13 +90,13 @@ def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, pg_warehouse
     worker.start()
     time.sleep(1.5)
     # mid-load: some feeds committed, others fetching or writing
-    postgres_ctl("stop")
+    scratch_postgres.stop()
     try:
         time.sleep(2)
     finally:
-        postgres_ctl("start")
+        scratch_postgres.start()
     worker.join(300)
-    wait_for_postgres(warehouse_url)
+    assert not worker.is_alive(), "the first attempt still runs 300 s after the restart"
     assert "error" in outcome, "the restart should have failed the first attempt"
     ctx.engine.dispose()
 

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from tests.apiserver import REPO, USER, ApiServer
 from tests.ui.restricted_auth import OUTSIDER
-from tests.wiring import fault_feeds
+from tests.wiring import HANG_SECONDS, fault_feeds
 from wirewatch import alerts
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, run_once
@@ -45,7 +45,7 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="module")
 def wire():
-    with SimWire(WireSettings(port=0, hang_seconds=5), clock=lambda: NOW) as running:
+    with SimWire(WireSettings(port=0, hang_seconds=HANG_SECONDS), clock=lambda: NOW) as running:
         yield running
 
 

@@ -14,7 +14,7 @@ from tests.browser import Browser
 from tests.ui.conftest import PRIVATE_FEED, SCREENSHOTS, SECRETS, remember_screenshot
 from tests.ui.restricted_auth import OUTSIDER
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 ENDPOINTS = (
     "/wirewatch/",
     "/wirewatch/?sort=outlet&dir=desc",

@@ -193,7 +193,7 @@ NAMED: tuple[Outlet, ...] = (
         "emmentaler-landbote",
         "Emmentaler Landbote",
         "de",
-        "rss",
+        "rdf",
         "utf-8",
         "de-CH",
         "Nachrichten aus dem Emmental und der Welt, maschinell übersetzt, wenn es schnell gehen muss.",

@@ -366,11 +366,14 @@ def stories_of(engine: Engine, keys: Collection[str]) -> dict[str, dict[str, Any
     return found
 
 
-def latest_events(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
-    """The newest events with their stories, each story with its translations ('de by Outlet')."""
+def latest_events(engine: Engine, limit: int = 10, matched: bool = True) -> list[dict[str, Any]]:
+    """The newest events (with a topic match, unless `matched` is false) with their stories, each
+    story with its translations."""
     found = []
     with engine.connect() as conn:
         query = select(events).order_by(events.c.last_seen_at.desc(), events.c.event_key).limit(limit)
+        if matched:
+            query = query.where(events.c.event_key.in_(select(matches.c.event_key).distinct()))
         for row in conn.execute(query).mappings():
             event = dict(row) | {
                 "agencies": json.loads(row["agencies"]),
