@@ -65,9 +65,11 @@ screenshots: install system-deps
 bench: install
 	$(PY) -m benchmarks.poll
 	$(PY) -m benchmarks.extract
+	$(PY) -m benchmarks.e2e
 	$(PY) -m benchmarks.match
 	$(PY) -m benchmarks.polling
 	$(PY) -m benchmarks.dedup_eval
+	$(PY) -m benchmarks.dedup_eval --translations dev
 	$(PY) -m benchmarks.dedup_scale
 
 clean:

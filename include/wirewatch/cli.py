@@ -467,7 +467,7 @@ def events(
     """Show the latest news events that match a topic: their stories, agencies, languages, translations."""
     from wirewatch.warehouse.stories import latest_events
 
-    for event in latest_events(_warehouse_engine(warehouse), limit, matched=not all_events):
+    for event in latest_events(_existing_warehouse(warehouse), limit, matched=not all_events):
         stories = f"{event['stories']} {'story' if event['stories'] == 1 else 'stories'}"
         copies = f"{event['copies']} {'copy' if event['copies'] == 1 else 'copies'}"
         who = ", ".join(event["agencies"]) or "no agency"

@@ -75,7 +75,25 @@ def open_existing(url: str) -> Engine:
             f"the warehouse at {shown} has no tables: run `wirewatch warehouse migrate`, "
             "then `make run` or `wirewatch run-once` to fill it"
         )
+    current, head = schema_revision(engine), head_revision()
+    if current != head:
+        engine.dispose()
+        raise WarehouseUnavailable(
+            f"the warehouse at {shown} has schema {current}, this version needs {head}: "
+            "run `wirewatch warehouse migrate` (`make run` and `make demo` do it too)"
+        )
     return engine
+
+
+def schema_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
 def alembic_config(engine: Engine) -> Config:
