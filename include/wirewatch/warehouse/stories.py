@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, text, update
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import BatchResult, Clusterer, Doc, Member, summarize
@@ -38,6 +38,7 @@ _DOC_COLUMNS = (
     articles.c.body,
     articles.c.outlet,
     articles.c.fetched_at,
+    articles.c.published_at,
     articles.c.cluster_key,
     articles.c.language,
     articles.c.agency,
@@ -46,7 +47,9 @@ _DOC_COLUMNS = (
 
 
 def _doc(r: Any) -> Doc:
-    return Doc(r.article_id, r.body, r.outlet, r.fetched_at, r.cluster_key, r.language, r.agency, r.title)
+    # publication orders an original before its translation; fetches of one poll come in any order
+    when = r.published_at or r.fetched_at
+    return Doc(r.article_id, r.body, r.outlet, when, r.cluster_key, r.language, r.agency, r.title)
 
 
 class WarehouseWindow:
@@ -109,6 +112,9 @@ def _prune(conn: Connection, scheme: str, before: datetime) -> None:
             .where(articles.c.fetched_at >= before, articles.c.cluster_key.is_not(None))
             .values(indexed_version=None)
         )
+
+
+_CLUSTER_LOCK = 0x57697265  # "Wire": the advisory lock that serialises clustering batches
 
 
 def _pending(conn: Connection, limit: int) -> list[Any]:
@@ -335,6 +341,10 @@ def cluster_pending(
     summary = {"clustered": 0, "stories": 0, "merged": 0, "candidates": 0, "templated": 0}
     while True:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # concurrent runs would update the same articles, clusters and events in other
+                # orders and deadlock: one clusters at a time, the next sees what it stored
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CLUSTER_LOCK})
             rows = _pending(conn, batch_size)
             if not rows:
                 break
