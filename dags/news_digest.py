@@ -95,11 +95,12 @@ def news_digest():
         from wirewatch.digest.deliver import digest_day, plan_jobs, watched, without_unsubscribed
 
         day = digest_day(dag_run.logical_date or dag_run.run_after, OPTIONS.timezone, params["date"])
+        engine = _engine()  # one engine (and one connection lookup) for both reads
         # a new installation's first scheduled run would otherwise mail "no coverage" for yesterday
-        if params["date"] is None and not watched(_engine(), day, OPTIONS.timezone):
+        if params["date"] is None and not watched(engine, day, OPTIONS.timezone):
             return []
         jobs = plan_jobs(CONFIG, day, params["recipients"], params["topics"], bool(params["force"]))
-        return [job.as_dict() for job in without_unsubscribed(_engine(), jobs)]
+        return [job.as_dict() for job in without_unsubscribed(engine, jobs)]
 
     @task(multiple_outputs=False, map_index_template="{{ recipient_label }}")
     def send_digest(job: dict, run_id=None) -> dict:
