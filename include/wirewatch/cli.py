@@ -198,16 +198,16 @@ def match() -> None:
 @topics_app.command("check")
 def topics_check() -> None:
     """Compile every topic query; report each error with topic id, line and column, and costly clauses."""
-    from wirewatch.match import check_topics, cost_warnings
+    from wirewatch.match import review_topics
 
     try:
         topics = load_topics(Settings.from_env().topics_file)
     except ConfigError as exc:
         _fail(str(exc))
-    errors = check_topics(topics)
+    errors, warnings = review_topics(topics)
     for error in errors:
         err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
-    for warning in cost_warnings(topics):
+    for warning in warnings:
         err.print(
             f"[yellow]warning:[/yellow] {escape(warning)}; it may be slow on long pages", highlight=False
         )

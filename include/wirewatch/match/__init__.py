@@ -42,6 +42,7 @@ __all__ = [
     "cost_warnings",
     "match_document",
     "raise_for_query_errors",
+    "review_topics",
     "snippet",
 ]
 
@@ -167,10 +168,12 @@ def check_topics(topics: TopicsFile) -> list[TopicError]:
     return _compile(topics)[3]
 
 
-def cost_warnings(topics: TopicsFile) -> list[str]:
-    """Clauses whose cost can grow fast on long texts: many proximity slots, very wide proximity."""
+def review_topics(topics: TopicsFile) -> tuple[list[TopicError], list[str]]:
+    """One compile: the topics whose query fails, and the clauses whose cost can grow fast on long
+    texts (many proximity slots, very wide proximity)."""
+    _, _, compiled, errors = _compile(topics)
     warnings = []
-    for entry in _compile(topics)[2]:
+    for entry in compiled:
         stack = [entry.node]
         while stack:
             node = stack.pop()
@@ -179,7 +182,11 @@ def cost_warnings(topics: TopicsFile) -> list[str]:
                 stack.append(node.child)
             if isinstance(node, SeqNode) and (why := node.cost_warning()):
                 warnings.append(f"topic {entry.topic.id!r}: {why}")
-    return warnings
+    return errors, warnings
+
+
+def cost_warnings(topics: TopicsFile) -> list[str]:
+    return review_topics(topics)[1]
 
 
 def match_document(
