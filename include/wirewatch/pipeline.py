@@ -11,7 +11,7 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -232,108 +232,172 @@ def _revision(row: dict[str, Any], stored: dict[str, Any]) -> str:
     return "same" if row["content_hash"] == before else "revised"
 
 
+@dataclass
+class _FeedRead:
+    """What one poll made of the feed's response: the outcome its health follows, and the articles to save."""
+
+    outcome: str  # ok | not_modified | error
+    error_class: str | None = None
+    error_message: str | None = None
+    warning: str | None = None
+    ttl_seconds: int | None = None
+    entries: int | None = None  # how many the document lists, when it parsed
+    entry_times: tuple[datetime, ...] = ()
+    newest_new: datetime | None = None
+    new_rows: list[dict[str, Any]] = field(default_factory=list)
+    revised: list[dict[str, Any]] = field(default_factory=list)
+    touched: list[dict[str, Any]] = field(default_factory=list)
+
+
 async def _poll_feed(
     ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None, as_of: datetime
 ) -> dict:
+    """Fetch a feed, read its new and revised entries, record its health and save it all."""
     polled_at = now()
-    secrets: tuple[str, ...] = ()
+    response, secrets = await _fetch_feed(ctx, fetcher, feed, state)
+    poll = _poll_record(ctx, feed, response, polled_at)
+    read = await _read_feed(ctx, fetcher, feed, response, polled_at)
+    # the response echoes the credentialed request: its URL, maybe a header or a key
+    read.error_message, read.warning = redact(read.error_message, secrets), redact(read.warning, secrets)
+    if read.outcome == "error":
+        log.warning("feed %s (%s) %s: %s", feed.id, poll["url"], read.error_class, read.error_message)
+    if read.entries is not None:
+        poll["entries"] = read.entries
+    poll.update(
+        outcome=read.outcome,
+        error_class=read.error_class,
+        error_message=read.error_message,
+        parse_warning=read.warning,
+    )
+    feed_state = _feed_state_after(ctx, feed, state, response, read, polled_at, as_of)
+    return await _save_poll(ctx, poll, feed_state, read)
+
+
+async def _fetch_feed(
+    ctx: RunContext, fetcher: Fetcher, feed: Feed, state: dict[str, Any] | None
+) -> tuple[FetchResult, tuple[str, ...]]:
+    """The feed's document, conditional on the last poll's validators, and the secrets its request carried."""
     try:
         credentials = ctx.credentials(feed.connection) if feed.connection else None
     except MissingCredentials as exc:
-        response = FetchResult(feed.url, error_class="missing_credentials", error_message=str(exc))
-    else:
-        secrets = credentials.secrets if credentials else ()
-        response = await fetcher.get(feed.url, _conditional_headers(state), credentials)
-    shown_url = redact(feed.url)
-    poll: dict[str, Any] = {
+        return FetchResult(feed.url, error_class="missing_credentials", error_message=str(exc)), ()
+    secrets = credentials.secrets if credentials else ()
+    return await fetcher.get(feed.url, _conditional_headers(state), credentials), secrets
+
+
+def _poll_record(ctx: RunContext, feed: Feed, response: FetchResult, polled_at: datetime) -> dict[str, Any]:
+    return {
         "run_id": ctx.run_id,
         "feed_id": feed.id,
-        "url": shown_url,
+        "url": redact(feed.url),
         "polled_at": polled_at,
         "http_status": response.http_status,
         "bytes": len(response.body),
         "duration_ms": response.duration_ms,
         "raw_sha256": ctx.archive.put(response.body) if response.body else None,
     }
+
+
+async def _read_feed(
+    ctx: RunContext, fetcher: Fetcher, feed: Feed, response: FetchResult, polled_at: datetime
+) -> _FeedRead:
+    """Parse the fetched document, select its new and revised entries and extract their pages."""
+    if response.not_modified:
+        return _FeedRead("not_modified")
+    if not response.ok:
+        return _FeedRead("error", response.error_class, response.error_message)
+    base_url = response.final_url or feed.url
+    try:
+        parsed = parse_feed_document(response.body, response.headers, base_url)
+    except FeedParseError as exc:
+        return _FeedRead("error", "parse_error", str(exc))
+    fresh, revisits, problems = _new_entries(ctx, feed, parsed.entries, base_url)
+    read = _FeedRead(
+        "ok",
+        warning="; ".join(filter(None, [parsed.warning, *problems])) if problems else parsed.warning,
+        ttl_seconds=parsed.ttl_seconds,
+        entries=len(parsed.entries),
+        entry_times=tuple(entry.published for entry in parsed.entries if entry.published),
+        # an undated new entry counts as published when we saw it
+        newest_new=max((min(e.published or polled_at, polled_at) for e, _ in fresh), default=None),
+    )
+    pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
+    if fresh or revisits:
+        # trafilatura and the language model load here, once, and only when there is work
+        from wirewatch.extract import warm_up
+
+        warm_up()
+    for (entry, url), page in zip(fresh, pages, strict=True):
+        read.new_rows.append(await asyncio.to_thread(_article_row, ctx, feed, entry, url, page))
+    read.revised, read.touched = await _extract_revisits(ctx, fetcher, feed, revisits)
+    return read
+
+
+async def _extract_revisits(
+    ctx: RunContext, fetcher: Fetcher, feed: Feed, revisits: list[tuple[FeedEntry, str, dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Read the pages of known articles again: rows whose text changed, and the entries where only
+    the feed's times or id did."""
+    revised: list[dict[str, Any]] = []
+    touched: list[dict[str, Any]] = []
+    pages = await asyncio.gather(*(fetcher.get(url) for _, url, _ in revisits))
+    for (entry, url, stored), page in zip(revisits, pages, strict=True):
+        row = await asyncio.to_thread(_article_row, ctx, feed, entry, url, page)
+        change = _revision(row, stored)
+        if change == "revised":
+            revised.append(row)
+        elif change == "same":
+            touched.append(
+                {
+                    "article_id": stored["article_id"],
+                    "entry_updated_at": entry.updated,
+                    "guid": redact(entry.guid),
+                }
+            )
+    return revised, touched
+
+
+def _feed_state_after(
+    ctx: RunContext,
+    feed: Feed,
+    state: dict[str, Any] | None,
+    response: FetchResult,
+    read: _FeedRead,
+    polled_at: datetime,
+    as_of: datetime,
+) -> dict[str, Any]:
+    """The feed's row after this poll: conditional-GET validators, last error, health and next poll."""
+    ok = read.outcome == "ok"
     feed_state = {
         "feed_id": feed.id,
         "outlet": feed.outlet,
-        "url": shown_url,
+        "url": redact(feed.url),
         "language": feed.language,
-        "etag": (state or {}).get("etag"),
-        "last_modified": (state or {}).get("last_modified"),
-        "last_error": None,
+        # new validators only once the document was read: store.save_poll saves them with its articles
+        "etag": response.headers.get("etag") if ok else (state or {}).get("etag"),
+        "last_modified": response.headers.get("last-modified") if ok else (state or {}).get("last_modified"),
+        "last_error": f"{read.error_class}: {read.error_message}" if read.outcome == "error" else None,
     }
-    rows: list[dict[str, Any]] = []
-    revised: list[dict[str, Any]] = []
-    touched: list[dict[str, Any]] = []
-    error_class = error_message = warning = ttl = None
-    entry_times: tuple[datetime, ...] = ()
-    newest_new: datetime | None = None
-    if response.not_modified:
-        outcome = "not_modified"
-    elif not response.ok:
-        outcome, error_class, error_message = "error", response.error_class, response.error_message
-    else:
-        try:
-            parsed = parse_feed_document(response.body, response.headers, response.final_url or feed.url)
-        except FeedParseError as exc:
-            outcome, error_class, error_message = "error", "parse_error", str(exc)
-        else:
-            outcome, warning, ttl = "ok", parsed.warning, parsed.ttl_seconds
-            poll["entries"] = len(parsed.entries)
-            entry_times = tuple(entry.published for entry in parsed.entries if entry.published)
-            fresh, revisits, problems = _new_entries(
-                ctx, feed, parsed.entries, response.final_url or feed.url
-            )
-            if problems:
-                warning = "; ".join(filter(None, [warning, *problems]))
-            # an undated new entry counts as published when we saw it
-            newest_new = max((min(e.published or polled_at, polled_at) for e, _ in fresh), default=None)
-            pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
-            if fresh or revisits:
-                # trafilatura and the language model load here, once, and only when there is work
-                from wirewatch.extract import warm_up
-
-                warm_up()
-            for (entry, url), page in zip(fresh, pages, strict=True):
-                rows.append(await asyncio.to_thread(_article_row, ctx, feed, entry, url, page))
-            pages = await asyncio.gather(*(fetcher.get(url) for _, url, _ in revisits))
-            for (entry, url, stored), page in zip(revisits, pages, strict=True):
-                row = await asyncio.to_thread(_article_row, ctx, feed, entry, url, page)
-                change = _revision(row, stored)
-                if change == "revised":
-                    revised.append(row)
-                elif change == "same":
-                    touched.append(
-                        {
-                            "article_id": stored["article_id"],
-                            "entry_updated_at": entry.updated,
-                            "guid": redact(entry.guid),
-                        }
-                    )
-            feed_state["etag"] = response.headers.get("etag")
-            feed_state["last_modified"] = response.headers.get("last-modified")
-    # the response echoes the credentialed request: its URL, maybe a header or a key
-    error_message, warning = redact(error_message, secrets), redact(warning, secrets)
-    if outcome == "error":
-        feed_state["last_error"] = f"{error_class}: {error_message}"
-        log.warning("feed %s (%s) %s: %s", feed.id, shown_url, error_class, error_message)
     facts = health.PollFacts(
-        outcome=outcome,
+        outcome=read.outcome,
         polled_at=polled_at,
-        error_class=error_class,
+        error_class=read.error_class,
         headers=response.headers,
-        ttl_seconds=ttl,
-        entry_times=entry_times,
-        newest_new_item=newest_new,
+        ttl_seconds=read.ttl_seconds,
+        entry_times=read.entry_times,
+        newest_new_item=read.newest_new,
     )
     feed_state.update(health.after_poll(state, feed.id, facts, ctx.config.polling, as_of))
-    feed_state["last_outcome"] = outcome
-    poll.update(outcome=outcome, error_class=error_class, error_message=error_message, parse_warning=warning)
-    # the counts are what this run wrote: a concurrent run may have loaded some of `rows` first
+    feed_state["last_outcome"] = read.outcome
+    return feed_state
+
+
+async def _save_poll(
+    ctx: RunContext, poll: dict[str, Any], feed_state: dict[str, Any], read: _FeedRead
+) -> dict[str, Any]:
+    # the counts are what this run wrote: a concurrent run may have loaded some of the new rows first
     recorded, inserted = await asyncio.to_thread(
-        store.save_poll, ctx.engine, poll, feed_state, rows, revised, touched
+        store.save_poll, ctx.engine, poll, feed_state, read.new_rows, read.revised, read.touched
     )
     keys = ("feed_id", "outcome", "http_status", "entries", "new_entries", "revised_entries")
     return {k: recorded.get(k, 0) for k in keys} | {
