@@ -207,3 +207,17 @@ def test_airflow_components_start_without_known_noise(tmp_path):
     assert done.stderr == ""
     noisy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "httpx2" in noisy.stderr and "graphviz" in noisy.stderr  # the filters are what silences them
+
+
+def test_a_wait_for_a_run_says_what_it_saw_when_its_budget_is_spent(tmp_path):
+    """Nothing answers on the port: the wait rides it out until the budget is spent, then says so,
+    with the last lines of the components' logs."""
+    from wirewatch.devstack import wait_for_run
+
+    (tmp_path / "scheduler.log").write_text("starting\nthe last line the scheduler wrote\n")
+    with pytest.raises(TimeoutError) as failure:
+        wait_for_run(f"http://127.0.0.1:{free_port()}", "news_monitor", "manual__1", budget=3, logs=tmp_path)
+    message = str(failure.value)
+    assert "news_monitor run manual__1 not finished after 3 s" in message
+    assert "the REST API did not answer" in message
+    assert "scheduler.log" in message and "the last line the scheduler wrote" in message
