@@ -14,6 +14,7 @@ from wirewatch.devstack import (
     ProcessGroups,
     airflow_components,
     airflow_env,
+    log_tails,
     sink_command,
     wire_command,
 )
@@ -149,12 +150,18 @@ def test_scheduler_and_triggerer_as_make_run_starts_them_listen_on_no_interface(
     groups = ProcessGroups()
     children = [groups.start(components[name], env, tmp_path / f"{name}.log") for name in logs]
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not all(
-            started in (tmp_path / f"{name}.log").read_text(errors="replace")
-            for name, started in logs.items()
-        ):
+
+        def started() -> bool:
+            return all(
+                line in (tmp_path / f"{name}.log").read_text(errors="replace") for name, line in logs.items()
+            )
+
+        # minutes on a busy machine (within the test's 600 s); without the start lines, finding no
+        # socket would prove nothing
+        deadline = time.monotonic() + 400
+        while not started() and time.monotonic() < deadline:
             time.sleep(1)
+        assert started(), log_tails(tmp_path)
         time.sleep(5)  # a log server binds a moment after its component starts its job loop
         assert [child.poll() for child in children] == [None, None]
         sockets = listening({child.pid for child in children})
