@@ -31,7 +31,7 @@ from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.warehouse.db import make_engine
 from wirewatch.warehouse.schema import digest_recipients, digests
 
-pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow(seconds=65)]
 REPO = Path(__file__).resolve().parents[2]
 SENDER = "Wirewatch Digest <digest@wirewatch.test>"
 DESK = "Desk <desk@example.org>"

@@ -40,7 +40,7 @@ from wirewatch.devstack import (
 from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.simwire import SimWire, WireSettings
 
-pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow(seconds=150)]
 REPO = Path(__file__).resolve().parents[2]
 PER_HOST = 2
 # the cluster needs minutes on a busy machine; the budget is for a hang, not for slowness
