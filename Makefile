@@ -42,19 +42,21 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# pytest-xdist workers: more than the 2 cores pay, since the slow tiers mostly wait on their servers
+# pytest-xdist workers: more than the 2 cores pay, since the slow tiers mostly wait on their servers.
+# A module per worker at a time (its module fixtures are built once), the longest first (tests/scheduling.py)
 TEST_WORKERS ?= 3
+XDIST = --dist loadfile
 # the project's own .pyc files too (gitignored): every worker and subprocess imports it again
 test test-fast: export PYTHONDONTWRITEBYTECODE :=
 
 # the whole suite; each run names its databases, Redis keys, queues, ports and temp dirs for itself
 # and ends with a check that it left none of them behind (tests/isolation.py)
 test: install system-deps lint
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(XDIST)
 
 # unit and DAG-integrity tiers: no PostgreSQL, no Airflow servers, no browser
 test-fast: install lint
-	$(PY) -m pytest -n 2 -m "not integration and not postgres and not slow"
+	$(PY) -m pytest -n 2 $(XDIST) -m "not integration and not postgres and not slow"
 
 # headless Chromium renders today's digest of the simulated wire (var/screenshots/digest-{desktop,phone}.png)
 # and the Wirewatch page in the Airflow UI (tests/artifacts/*.png)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import isolation
+from tests import isolation, scheduling
 from tests.isolation import POSTGRES_ADMIN_URL, RUN_TMP, WORKER
 
 REPO = Path(__file__).resolve().parents[1]
@@ -118,10 +118,9 @@ def wire_warehouse(tmp_path_factory):
     )
 
 
-# the slow tiers first: under xdist (`--dist loadscope`, a module per worker at a time, in this
-# order) the rest of the suite then runs beside them instead of after them
-def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+# -- the order of a run: longest modules first, a module per worker at a time (tests/scheduling.py)
+def pytest_configure(config):
+    scheduling.register(config)
 
 
 # -- the leak check: after the last worker is gone, nothing named for this run may remain

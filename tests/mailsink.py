@@ -1,16 +1,25 @@
-"""A real SMTP server (aiosmtpd) on loopback that keeps what it receives, and the connection to reach it."""
+"""A real SMTP server (aiosmtpd) on loopback that keeps what it receives, and the connection to reach it;
+how every test SMTP server gets its port."""
 
 from __future__ import annotations
 
 import email
 import email.policy
+import errno
 import json
 import socket
 import threading
 import time
+from collections.abc import Callable
 from email.message import Message
+from typing import TypeVar
 
 from aiosmtpd.controller import Controller
+
+from wirewatch import mailsink
+
+# aiosmtpd's default (1 s) is too short for a busy machine: slower must not mean red
+READY_TIMEOUT = 30.0
 
 
 def free_port() -> int:
@@ -19,13 +28,35 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+Server = TypeVar("Server", Controller, mailsink.MailSink)
+
+
+def start_on_a_free_port(make: Callable[[int], Server], attempts: int = 5) -> Server:
+    """`make(port)` started on a free port. Another process can take the port between the probe and
+    the bind: then the server is started again on another one."""
+    for _ in range(attempts - 1):
+        server = make(free_port())
+        try:
+            server.start()
+            return server
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            # the server's thread has given up; its event loop is still open
+            (server.controller if isinstance(server, mailsink.MailSink) else server).loop.close()
+    server = make(free_port())
+    server.start()
+    return server
+
+
 class MailSink:
     def __init__(self) -> None:
         self.messages: list[Message] = []
         self._lock = threading.Lock()
-        self.port = free_port()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
+        self.controller = start_on_a_free_port(
+            lambda port: Controller(self, hostname="127.0.0.1", port=port, ready_timeout=READY_TIMEOUT)
+        )
+        self.port = self.controller.port
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -45,7 +76,7 @@ class MailSink:
             }
         )
 
-    def wait_for(self, count: int, timeout: float = 10.0) -> list[Message]:
+    def wait_for(self, count: int, timeout: float = 60.0) -> list[Message]:
         deadline = time.monotonic() + timeout
         while len(self.messages) < count and time.monotonic() < deadline:
             time.sleep(0.05)

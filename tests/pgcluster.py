@@ -1,10 +1,16 @@
 """A PostgreSQL cluster of the test's own (initdb into a temp dir, pg_ctl on a free port), for tests
-that stop and start a server: the machine's server is shared by every other process on it."""
+that stop and start a server: the machine's server is shared by every other process on it.
+
+initdb and postgres refuse to run as root. As root (CI containers) the cluster runs as the
+unprivileged user `nobody`, which every Linux system has: the child drops to it itself (setuid in
+the forked child), with no runuser, su or sudo, and no user of our own to create and remove.
+"""
 
 from __future__ import annotations
 
 import glob
 import os
+import pwd
 import shutil
 import subprocess
 import tempfile
@@ -21,25 +27,37 @@ def bin_dir() -> Path | None:
     return Path(found[-1]).parent if found else None
 
 
+UNPRIVILEGED_USER = "nobody"
+
+
 class ScratchPostgres:
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        # not under pytest's tmp_path: user postgres cannot enter its 0700 dirs, and the socket path
-        # (-k) must stay under 107 bytes
+        # not under pytest's tmp_path: the server's user cannot enter its 0700 dirs, and the socket
+        # path (-k) must stay under 107 bytes
         self.root = Path(tempfile.mkdtemp(prefix="pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.port = 0
+        self.owner = pwd.getpwnam(UNPRIVILEGED_USER) if os.geteuid() == 0 else None
 
     def _as_owner(self, *args: str) -> subprocess.CompletedProcess:
-        command = [str(self.bindir / args[0]), *args[1:]]
-        if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, capture_output=True, text=True, timeout=300)
+        drop = {}
+        if self.owner is not None:
+            drop = {"user": self.owner.pw_uid, "group": self.owner.pw_gid, "extra_groups": []}
+        return subprocess.run(
+            [str(self.bindir / args[0]), *args[1:]],
+            # a directory the owner can enter (it may not enter the checkout)
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            **drop,
+        )
 
     def init(self) -> ScratchPostgres:
-        if os.geteuid() == 0:
-            shutil.chown(self.root, "postgres", "postgres")
+        if self.owner is not None:
+            os.chown(self.root, self.owner.pw_uid, self.owner.pw_gid)
         done = self._as_owner("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--no-sync")
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stdout}{done.stderr}")

@@ -14,6 +14,7 @@ from wirewatch.devstack import (
     ProcessGroups,
     airflow_components,
     airflow_env,
+    log_tails,
     sink_command,
     wire_command,
 )
@@ -149,12 +150,18 @@ def test_scheduler_and_triggerer_as_make_run_starts_them_listen_on_no_interface(
     groups = ProcessGroups()
     children = [groups.start(components[name], env, tmp_path / f"{name}.log") for name in logs]
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not all(
-            started in (tmp_path / f"{name}.log").read_text(errors="replace")
-            for name, started in logs.items()
-        ):
+
+        def started() -> bool:
+            return all(
+                line in (tmp_path / f"{name}.log").read_text(errors="replace") for name, line in logs.items()
+            )
+
+        # minutes on a busy machine (within the test's 600 s); without the start lines, finding no
+        # socket would prove nothing
+        deadline = time.monotonic() + 400
+        while not started() and time.monotonic() < deadline:
             time.sleep(1)
+        assert started(), log_tails(tmp_path)
         time.sleep(5)  # a log server binds a moment after its component starts its job loop
         assert [child.poll() for child in children] == [None, None]
         sockets = listening({child.pid for child in children})
@@ -207,3 +214,17 @@ def test_airflow_components_start_without_known_noise(tmp_path):
     assert done.stderr == ""
     noisy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "httpx2" in noisy.stderr and "graphviz" in noisy.stderr  # the filters are what silences them
+
+
+def test_a_wait_for_a_run_says_what_it_saw_when_its_budget_is_spent(tmp_path):
+    """Nothing answers on the port: the wait rides it out until the budget is spent, then says so,
+    with the last lines of the components' logs."""
+    from wirewatch.devstack import wait_for_run
+
+    (tmp_path / "scheduler.log").write_text("starting\nthe last line the scheduler wrote\n")
+    with pytest.raises(TimeoutError) as failure:
+        wait_for_run(f"http://127.0.0.1:{free_port()}", "news_monitor", "manual__1", budget=3, logs=tmp_path)
+    message = str(failure.value)
+    assert "news_monitor run manual__1 not finished after 3 s" in message
+    assert "the REST API did not answer" in message
+    assert "scheduler.log" in message and "the last line the scheduler wrote" in message

@@ -15,7 +15,7 @@ from wirewatch.feeds import FeedParseError, parse_feed
 from wirewatch.pipeline import RunContext, run_once
 from wirewatch.warehouse.schema import articles, feed_polls
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=15)]
 
 ARTICLE = (
     "<p>" + " ".join(["Der Stadtrat hat am Dienstag die neue Velostrategie verabschiedet."] * 12) + "</p>"

@@ -4,6 +4,7 @@ workers of a run is done once."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -74,3 +75,26 @@ def test_once_per_run_builds_once_and_shares_the_result(tmp_path):
     second = isolation.once_per_run(name, build)
     assert first == second and first.read_text() == "here"
     assert len(calls) == 1
+
+
+def test_an_smtp_server_that_lost_its_port_starts_on_another():
+    from aiosmtpd.controller import Controller
+
+    from tests.mailsink import start_on_a_free_port
+    from wirewatch.mailsink import SinkHandler
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        tried = []
+
+        def make(port):
+            # the first port offered goes to another process before the server binds it
+            tried.append(taken.getsockname()[1] if not tried else port)
+            return Controller(SinkHandler(), hostname="127.0.0.1", port=tried[-1], ready_timeout=5)
+
+        server = start_on_a_free_port(make)
+        try:
+            assert len(tried) == 2 and server.port == tried[1] != tried[0]
+        finally:
+            server.stop()

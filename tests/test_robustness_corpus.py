@@ -24,7 +24,7 @@ SHARED = Path(os.environ.get("WIREWATCH_SHARED") or Path(__file__).resolve().par
 CORPUS = SHARED / "corpora" / "feeds-robustness"
 HEADER_RE = re.compile(rb"^\s*Header:\s*([^:\r\n]+):\s*(.*?)\s*$", re.MULTILINE)
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=25)]
 
 
 def corpus_files() -> list[Path]:

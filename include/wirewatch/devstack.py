@@ -183,15 +183,66 @@ def rest(base: str, path: str, payload: dict | None = None, method: str | None =
         return json.loads(response.read())
 
 
-def wait_for_run(base: str, dag_id: str, run_id: str | None, timeout: float) -> dict:
-    """The finished run `run_id` of `dag_id` (or the first to finish when None)."""
-    deadline = time.monotonic() + timeout
+FINISHED = ("success", "failed")
+# a busy machine makes a run slower, not different: many minutes, where an idle one needs about one
+RUN_BUDGET = 900.0
+
+
+def wait_for_run(
+    base: str, dag_id: str, run_id: str | None, budget: float = RUN_BUDGET, logs: Path | None = None
+) -> dict:
+    """The finished run `run_id` of `dag_id` (or the first to finish when None). Polls the REST API,
+    riding out moments it does not answer; when the budget is spent, the error says what the run
+    was doing: its task instances and the last lines of the `*.log` files in `logs`."""
+    deadline = time.monotonic() + budget
+    latest, unanswered = None, None
     while time.monotonic() < deadline:
-        for run in rest(base, f"/api/v2/dags/{dag_id}/dagRuns?order_by=-start_date")["dag_runs"]:
-            if (run_id is None or run["dag_run_id"] == run_id) and run["state"] in ("success", "failed"):
-                return run
-        time.sleep(1)
-    raise TimeoutError(f"{dag_id} run {run_id or '(first)'} did not finish within {timeout:.0f} s")
+        try:
+            runs = rest(base, f"/api/v2/dags/{dag_id}/dagRuns?order_by=start_date&limit=100")["dag_runs"]
+        except OSError as exc:  # a busy api-server: slower, not gone
+            unanswered = exc
+        else:
+            mine = [run for run in runs if run_id is None or run["dag_run_id"] == run_id]
+            for run in mine:
+                if run["state"] in FINISHED:
+                    return run
+            latest, unanswered = (mine[0] if mine else None), None
+        time.sleep(2)
+    head = f"{dag_id} run {run_id or '(first)'} not finished after {budget:.0f} s"
+    if unanswered is not None:
+        head += f"; the REST API did not answer the last poll: {unanswered}"
+    raise TimeoutError(f"{head}\n{describe_run(base, dag_id, latest, logs)}")
+
+
+def task_instances(base: str, dag_id: str, run_id: str) -> list[dict]:
+    return rest(base, f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances?limit=100")["task_instances"]
+
+
+def log_tails(logs: Path | None, lines: int = 15) -> str:
+    parts = []
+    for log in sorted(logs.glob("*.log")) if logs is not None else []:
+        tail = log.read_text(errors="replace").splitlines()[-lines:]
+        parts.append(f"--- {log.name} (last {len(tail)} lines)\n" + "\n".join(tail))
+    return "\n".join(parts)
+
+
+def describe_run(base: str, dag_id: str, run: dict | None, logs: Path | None = None) -> str:
+    """The run's state, each task instance's state, try and host, and the components' last log lines."""
+    try:
+        if run is None:
+            runs = rest(base, f"/api/v2/dags/{dag_id}/dagRuns")["dag_runs"]
+            head = f"{dag_id}: no such run yet; runs: {[(r['dag_run_id'], r['state']) for r in runs]}"
+            tis = []
+        else:
+            head = f"{dag_id} run {run['dag_run_id']}: {run['state']}"
+            tis = task_instances(base, dag_id, run["dag_run_id"])
+    except OSError as exc:
+        head, tis = f"{dag_id}: the REST API did not answer: {exc}", []
+    states = "\n".join(
+        f"  {ti['task_id']}[{ti['map_index']}] {ti['state']} try {ti['try_number']} on {ti['hostname'] or '-'}"
+        for ti in sorted(tis, key=lambda ti: (ti["task_id"], ti["map_index"]))
+    )
+    return "\n".join(filter(None, [head, states, log_tails(logs)]))
 
 
 def _run(args: list[str], env: dict[str, str]) -> None:

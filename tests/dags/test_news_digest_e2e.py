@@ -3,8 +3,10 @@ wire, sending through Airflow's SMTP provider to a real aiosmtpd server on loopb
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Generator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ import yaml
 from lxml import html as lxml_html
 from sqlalchemy import select
 
-from tests.digest.mail import RefuseFirst, free_port, parse, parts, story_entries
+from tests.digest.mail import RefuseFirst, parse, parts, story_entries
 from tests.digest.wire import (
     HOSTILE_HEADLINE,
     HOSTILE_OUTLET,
@@ -23,12 +25,13 @@ from tests.digest.wire import (
     TOPIC,
     TZ,
 )
+from tests.mailsink import start_on_a_free_port
 from wirewatch.digest.unsubscribe import unsubscribe
 from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.warehouse.db import make_engine
 from wirewatch.warehouse.schema import digest_recipients, digests
 
-pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow(seconds=65)]
 REPO = Path(__file__).resolve().parents[2]
 SENDER = "Wirewatch Digest <digest@wirewatch.test>"
 DESK = "Desk <desk@example.org>"
@@ -76,10 +79,14 @@ def digest_dag(warehouse, monkeypatch):
     return bag.dags["news_digest"]
 
 
-def smtp(monkeypatch, handler: SinkHandler) -> MailSink:
-    sink = MailSink(handler, port=free_port())
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
-    return sink
+@contextlib.contextmanager
+def smtp(monkeypatch, handler: SinkHandler) -> Generator[MailSink]:
+    sink = start_on_a_free_port(lambda port: MailSink(handler, port=port))
+    try:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
+        yield sink
+    finally:
+        sink.stop()
 
 
 def ledger(url: str) -> dict[str, dict]:

@@ -21,7 +21,7 @@ from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches
 
-pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.dag, pytest.mark.integration, pytest.mark.slow(seconds=100)]
 REPO = Path(__file__).resolve().parents[2]
 
 

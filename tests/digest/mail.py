@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import socket
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default
@@ -11,12 +10,6 @@ from email.policy import default
 from lxml import html as lxml_html
 
 from wirewatch.mailsink import SinkHandler
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from wirewatch.digest.render import render
 from wirewatch.digest.screenshots import make_screenshots
 from wirewatch.warehouse.db import make_engine
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=35)]
 WHITE = (255, 255, 255)
 BACKGROUND = (0xEE, 0xF0, 0xF3)
 

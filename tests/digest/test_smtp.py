@@ -15,7 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from tests.digest.mail import free_port, parse
+from tests.digest.mail import parse
+from tests.mailsink import READY_TIMEOUT, start_on_a_free_port
 from wirewatch.mailsink import SinkHandler
 
 pytestmark = pytest.mark.integration
@@ -64,10 +65,16 @@ def test_starttls_when_the_connection_asks_for_it(server_tls, monkeypatch):
     from wirewatch.airflow_adapter import SmtpMailer
 
     handler = SinkHandler()
-    server = Controller(
-        handler, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, require_starttls=True
+    server = start_on_a_free_port(
+        lambda port: Controller(
+            handler,
+            hostname="127.0.0.1",
+            port=port,
+            tls_context=server_tls,
+            require_starttls=True,
+            ready_timeout=READY_TIMEOUT,
+        )
     )
-    server.start()
     try:
         # the throwaway certificate is not trusted: verification must refuse it by default
         use_connection(monkeypatch, server.port, disable_ssl=True)
@@ -90,8 +97,11 @@ def test_implicit_ssl_is_the_default(server_tls, monkeypatch):
     from wirewatch.airflow_adapter import SmtpMailer
 
     handler = SinkHandler()
-    server = Controller(handler, hostname="127.0.0.1", port=free_port(), ssl_context=server_tls)
-    server.start()
+    server = start_on_a_free_port(
+        lambda port: Controller(
+            handler, hostname="127.0.0.1", port=port, ssl_context=server_tls, ready_timeout=READY_TIMEOUT
+        )
+    )
     try:
         use_connection(monkeypatch, server.port, disable_tls=True, ssl_context="none")
         SmtpMailer().send(message())

@@ -28,7 +28,7 @@ from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 
-pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.slow(seconds=80)]
 
 
 @pytest.fixture

@@ -22,13 +22,25 @@ import yaml
 
 from tests import isolation
 from tests.conftest import postgres_unavailable_reason, skip_or_fail
-from tests.scaleout.runs import assert_succeeded, describe, log_tails, task_instances, wait_for_run
+from tests.mailsink import start_on_a_free_port
+from tests.scaleout.runs import assert_succeeded
 from tests.wiring import write_feeds_file
-from wirewatch.devstack import VENV_BIN, ProcessGroups, airflow_env, free_port, rest, wait_http
+from wirewatch.devstack import (
+    VENV_BIN,
+    ProcessGroups,
+    airflow_env,
+    describe_run,
+    free_port,
+    log_tails,
+    rest,
+    task_instances,
+    wait_for_run,
+    wait_http,
+)
 from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.simwire import SimWire, WireSettings
 
-pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow(seconds=150)]
 REPO = Path(__file__).resolve().parents[2]
 PER_HOST = 2
 # the cluster needs minutes on a busy machine; the budget is for a hang, not for slowness
@@ -86,7 +98,7 @@ def cluster(tmp_path_factory, databases):
     logs = home / "logs"
     logs.mkdir()
     wire = SimWire(WireSettings(port=0, outlets=12, hang_seconds=5), clock=lambda: frozen).start()
-    sink = MailSink(SinkHandler(home / "mail"), port=free_port()).start()
+    sink = start_on_a_free_port(lambda port: MailSink(SinkHandler(home / "mail"), port=port))
     try:
         feeds = write_feeds_file(home / "feeds.yaml", wire, with_faults=False)
         subscriptions = home / "subscriptions.yaml"
@@ -162,18 +174,18 @@ def unpause(base: str, dag_id: str) -> None:
 def trigger(cluster: dict, dag_id: str, conf: dict | None = None) -> dict:
     base = cluster["base"]
     run = rest(base, f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": conf or {}})
-    return wait_for_run(base, dag_id, run["dag_run_id"], cluster["logs"])
+    return wait_for_run(base, dag_id, run["dag_run_id"], logs=cluster["logs"])
 
 
 @pytest.mark.timeout(3 * STARTUP_BUDGET)
 def test_news_monitor_and_digest_on_two_celery_workers(cluster):
     base, logs = cluster["base"], cluster["logs"]
     unpause(base, "news_monitor")
-    run = wait_for_run(base, "news_monitor", None, logs)  # run_immediately: the first scheduled run
+    run = wait_for_run(base, "news_monitor", None, logs=logs)  # run_immediately: the first scheduled run
     assert_succeeded(base, run, logs)
     tis = task_instances(base, "news_monitor", run["dag_run_id"])
     hosts = {ti["hostname"] for ti in tis if ti["task_id"] == "poll_host"}
-    assert hosts == {"worker-1", "worker-2"}, describe(base, "news_monitor", run, logs)
+    assert hosts == {"worker-1", "worker-2"}, describe_run(base, "news_monitor", run, logs)
     # politeness across workers: no outlet address ever saw more than the per-host limit at once
     seen = cluster["wire"].max_concurrent_requests()
     assert seen and max(seen.values()) <= PER_HOST

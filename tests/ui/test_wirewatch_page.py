@@ -15,7 +15,7 @@ from tests.ui.conftest import PRIVATE_FEED, SCREENSHOTS, SECRETS, remember_scree
 from tests.ui.restricted_auth import OUTSIDER
 from wirewatch.simwire.kursk import KURSK_COPIES
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=65)]
 ENDPOINTS = (
     "/wirewatch/",
     "/wirewatch/?sort=outlet&dir=desc",
