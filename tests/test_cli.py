@@ -219,6 +219,8 @@ def _run_cli(args: list[str], home: Path) -> subprocess.CompletedProcess:
     )
 
 
+# the installed command in a subprocess: seconds of imports each, so not in the fast tier
+@pytest.mark.integration
 def test_the_installed_command_reads_the_checkout_warehouse_never_the_home_directory(tmp_path):
     from tests.conftest import REPO
 
@@ -230,6 +232,7 @@ def test_the_installed_command_reads_the_checkout_warehouse_never_the_home_direc
         assert str(REPO / ".airflow/wirewatch/warehouse.db") in done.stderr and done.stderr.count("\n") == 1
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("args", "message"),
     [

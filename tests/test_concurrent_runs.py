@@ -18,7 +18,7 @@ from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=60)]
 WIREWATCH = Path(sys.executable).parent / "wirewatch"
 NOW = time.time()
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from wirewatch.cli import app
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=60)]
 REPO = Path(__file__).resolve().parents[1]
 TEXT = (REPO / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")
