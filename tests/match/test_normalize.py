@@ -141,3 +141,21 @@ def test_tokens_keep_offsets_in_the_chunk():
     chunk = "l'armée"
     (token,) = N.chunk_tokens(chunk)[0]
     assert chunk[token.start : token.end] == "armée"
+
+
+@pytest.mark.parametrize(
+    "word, head",
+    [("Nordkoreasoldaten", "soldaten"), ("Soldatenkontingent", "kontingent"), ("Kampftruppen", "truppen")],
+)
+def test_a_german_compound_of_frequent_words_gives_its_head_and_the_heads_stem(word, head):
+    tokens = set(N.chunk_tokens(word, "de")[2])
+    assert {head, N.stem(head, "de")} <= tokens
+
+
+def test_compounds_are_split_by_frequency_only_in_german_text():
+    assert "kontingent" not in set(N.chunk_tokens("Soldatenkontingent", "en")[2])
+
+
+def test_a_word_that_is_no_compound_of_frequent_words_is_not_split():
+    assert set(N.chunk_tokens("Kursker", "de")[2]) == {"kursker", "~de:kursk"}
+    assert set(N.chunk_tokens("Verstärkung", "de")[2]) == {"verstarkung", "verstaerkung", "~de:verstark"}

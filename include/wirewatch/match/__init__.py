@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch.config import ConfigError, Settings, Topic, TopicsFile, load_topics
-from wirewatch.match.document import Document, Word
+from wirewatch.match.document import Document, Word, WordFinder
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
 from wirewatch.match.normalize import COMPOUND_HEADS, Normalizer
 from wirewatch.match.presearch import Presearcher
@@ -113,7 +113,8 @@ class CompiledTopics:
 
     def __init__(self, topics: TopicsFile) -> None:
         self.normalizer, table, self.topics, self.errors = _compile(topics)
-        self.presearcher = Presearcher(table.words, (entry.requirements for entry in self.topics))
+        self.finder = WordFinder(self.normalizer, table.words)
+        self.presearcher = Presearcher(entry.requirements for entry in self.topics)
         self.match_errors: list[TopicError] = []
 
     def __iter__(self) -> Iterator[CompiledTopic]:
@@ -123,13 +124,12 @@ class CompiledTopics:
         return len(self.topics)
 
     def document(self, **fields: str | None) -> Document:
-        return Document(self.normalizer, **fields)
+        return Document(self.finder, **fields)
 
     def match(self, doc: Document, presearch: bool = True) -> list[TopicMatch]:
         """The topics the document matches, in file order. presearch=False evaluates every topic."""
         if presearch:
-            doc.present = self.presearcher.scan(doc)
-            indexes = sorted(self.presearcher.candidates(doc.present))
+            indexes = sorted(self.presearcher.candidates(self.presearcher.scan(doc)))
         else:
             indexes = range(len(self.topics))
         found = []

@@ -1,16 +1,23 @@
-"""A document as the matcher sees it: named fields, their normalised words and word positions.
+"""A document as the matcher sees it: named fields, the query words in them and their positions.
 
-Work is lazy: the set of distinct words of a field is enough to rule a topic in or out, and word
-positions (for phrases, proximity and explanations) are computed only when a candidate needs them.
+Only query words are indexed. A field is split into chunks once; the query words of each distinct
+chunk come from a cache shared by every document (news repeats its words), so a known chunk
+costs one lookup and is never normalised or stemmed again. Positions, sentences and paragraphs
+are computed only for the chunks that hold a query word, and only when a candidate needs them.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
-from wirewatch.match.normalize import CHUNK_RE, Normalizer
+import ahocorasick
+
+from wirewatch.match.normalize import CHUNK_RE, STEMMED_LANGUAGES, Normalizer
 
 TEXT_FIELDS = ("title", "body")
 META_FIELDS = ("lang", "outlet", "agency")
@@ -35,6 +42,7 @@ _ITEM_RE = re.compile(
     re.IGNORECASE,
 )
 _LINE_RE = re.compile(r"\n")
+_SPLIT_RE = re.compile(f"({CHUNK_RE.pattern})")
 ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
 
 
@@ -56,10 +64,132 @@ class Word:
         return self.forms[0] + ("*" if self.prefix else "")
 
 
+# A query word found in a chunk: its id, first and last relative word position, offsets in the chunk.
+ChunkHit = tuple[int, int, int, int, int]
+ChunkInfo = tuple[int, tuple[ChunkHit, ...]]  # the chunk's width in word positions, its hits
+_PLAIN: ChunkInfo = (1, ())  # most chunks: one word position, no query word
+_START, _END = "\x01", "\x02"
+
+
+class WordFinder:
+    """The query words in a chunk: one Aho-Corasick automaton over every query word's folded forms,
+    keyed with word-boundary marks (exact words as "\\x01word\\x02", prefixes as "\\x01prefix"), run
+    over the chunk's tokens once per distinct chunk and language, then cached."""
+
+    def __init__(self, normalizer: Normalizer, words: Sequence[Word], cache_size: int = 200_000) -> None:
+        self.normalizer = normalizer
+        keys: dict[str, set[int]] = {}
+        for word in words:
+            for form in word.forms:
+                keys.setdefault(_START + form + ("" if word.prefix else _END), set()).add(word.id)
+        self.automaton: ahocorasick.Automaton | None = None
+        if keys:
+            self.automaton = ahocorasick.Automaton()
+            for key, ids in keys.items():
+                self.automaton.add_word(key, tuple(sorted(ids)))
+            self.automaton.make_automaton()
+        self._caches: dict[str | None, dict[str, ChunkInfo]] = {}
+        self._cache_size = cache_size
+
+    def infos(self, chunks: Iterable[str], language: str | None) -> dict[str, ChunkInfo]:
+        """Distinct chunk -> its width and query words, for the chunks that have either."""
+        language = language if language in STEMMED_LANGUAGES else None
+        cache = self._caches.get(language)
+        if cache is None:
+            cache = self._caches[language] = {}
+        chunks = list(chunks)
+        known = list(map(cache.get, chunks))
+        if None in known:
+            if len(cache) >= self._cache_size:
+                cache.clear()
+            for i, chunk in enumerate(chunks):
+                if known[i] is None:
+                    known[i] = cache[chunk] = self._info(chunk, language)
+        return {chunk: info for chunk, info in zip(chunks, known, strict=True) if info is not _PLAIN}
+
+    def _info(self, chunk: str, language: str | None) -> ChunkInfo:
+        tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
+        hits: set[ChunkHit] = set()
+        if self.automaton is not None:
+            for token in tokens:
+                for _, ids in self.automaton.iter(_START + token.text + _END):
+                    hits.update((word_id, token.first, token.last, token.start, token.end) for word_id in ids)
+        if width == 1 and not hits:
+            return _PLAIN
+        return width, tuple(sorted(hits, key=lambda hit: hit[1:]))
+
+
+class _Field:
+    """One field split into chunks, and the chunks that hold a query word (or span several words)."""
+
+    __slots__ = ("parts", "marked", "present", "occurrences")
+
+    def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
+        self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
+        chunks = self.parts[1::2]
+        self.marked = finder.infos(set(chunks), language) if chunks else {}
+        self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
+        self.occurrences: dict[int, list[Occurrence]] | None = None
+
+    def index(self, text: str) -> dict[int, list[Occurrence]]:
+        """Word id -> its occurrences in text order (computed once, for the marked chunks only)."""
+        if self.occurrences is not None:
+            return self.occurrences
+        found: dict[int, list[Occurrence]] = {}
+        self.occurrences = found
+        marked = self.marked
+        if not marked:
+            return found
+        chunks = self.parts[1::2]
+        count = len(chunks)
+        starts = list(accumulate(map(len, self.parts), initial=0))[1::2]  # of each chunk
+        # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph)
+        flags: dict[int, tuple[bool, bool]] = {}
+        for m in _BREAK_RE.finditer(text):
+            k = bisect_left(starts, m.end(), 0, count)
+            if 0 < k < count:  # not before the first chunk or after the last
+                paragraph = "\n" in m.group()
+                item = paragraph and _ITEM_RE.match(text, m.end()) is not None
+                was_item, was_paragraph = flags.get(k, (False, False))
+                flags[k] = (was_item or item, was_paragraph or paragraph)
+        ends = list(flags)
+        sentences, paragraphs = [0], [0]  # the numbers after each end
+        for item, paragraph in flags.values():
+            sentences.append(sentences[-1] + (ITEM_GAP if item else 1))
+            paragraphs.append(paragraphs[-1] + (ITEM_GAP if item else paragraph))
+        passed = extra = 0  # sentence ends passed, extra word positions of wide chunks passed
+        for k, chunk in enumerate(chunks):
+            info = marked.get(chunk)
+            if info is None:
+                continue
+            while passed < len(ends) and ends[passed] <= k:
+                passed += 1
+            width, hits = info
+            position = k + extra + SENTENCE_GAP * passed
+            base = starts[k]
+            sentence, paragraph = sentences[passed], paragraphs[passed]
+            for word_id, first, last, start, end in hits:
+                occurrence = (
+                    position + first,
+                    position + last,
+                    base + start,
+                    base + end,
+                    sentence,
+                    paragraph,
+                )
+                mine = found.get(word_id)
+                if mine is None:
+                    found[word_id] = [occurrence]
+                else:
+                    mine.append(occurrence)
+            extra += width - 1
+        return found
+
+
 class Document:
     def __init__(
         self,
-        normalizer: Normalizer,
+        finder: WordFinder,
         *,
         title: str = "",
         body: str = "",
@@ -67,7 +197,7 @@ class Document:
         outlet: str | None = None,
         agency: str | None = None,
     ) -> None:
-        self.normalizer = normalizer
+        self.finder = finder
         self.language = language
         self.texts = {
             "title": title or "",
@@ -76,68 +206,19 @@ class Document:
             "outlet": outlet or "",
             "agency": agency or "",
         }
-        # field -> ids of the query words found in it; set by the presearcher, else found by scanning
-        self.present: dict[str, set[int]] | None = None
-        self._vocab: dict[str, set[str]] = {}
-        self._occurrences: dict[str, dict[str, list[Occurrence]]] = {}
-        self._word_occurrences: dict[tuple[int, str], list[Occurrence]] = {}
+        self._fields: dict[str, _Field] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
         self._items: dict[str, bool] = {}
 
-    def vocab(self, field: str) -> set[str]:
-        """Every distinct token of a field."""
-        vocab = self._vocab.get(field)
-        if vocab is None:
-            chunk_tokens = self.normalizer.chunk_tokens
-            vocab = set()
-            for chunk in set(CHUNK_RE.findall(self.texts[field])):
-                vocab.update(chunk_tokens(chunk, self.language)[2])
-            self._vocab[field] = vocab
-        return vocab
+    def _field(self, field: str) -> _Field:
+        found = self._fields.get(field)
+        if found is None:
+            found = self._fields[field] = _Field(self.finder, self.texts[field], self.language)
+        return found
 
-    def occurrences(self, field: str) -> dict[str, list[Occurrence]]:
-        """Token -> where it occurs in the field, in text order."""
-        table = self._occurrences.get(field)
-        if table is None:
-            table = {}
-            chunk_tokens = self.normalizer.chunk_tokens
-            text = self.texts[field]
-            # (offset, starts an item, is a line break) of every sentence end, in text order
-            breaks = [
-                (m.end(), "\n" in m.group() and _ITEM_RE.match(text, m.end()) is not None, "\n" in m.group())
-                for m in _BREAK_RE.finditer(text)
-            ]
-            next_break = position = sentence = paragraph = 0
-            for m in CHUNK_RE.finditer(text):
-                tokens, width, _ = chunk_tokens(m.group(), self.language)
-                base = m.start()
-                if next_break < len(breaks) and breaks[next_break][0] <= base:
-                    new_paragraph = new_item = False
-                    while next_break < len(breaks) and breaks[next_break][0] <= base:
-                        new_item |= breaks[next_break][1]
-                        new_paragraph |= breaks[next_break][2]
-                        next_break += 1
-                    if position:
-                        position += SENTENCE_GAP
-                        sentence += ITEM_GAP if new_item else 1
-                        paragraph += ITEM_GAP if new_item else new_paragraph
-                for text_, first, last, start, end in tokens:
-                    occurrence = (
-                        position + first,
-                        position + last,
-                        base + start,
-                        base + end,
-                        sentence,
-                        paragraph,
-                    )
-                    found = table.get(text_)
-                    if found is None:
-                        table[text_] = [occurrence]
-                    else:
-                        found.append(occurrence)
-                position += width
-            self._occurrences[field] = table
-        return table
+    def present(self, field: str) -> set[int]:
+        """Ids of the query words found in a field."""
+        return self._field(field).present
 
     def has_items(self, field: str) -> bool:
         """Whether the field is made of items (a live blog, a ticker, a round-up)."""
@@ -150,35 +231,14 @@ class Document:
         return found
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
-        present = self.present
-        if present is not None:
-            word_id = word.id
-            for field in fields:
-                if word_id in present[field]:
-                    return True
-            return False
-        return any(self.has(word, field) for field in fields)
+        word_id = word.id
+        return any(word_id in self._field(field).present for field in fields)
 
     def has(self, word: Word, field: str) -> bool:
-        if self.present is not None:
-            return word.id in self.present[field]
-        vocab = self.vocab(field)
-        if word.prefix:
-            return any(token.startswith(word.forms) for token in vocab)
-        return any(form in vocab for form in word.forms)
+        return word.id in self._field(field).present
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        key = (word.id, field)
-        found = self._word_occurrences.get(key)
-        if found is None:
-            if not self.has(word, field):
-                found = []
-            else:
-                table = self.occurrences(field)
-                if word.prefix:
-                    tokens = [token for token in table if token.startswith(word.forms)]
-                else:
-                    tokens = [form for form in word.forms if form in table]
-                found = sorted(occ for token in tokens for occ in table[token])
-            self._word_occurrences[key] = found
-        return found
+        found = self._field(field)
+        if word.id not in found.present:
+            return []
+        return found.index(self.texts[field]).get(word.id, [])

@@ -11,7 +11,10 @@ A *chunk* is a run of word characters joined by hyphens or apostrophes ("nord-co
 * a hyphenated chunk gives its parts at consecutive positions plus their joined forms spanning
   them, so "nord-coréens" and "nordcoréens" are equal, and "korea" still finds "Nord-Korea";
 * a (German) compound ending in a listed head also gives the head at the same position, so
-  "truppen" finds "Kampftruppen". Beginnings are reached with a trailing * in the query;
+  "truppen" finds "Kampftruppen"; in a German document any compound that splits into two
+  frequent words (wordfreq's German list, the split of Koehn and Knight) also gives its head and
+  the head's own heads ("Nordkoreasoldaten": "soldaten", "Soldatenkontingent": "kontingent"),
+  each with its stem. Beginnings are reached with a trailing * in the query;
 * in a document of known language each word also gives its Snowball stem, marked with the
   language ("~de:soldat" for "Soldaten"); a query word without * carries its stem in each
   language it is for, so "soldier" finds "soldiers" and "blessé" finds "blessées", while the
@@ -22,6 +25,7 @@ Documents are indexed with every form; a query word uses the widest one (the joi
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import Stemmer
+import wordfreq
 
 from wirewatch.text import fold
 
@@ -88,6 +93,59 @@ _MAX_JOIN = 4
 _MIN_HEAD_REST = 3  # a compound needs at least this many letters before its head
 STEMMED_LANGUAGES = {"de": "german", "fr": "french", "en": "english"}
 _MIN_STEM = 3  # shorter stems ("tu" for "tués") match too much; the word itself still matches
+
+
+class CompoundSplitter:
+    """The head of a German compound by word frequency (Koehn and Knight 2003): the split into a
+    modifier (a linking -s, -es, -n, -en or -e dropped) and a head that are both frequent words,
+    and more frequent together (geometric mean of Zipf values) than the compound itself."""
+
+    MIN_HEAD = 4  # letters
+    MIN_MODIFIER = 3
+    MIN_HEAD_ZIPF = 3.0  # a head is a common word
+    MIN_MODIFIER_ZIPF = 2.5
+    LINKS = ("s", "es", "n", "en", "e")
+
+    def __init__(self) -> None:
+        self._frequency: dict[str, float] | None = None  # loaded on the first German compound
+
+    def _zipf(self, word: str) -> float:
+        if self._frequency is None:
+            self._frequency = wordfreq.get_frequency_dict("de", wordlist="large")
+        frequency = self._frequency.get(word)
+        return math.log10(frequency * 1e9) if frequency else 0.0
+
+    def head(self, word: str) -> str | None:
+        """The head of a lower-case word, or None when it is not a compound of frequent words."""
+        if len(word) < self.MIN_HEAD + self.MIN_MODIFIER or not word.isalpha():
+            return None
+        best, best_score = None, self._zipf(word)
+        for i in range(self.MIN_MODIFIER, len(word) - self.MIN_HEAD + 1):
+            head_zipf = self._zipf(word[i:])
+            if head_zipf < self.MIN_HEAD_ZIPF:
+                continue
+            modifier = word[:i]
+            candidates = [modifier] + [
+                modifier[: -len(link)]
+                for link in self.LINKS
+                if modifier.endswith(link) and i - len(link) >= self.MIN_MODIFIER
+            ]
+            modifier_zipf = max(self._zipf(c) for c in candidates)
+            if modifier_zipf < self.MIN_MODIFIER_ZIPF:
+                continue
+            score = math.sqrt(modifier_zipf * head_zipf)
+            if score > best_score:
+                best, best_score = word[i:], score
+        return best
+
+    def heads(self, word: str) -> list[str]:
+        """The head, its head, and so on ("soldatenkontingent": ["kontingent"])."""
+        found = []
+        head = self.head(word)
+        while head is not None and len(found) < 3:
+            found.append(head)
+            head = self.head(head)
+        return found
 
 
 def forms(word: str) -> tuple[str, ...]:
@@ -156,6 +214,7 @@ class Normalizer:
         self._cache: dict[tuple[str, str | None], ChunkIndex] = {}
         self._cache_size = cache_size
         self._stemmers = {lang: Stemmer.Stemmer(name) for lang, name in STEMMED_LANGUAGES.items()}
+        self.splitter = CompoundSplitter()
 
     def chunk_tokens(self, chunk: str, language: str | None = None) -> ChunkIndex:
         """Every token of a document chunk, the number of word positions it takes, its distinct forms."""
@@ -205,9 +264,17 @@ class Normalizer:
                 if head is not None:
                     add(head, first, last)
             if language is not None:
-                stem = self.stem(unicodedata.normalize("NFC", joined.casefold()), language)
+                lowered = unicodedata.normalize("NFC", joined.casefold())
+                stem = self.stem(lowered, language)
                 if stem is not None:
                     add(stem, first, last)
+                if language == "de" and first == last:
+                    for head in self.splitter.heads(lowered):
+                        for form in forms(head):
+                            add(form, first, last)
+                        stem = self.stem(head, language)
+                        if stem is not None:
+                            add(stem, first, last)
         return tuple(tokens), len(parts), tuple({t.text for t in tokens})
 
     def query_word(self, text: str, languages: Iterable[str] | None = ()) -> list[tuple[str, ...]]:

@@ -1,9 +1,7 @@
 """The presearcher: which topics can a document possibly match? (the idea of Lucene Monitor / Luwak)
 
-Every query word of every topic goes into one Aho-Corasick automaton, keyed on its folded forms
-with word-boundary marks: exact words as "\\x01word\\x02", prefixes as "\\x01prefix". One pass of
-the automaton over a field's distinct tokens finds every query word the field contains, for all
-topics at once. A query implies sets of words such that a matching document contains a word of
+The document knows which query words each field contains, for all topics at once (the
+WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets of words such that a matching document contains a word of
 every set (see Node.requirements: `a AND (b OR c)` gives {a} and {b, c}). Each topic is indexed
 under its most selective set; a topic found that way is kept only if the document also has a
 word of each of its other sets, and only those candidates are evaluated. Skipped topics cannot
@@ -14,26 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import ahocorasick
-
-from wirewatch.match.document import FIELDS, Document, Word
+from wirewatch.match.document import FIELDS, Document
 from wirewatch.match.query import Requirement
 
-_START, _END = "\x01", "\x02"
 ANYWHERE = "*"
 
 
 class Presearcher:
-    def __init__(self, words: Sequence[Word], requirements: Iterable[Sequence[Requirement]]) -> None:
-        keys: dict[str, set[int]] = {}
-        for word in words:
-            for form in word.forms:
-                key = _START + form + ("" if word.prefix else _END)
-                keys.setdefault(key, set()).add(word.id)
-        self.automaton = ahocorasick.Automaton()
-        for key, ids in keys.items():
-            self.automaton.add_word(key, tuple(sorted(ids)))
-        self.automaton.make_automaton()
+    def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
         by_word: dict[int, list[int]] = {}
         check_ids: dict[frozenset[int], int] = {}  # each distinct other requirement, numbered
         self.checks: list[frozenset[int]] = []  # per topic: the numbers of its other requirements
@@ -52,18 +38,8 @@ class Presearcher:
 
     def scan(self, doc: Document) -> dict[str, set[int]]:
         """Field -> ids of every query word present in it ("*": in any field)."""
-        present: dict[str, set[int]] = {}
-        anywhere: set[int] = set()
-        for name in FIELDS:
-            found: set[int] = set()
-            vocab = doc.vocab(name)
-            if vocab:
-                haystack = _START + (_END + _START).join(vocab) + _END
-                for _, ids in self.automaton.iter(haystack):
-                    found.update(ids)
-            present[name] = found
-            anywhere |= found
-        present[ANYWHERE] = anywhere
+        present = {name: doc.present(name) for name in FIELDS}
+        present[ANYWHERE] = set().union(*present.values())
         return present
 
     def candidates(self, present: dict[str, set[int]]) -> set[int]:

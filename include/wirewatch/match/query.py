@@ -191,15 +191,31 @@ class SeqNode(Node):
                     found[j] = doc.texts[field][spans[0][2] : spans[0][3]]
         return found
 
-    def _possible(self, doc: Document, field: str) -> bool:
-        return all(self._slot_present(doc, field, slot) for slot in self.slots)
+    def __post_init__(self) -> None:
+        # per slot: the ids of its one-word alternatives for every language, and the other
+        # alternatives as (ids all of which must occur, languages), so presence is set arithmetic
+        checks = []
+        for slot in self.slots:
+            single = frozenset(words[0].id for words, _, langs in slot if len(words) == 1 and langs is None)
+            rest = tuple(
+                (frozenset(w.id for w in words), langs)
+                for words, _, langs in slot
+                if len(words) > 1 or langs is not None
+            )
+            checks.append((single, rest))
+        self._checks = tuple(checks)
 
-    @staticmethod
-    def _slot_present(doc: Document, field: str, slot: Slot) -> bool:
-        return any(
-            _for_language(languages, doc) and all(doc.has(w, field) for w in words)
-            for words, _, languages in slot
-        )
+    def _possible(self, doc: Document, field: str) -> bool:
+        present, language = doc.present(field), doc.language
+        for single, rest in self._checks:
+            if single.isdisjoint(present) and not _any_present(rest, present, language):
+                return False
+        return True
+
+    def _slot_present(self, doc: Document, field: str, j: int) -> bool:
+        single, rest = self._checks[j]
+        present = doc.present(field)
+        return not single.isdisjoint(present) or _any_present(rest, present, doc.language)
 
     def _slot_spans(
         self, doc: Document, field: str
@@ -302,6 +318,15 @@ class SeqNode(Node):
         return found
 
 
+def _any_present(
+    alternatives: tuple[tuple[frozenset[int], Languages], ...], present: set[int], language: str | None
+) -> bool:
+    for ids, languages in alternatives:
+        if (languages is None or not language or language in languages) and ids <= present:
+            return True
+    return False
+
+
 def _merge_positions(spans: list[Occurrence]) -> set[int]:
     return {p for span in spans for p in range(span[0], span[1] + 1)}
 
@@ -343,15 +368,13 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
-        if not all(any(self._slot_present(doc, f, slot) for f in self.fields) for slot in self.slots):
+        if not all(any(self._slot_present(doc, f, j) for f in self.fields) for j in range(len(self.slots))):
             doc.memo[key] = found
             return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
         context = context and not doc.has_items("body")
-        titled = [
-            j for j in sorted(self.headline) if context and self._slot_present(doc, "title", self.slots[j])
-        ]
+        titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
         everything = list(range(len(self.slots)))
         rest = [j for j in everything if j not in titled]
         # in the body every slot, or a headline slot standing in for all but two of them
@@ -360,7 +383,7 @@ class StructNode(SeqNode):
             tries = [everything] + (stand_ins if field != "title" else [])
             per_slot = None
             for needed in tries:
-                if not all(self._slot_present(doc, field, self.slots[j]) for j in needed):
+                if not all(self._slot_present(doc, field, j) for j in needed):
                     continue
                 per_slot = per_slot or self._slot_spans(doc, field)[0]
                 ranges = _covering_windows(
@@ -464,8 +487,21 @@ class OrNode(Node):
     children: tuple[Node, ...]
     label: str = "OR"
 
-    def test(self, doc: Document) -> bool:
+    def __post_init__(self) -> None:
+        # the word children (a term list's entries, mostly) tested at once, per field scope
+        by_fields: dict[tuple[str, ...], set[int]] = {}
         for child in self.children:
+            if isinstance(child, WordNode):
+                by_fields.setdefault(child.fields, set()).add(child.word.id)
+        self._words = tuple((fields, frozenset(ids)) for fields, ids in by_fields.items())
+        self._others = tuple(child for child in self.children if not isinstance(child, WordNode))
+
+    def test(self, doc: Document) -> bool:
+        for fields, ids in self._words:
+            for field in fields:
+                if not ids.isdisjoint(doc.present(field)):
+                    return True
+        for child in self._others:
             if child.test(doc):
                 return True
         return False
