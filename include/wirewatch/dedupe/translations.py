@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, index_keys
+from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, headline_keywords, index_keys
 
 if TYPE_CHECKING:
     from wirewatch.dedupe.clusters import Doc, Window
@@ -39,7 +39,7 @@ MIN_PREFIX = 0.5  # share of the longer one's anchors, up to where the shorter e
 LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the longer
 MIN_SHARED_KEYS = 2
 # the anchor keys' scheme in the warehouse index; a change to what an anchor is needs a new one
-ANCHOR_SCHEME = "anchors-v1"
+ANCHOR_SCHEME = "anchors-v2"
 MAX_BUCKET = 100
 
 
@@ -91,7 +91,11 @@ class Translations:
     ) -> Found:
         """Translation links of a batch, from each article's capitalised and numeric words."""
         batch = {doc.id: doc for doc in docs if doc.language}
-        keys = {i: sorted({anchor_key(a) for a in index_keys(keywords[i])}) for i in batch}
+        # the headline too: a lead-only cut may name its country only there ('Ukraine: ...')
+        keys = {
+            i: sorted({anchor_key(a) for a in index_keys([*keywords[i], *headline_keywords(doc.title)])})
+            for i, doc in batch.items()
+        }
         shared: Counter[tuple[str, str]] = Counter()
         buckets: dict[int, list[str]] = defaultdict(list)
         for doc_id, doc_keys in keys.items():
