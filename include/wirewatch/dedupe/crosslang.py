@@ -555,20 +555,21 @@ def headline_keywords(title: str | None) -> list[str]:
 def index_keys(keywords: Iterable[str]) -> set[str]:
     """The specific anchors an article is found by: figures, names and places (not dates), from
     its words that start with a digit or a capital (shingles.parse collects them)."""
-    keys = set()
-    for token in keywords:
-        if token[0].isdigit():
-            anchor = _figure(_DIGITS_RE.match(token).group())  # '17h25', '1er': the leading figure
-        elif len(token) >= 3 or token.isupper():
-            word = fold(token)
-            if word in _STARTERS:
-                continue
-            anchor = alias(word, capital=True) or NAME + word
-        else:
-            continue
-        if anchor[0] in (FIGURE, NAME, PLACE):
-            keys.add(anchor)
-    return keys
+    return {key for token in keywords if (key := _index_key(token))}
+
+
+@lru_cache(maxsize=200_000)
+def _index_key(token: str) -> str | None:
+    if token[0].isdigit():
+        anchor = _figure(_DIGITS_RE.match(token).group())  # '17h25', '1er': the leading figure
+    elif len(token) >= 3 or token.isupper():
+        word = fold(token)
+        if word in _STARTERS:
+            return None
+        anchor = alias(word, capital=True) or NAME + word
+    else:
+        return None
+    return anchor if anchor[0] in (FIGURE, NAME, PLACE) else None
 
 
 def shared_weight(a: Iterable[str], b: Iterable[str]) -> float:

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, headline_keywords, index_keys
@@ -43,6 +44,7 @@ ANCHOR_SCHEME = "anchors-v2"
 MAX_BUCKET = 100
 
 
+@lru_cache(maxsize=200_000)
 def anchor_key(anchor: str) -> int:
     digest = hashlib.blake2b(anchor.encode(), digest_size=8, key=b"anchor").digest()
     return int.from_bytes(digest, "big", signed=True)
