@@ -35,7 +35,7 @@ MIN_MATCHED = 6.0  # weight of the anchors in order: about three names or figure
 # without the agency on both sides, twice as much: another agency's lead (a feed summary, its
 # signature gone) tells the same facts in the same order as the original's lead
 MIN_MATCHED_UNSIGNED = 12.0
-MIN_SHORT = 0.6  # share of the shorter article's anchors found, in order, in the other
+MIN_SHORT = 0.5  # share of the shorter article's anchors found, in order, in the other
 MIN_PREFIX = 0.5  # share of the longer one's anchors, up to where the shorter ends
 LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the longer
 MIN_SHARED_KEYS = 2
