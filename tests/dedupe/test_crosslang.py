@@ -75,3 +75,10 @@ def test_a_headline_finds_a_lead_whose_body_shares_only_one_key_with_its_source(
 
     assert Clusterer(DedupeSettings()).cluster(docs(title)).translations == {"de": "fr"}
     assert Clusterer(DedupeSettings()).cluster(docs("Frachter getroffen")).translations == {}
+
+
+def test_english_twelve_hour_clock_times_meet_the_24_hour_ones():
+    expected = ("#14.3", "%9", "@mon")
+    assert evidence("The blast came at 2:30 p.m., the next at 9 a.m. on Monday.", "en").anchors == expected
+    assert evidence("L'explosion à 14h30, la suivante à 9h00 lundi.", "fr").anchors == expected
+    assert "#12" in evidence("Die 12 am Montag verhafteten Männer.", "de").anchors  # German 'am' is 'on'

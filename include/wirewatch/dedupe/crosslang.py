@@ -214,6 +214,7 @@ _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _THOUSANDS_RE = re.compile(r"(\d)[ \u00a0\u202f'’.,](?=\d{3}(?!\d))")
 _DECIMAL_RE = re.compile(r"(\d)[,.](\d{1,2})(?!\d)")
 _CLOCK_RE = re.compile(r"\b(\d{1,2})[h:](\d{2})\b")
+_TWELVE_HOUR_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…»\"“”])\s+|(?<=\.)(?=[«\"„“])")
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS_RE = re.compile(r"\d+")
@@ -412,17 +413,27 @@ PEOPLE = frozenset(NAME + key for key in (*_PEOPLE, *_BODIES))  # the people and
 _EXACT |= {spelling: _figure(digits) for digits, words in _NUMBERS.items() for spelling in words.split()}
 
 
-def _normalise(line: str) -> str:
+def _24_hour(clock: re.Match) -> str:
+    hour = int(clock[1]) % 12 + (12 if clock[3].lower() == "p" else 0)
+    return f"{hour}.{clock[2] or '00'}"
+
+
+def _normalise(line: str, language: str | None) -> str:
+    if language in (
+        "en",
+        None,
+    ):  # '2:30 p.m.' is the '14.30' or '14h30' of the others ('12 am Montag' is not)
+        line = _TWELVE_HOUR_RE.sub(_24_hour, line)
     line = _THOUSANDS_RE.sub(r"\1", line)
     line = _CLOCK_RE.sub(r"\1.\2", line)
     return _DECIMAL_RE.sub(r"\1.\2", line)
 
 
-def _sentences(body: str) -> list[tuple[int, list[str], list[str]]]:
+def _sentences(body: str, language: str | None) -> list[tuple[int, list[str], list[str]]]:
     """(paragraph, raw tokens, folded tokens) per sentence; elisions dropped ('l'armée' -> 'armée')."""
     out = []
     for paragraph, line in enumerate(line for line in body.splitlines() if line.strip()):
-        for sentence in _SENTENCE_RE.split(_normalise(line)):
+        for sentence in _SENTENCE_RE.split(_normalise(line, language)):
             tokens = [
                 _POSSESSIVE_RE.sub("", _ELISION_RE.sub("", t)) if "'" in t or "’" in t else t
                 for t in _TOKEN_RE.findall(sentence)
@@ -434,7 +445,7 @@ def _sentences(body: str) -> list[tuple[int, list[str], list[str]]]:
 
 
 def evidence(body: str, language: str | None = None) -> Evidence:
-    sentences = _sentences(body)
+    sentences = _sentences(body, language)
     # a capitalised word that starts a sentence is a name only if it is capitalised inside one too
     inside = {
         f
@@ -547,9 +558,11 @@ def align(a: Evidence, b: Evidence, cap: int = 300) -> Alignment:
     return Alignment(matched, matched / min(total_a, total_b), matched / prefix, length, specific)
 
 
-def headline_keywords(title: str | None) -> list[str]:
+def headline_keywords(title: str | None, language: str | None = None) -> list[str]:
     """A headline's words that start with a digit or a capital, as shingles.parse gives a body's."""
-    return [t for t in _TOKEN_RE.findall(_normalise(title or "")) if t[0].isdigit() or t[0].isupper()]
+    return [
+        t for t in _TOKEN_RE.findall(_normalise(title or "", language)) if t[0].isdigit() or t[0].isupper()
+    ]
 
 
 def index_keys(keywords: Iterable[str]) -> set[str]:

@@ -95,7 +95,12 @@ class Translations:
         batch = {doc.id: doc for doc in docs if doc.language}
         # the headline too: a lead-only cut may name its country only there ('Ukraine: ...')
         keys = {
-            i: sorted({anchor_key(a) for a in index_keys([*keywords[i], *headline_keywords(doc.title)])})
+            i: sorted(
+                {
+                    anchor_key(a)
+                    for a in index_keys([*keywords[i], *headline_keywords(doc.title, doc.language)])
+                }
+            )
             for i, doc in batch.items()
         }
         shared: Counter[tuple[str, str]] = Counter()
