@@ -274,6 +274,7 @@ def translation_docs(rows: Sequence[dict]) -> list[Doc]:
                 when,
                 language=row["lang"],
                 agency=found and found.agency,
+                title=row.get("title"),
             )
         )
     return docs

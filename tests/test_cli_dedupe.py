@@ -6,6 +6,9 @@ from typer.testing import CliRunner
 
 from wirewatch.cli import app
 from wirewatch.simwire.kursk import KURSK_COPIES
+from wirewatch.simwire.outlets import make_outlets
+
+by_outlet = {text.outlet: text for text in KURSK_COPIES}
 
 
 def kursk_lines() -> str:
@@ -42,3 +45,26 @@ def test_bad_input_is_named():
     assert result.exit_code == 2 and "line 1" in result.output and "published_at" in result.output
     result = CliRunner().invoke(app, ["dedupe"], input='{"id": "a"}\n')
     assert result.exit_code == 2 and "'body'" in result.output
+
+
+def test_language_and_agency_fields_link_translations_to_their_original():
+    languages = {o.slug: o.language for o in make_outlets(12)}
+    records = [json.loads(line) for line in kursk_lines().splitlines()]
+    for record in records:
+        record["language"] = languages[record["outlet"]]
+        record["body"] = record["body"].rsplit("\n", 1)[0]  # signatures gone: the field says
+        agency = by_outlet[record["outlet"]].agency
+        record["agency"] = "Keystone-SDA" if agency == "ATS" else agency  # another spelling of ATS
+    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    result = CliRunner().invoke(app, ["dedupe"], input=lines)
+    assert result.exit_code == 0, result.output
+    out = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    original = out["courrier-lemanique"]
+    assert (original["language"], original["agency"], original["translated_from"]) == ("fr", "ATS", None)
+    german = out["berner-tagesbote"]
+    assert german["cluster_key"] == original["cluster_key"]
+    assert german["translated_from"] == "courrier-lemanique" and german["language"] == "de"
+    assert out["rheinische-morgenzeitung"]["cluster_key"] != original["cluster_key"]  # dpa's own story
+    assert out["harbour-herald"]["translated_from"] is None
+    result = CliRunner().invoke(app, ["dedupe"], input='{"id": "a", "body": "x", "language": 3}\n')
+    assert result.exit_code == 2 and "'language'" in result.output

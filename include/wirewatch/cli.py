@@ -349,13 +349,17 @@ def _record_time(record: dict, number: int):
 def dedupe() -> None:
     """Cluster JSON Lines articles from stdin into stories; one assignment per article out.
 
-    In: {id, body, outlet, published_at, author}; only body is required. Out: {id, cluster_key,
-    canonical, duplicate_of, copies, agency, story_agency, linked}: the story's key and canonical
-    article, the article's own agency, and the strongest verified link that joined it.
+    In: {id, body, outlet, published_at, author, title, language, agency}; only body is required.
+    With a language (ISO 639-1), translations of another article join its story. An agency field
+    names the agency (else the signature, dateline or author says). Out: {id, cluster_key,
+    canonical, duplicate_of, translated_from, copies, agency, story_agency, linked}: the story's
+    key and canonical article, the original a translation renders, the article's own agency, and
+    the strongest verified link that joined it (kind: copy or translation).
     """
     from wirewatch.agency import detect_agency
     from wirewatch.config import load_feeds
     from wirewatch.dedupe import Clusterer, Doc, Member, summarize
+    from wirewatch.dedupe.events import translated_from
 
     settings = load_feeds(Settings.from_env().feeds_file).dedupe
     docs, members = [], []
@@ -365,12 +369,19 @@ def dedupe() -> None:
         body = record.get("body")
         if not isinstance(body, str):
             _fail(f"{where}: field 'body' must be a string")
-        _check_strings(where, record, ("outlet", "feed_id", "author"))
+        _check_strings(where, record, ("outlet", "feed_id", "author", "title", "language", "agency"))
         time = _record_time(record, number)
         outlet = str(record.get("outlet") or record.get("feed_id") or "")
+        language = (record.get("language") or "").strip().lower()[:2] or None
+        # a given agency in any of its spellings ('sda', 'Keystone-ATS'); unknown names as given
+        given = record.get("agency")
+        named = detect_agency("", given) if given else None
         attribution = detect_agency(body, record.get("author")) if body else None
-        docs.append(Doc(record_id, body, outlet, time))
-        members.append(Member(record_id, outlet, time, attribution.agency if attribution else None, None))
+        agency = named.agency if named else given or (attribution.agency if attribution else None)
+        docs.append(
+            Doc(record_id, body, outlet, time, language=language, agency=agency, title=record.get("title"))
+        )
+        members.append(Member(record_id, outlet, time, agency, language))
     if len({doc.id for doc in docs}) != len(docs):
         _fail("stdin: ids must be unique (give each article an 'id' or 'url')")
     result = Clusterer(settings).cluster(docs)
@@ -378,11 +389,18 @@ def dedupe() -> None:
     for member in members:
         by_story.setdefault(result.assignments[member.id], []).append(member)
     stories = {key: summarize(group) for key, group in by_story.items()}
-    best: dict[str, tuple[float, str, float, float]] = {}
+    originals = {i: source for group in by_story.values() for i, source in translated_from(group).items()}
+    best: dict[str, tuple[float, str, float, float, str]] = {}
     for link in result.links:
         for mine, other in ((link.a, link.b), (link.b, link.a)):
-            candidate = (max(link.jaccard, link.containment), other, link.jaccard, link.containment)
-            if candidate > best.get(mine, (-1.0, "", 0.0, 0.0)):
+            candidate = (
+                max(link.jaccard, link.containment),
+                other,
+                link.jaccard,
+                link.containment,
+                link.kind,
+            )
+            if candidate > best.get(mine, (-1.0, "", 0.0, 0.0, "")):
                 best[mine] = candidate
     for member in members:
         key = result.assignments[member.id]
@@ -394,6 +412,8 @@ def dedupe() -> None:
                 "cluster_key": key,
                 "canonical": story.canonical,
                 "duplicate_of": None if story.canonical == member.id else story.canonical,
+                "translated_from": originals.get(member.id),
+                "language": member.language,
                 "copies": story.copies,
                 "agency": member.agency,
                 "story_agency": story.agency,
@@ -401,6 +421,7 @@ def dedupe() -> None:
                     "to": linked[1],
                     "jaccard": round(linked[2], 3),
                     "containment": round(linked[3], 3),
+                    "kind": linked[4],
                 }
                 if linked
                 else None,

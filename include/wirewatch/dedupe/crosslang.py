@@ -70,8 +70,57 @@ _PLACES = {
     "athens": "athen athenes athens",
     "warsaw": "warschau varsovie warsaw",
     "lisbon": "lissabon lisbonne lisbon",
-    "turkey": "turkei turquie turkey turkish turkisch* turc*",
+    "turkey": "turkei turquie turkey turkiye turkish turkisch* turc*",
     "japan": "japan* japon*",
+    # Swiss cantons, towns and passes: the wire of a bilingual country spells them both ways
+    "neuchatel": "neuchatel* neuenburg*",
+    "fribourg": "fribourg* freiburg*",
+    "biel": "biel bienne",
+    "valais": "wallis walliser* valais valaisan*",
+    "ticino": "tessin* ticino ticinese",
+    "grisons": "graubunden grisons bundner*",
+    "lucerne": "luzern* lucerne",
+    "stgallen": "stgallen sanktgallen saintgall",
+    "solothurn": "solothurn* soleure",
+    "schaffhausen": "schaffhausen* schaffhouse",
+    "thurgau": "thurgau* thurgovie",
+    "aargau": "aargau* argovie",
+    "vaud": "waadt* vaud vaudois*",
+    "glarus": "glarus glaris",
+    "zug": "zug zoug",
+    "chur": "chur coire",
+    "thun": "thun thoune",
+    "brig": "brig brigue",
+    "visp": "visp viege",
+    "sierre": "sierre siders",
+    "murten": "murten morat",
+    "delemont": "delemont delsberg",
+    "gotthard": "gotthard* gothard*",
+    "rhine": "rhein rhin rhine",
+    "lakegeneva": "genfersee leman lakegeneva",
+}
+# institutions and their acronyms, which translations spell out or change (BFS, OFS, FSO)
+_BODIES = {
+    "snb": "snb bns nationalbank schweizerischenationalbank banquenationalesuisse swissnationalbank",
+    "fso": "bfs ofs fso federalstatisticaloffice",
+    "seco": "seco",
+    "sbb": "sbb cff ffs",
+    "fdfa": "eda dfae fdfa",
+    "criminalcourt": "bundesstrafgericht* tpf tribunalpenalfederal federalcriminalcourt",
+    "supremecourt": "bundesgericht* tribunalfederal federalsupremecourt federalcourt",
+    "attorneygeneral": "bundesanwaltschaft* mpc oag",
+    "nationalcouncil": "nationalrat* conseilnational nationalcouncil",
+    "councilofstates": "standerat* conseildesetats councilofstates",
+    "securitycouncil": "sicherheitsrat* conseildesecurite securitycouncil",
+    "eucommission": "eukommission commissioneuropeenne europeancommission",
+    "whitehouse": "weisseshaus weissenhaus maisonblanche whitehouse",
+    "imf": "iwf fmi imf",
+    "wto": "wto omc",
+    "oecd": "oecd ocde",
+    "icrc": "ikrk cicr icrc",
+    "unhcr": "unhcr hcr",
+    "iaea": "iaea aiea",
+    "ioc": "ioc cio",
 }
 _PEOPLE = {
     "zelensky": "selenskyj zelensky zelenskyy zelenskiy zelenski selensky",
@@ -103,10 +152,10 @@ _CALENDAR = {  # German joins a weekday with the time of day: Dienstagmorgen, Mo
     "jun": "juni juin june",
     "jul": "juli juillet july",
     "aug": "august aout",
-    "sep": "september septembre",
-    "oct": "oktober octobre october",
-    "nov": "november novembre",
-    "dec": "dezember decembre december",
+    "sep": "september septembre sept",
+    "oct": "oktober octobre october oct okt",
+    "nov": "november novembre nov",
+    "dec": "dezember decembre december dez dec",
 }
 # what happened, in each language: two agencies' stories of one event share it, a story that only
 # shares a name and a figure with it (the same minister's other business that day) does not
@@ -165,9 +214,11 @@ _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _THOUSANDS_RE = re.compile(r"(\d)[ \u00a0\u202f'’.,](?=\d{3}(?!\d))")
 _DECIMAL_RE = re.compile(r"(\d)[,.](\d{1,2})(?!\d)")
 _CLOCK_RE = re.compile(r"\b(\d{1,2})[h:](\d{2})\b")
+_TWELVE_HOUR_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…»\"“”])\s+|(?<=\.)(?=[«\"„“])")
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS_RE = re.compile(r"\d+")
+_DATELINE_RE = re.compile(r"\s*[^\W\d_][^()\n]{1,40}\([^()\n]{2,30}\)\s*[-–—:]")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu)['’]", re.IGNORECASE)
 
@@ -191,7 +242,7 @@ def _table(groups: dict[str, str], kind: str) -> tuple[dict[str, str], list[tupl
 
 _EXACT: dict[str, str] = {}
 _PREFIXES: list[tuple[str, str]] = []
-for _groups, _kind in ((_PLACES, PLACE), (_PEOPLE, NAME), (_CALENDAR, DAY), (_KINDS, KIND)):
+for _groups, _kind in ((_PLACES, PLACE), (_BODIES, NAME), (_PEOPLE, NAME), (_CALENDAR, DAY), (_KINDS, KIND)):
     _e, _p = _table(_groups, _kind)
     _EXACT |= _e
     _PREFIXES += _p
@@ -200,28 +251,87 @@ for _size in sorted({len(p) for p, _ in _PREFIXES}, reverse=True):
     _BY_LENGTH.append((_size, {p: a for p, a in _PREFIXES if len(p) == _size}))
 # spellings that are common words in lower case: 'un traité' is not the UN, 'who' not the WHO
 _CAPITALS_ONLY = frozenset("us un eu ue who oms ap elf neuf".split())
+_NUMERALS = frozenset(("elf", "neuf"))
 # multi-word spellings ('corée du nord', 'united states') are looked up with their words joined
 _LONGEST = 3
 
 
+def _joined(name: str) -> str:
+    return "".join(
+        fold(t).replace("'", "").replace("’", "").replace("-", "") for t in _TOKEN_RE.findall(name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """Countries and cities in German, French and English from the CLDR data Babel ships (no
+    download): territory names, and the cities of the time zones (the English one is the zone's
+    name). Spellings the tables above know keep their anchor; a spelling two places share is left
+    out. For capitalised words only: 'island' is not Iceland ('Island' in German)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    locales = [Locale(code) for code in ("de", "fr", "en")]
+    groups = [
+        ("cc" + code.lower(), {locale.territories.get(code) for locale in locales})
+        for code in locales[2].territories
+        if not code.isdigit()  # continents and the world
+    ]
+    for zone in get_global("zone_territories"):
+        if zone.startswith("Etc/"):  # 'GMT', 'UTC'
+            continue
+        cities = {(locale.time_zones.get(zone) or {}).get("city") for locale in locales}
+        groups.append(("tz" + zone.lower(), cities | {zone.rsplit("/", 1)[-1].replace("_", " ")}))
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for key, names in groups:
+        spellings = {_joined(name) for name in names if name and len(_TOKEN_RE.findall(name)) <= _LONGEST}
+        spellings = {x for x in spellings if len(x) >= 3}
+        known = {_EXACT.get(x) or _by_prefix(x) or " " for x in spellings}
+        known = sorted(x for x in known if x[0] == PLACE)
+        anchor = known[0] if len(known) == 1 else PLACE + key
+        for spelling in spellings - _EXACT.keys():
+            if found.setdefault(spelling, anchor) != anchor:
+                shared.add(spelling)
+    return {spelling: anchor for spelling, anchor in found.items() if spelling not in shared}
+
+
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """Every start of every spelling of the tables and the gazetteer ('cor', 'coree', ...)."""
+    spellings = [*_EXACT, *(prefix for prefix, _ in _PREFIXES), *_gazetteer()]
+    return frozenset(spelling[:end] for spelling in spellings for end in range(1, len(spelling) + 1))
+
+
 @lru_cache(maxsize=200_000)
-def alias(folded: str, prefixes: bool = True) -> str | None:
-    """The anchor of a folded word (or, without prefixes, of a few joined words), if any."""
+def alias(folded: str, prefixes: bool = True, capital: bool = False) -> str | None:
+    """The anchor of a folded word (or, without prefixes, of a few joined words), if any; with
+    `capital`, also the countries and cities of the gazetteer."""
     if folded in _EXACT:
         return _EXACT[folded]
-    if prefixes:
-        for size, table in _BY_LENGTH:  # the longest prefix first
-            if (found := table.get(folded[:size])) is not None:
-                return found
+    found = _by_prefix(folded) if prefixes else None
+    # a country the tables know by a prefix keeps its anchor ('Ukraine', 'ukrainische'); the
+    # gazetteer wins over the other prefixes ('Brandenburg' is not a fire)
+    if capital and (found is None or found[0] != PLACE) and (place := _gazetteer().get(folded)):
+        return place
+    return found
+
+
+def _by_prefix(folded: str) -> str | None:
+    for size, table in _BY_LENGTH:  # the longest prefix first
+        if (found := table.get(folded[:size])) is not None:
+            return found
     return None
 
 
 def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None, int]:
     """The alias at tokens[n], the longest spelling first ('corée du nord'): (anchor, words used)."""
-    for size in range(_LONGEST, 1, -1):
+    capital = tokens[n][0].isupper()
+    # a spelling of several words starts with the first of them: most words start none
+    for size in range(_LONGEST, 1, -1) if folded[n] in _starts() else ():
         if n + size <= len(tokens):
             joined = "".join(folded[n : n + size])
-            found = alias(joined, prefixes=False)
+            found = alias(joined, prefixes=False, capital=capital)
             # a prefix must reach into the last word: 'north korean', not 'nord-coréenne KCNA'
             head = len(joined) - len(folded[n + size - 1])
             if found is None and (anchor := alias(joined)) and _prefix_length(joined) > head:
@@ -229,12 +339,20 @@ def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None,
             if found:
                 return found, size
     word = folded[n]
-    if word not in _CAPITALS_ONLY or tokens[n].isupper():
-        if found := alias(word):
+    # 'neuf morts', 'elf Menschen': before a plural or a German noun they are numbers, not 'new'
+    numeral = (
+        word in _NUMERALS
+        and n + 1 < len(tokens)
+        and (folded[n + 1][-1:] in ("s", "x") or tokens[n + 1][0].isupper())
+    )
+    if word not in _CAPITALS_ONLY or tokens[n].isupper() or numeral:
+        if found := alias(word, capital=capital):
             return found, 1
     if "-" in tokens[n]:  # 'US-Aussenministerium', 'Nord-Korea-Truppen'
         for part, raw in zip(word.split("-"), tokens[n].split("-"), strict=False):
-            if (part not in _CAPITALS_ONLY or raw.isupper()) and (found := alias(part)):
+            if (part not in _CAPITALS_ONLY or raw.isupper()) and (
+                found := alias(part, capital=raw[:1].isupper())
+            ):
                 return found, 1
     return None, 1
 
@@ -289,24 +407,37 @@ class Evidence:
         return [a[0] != NAME or a[1:] in other.words or a in PEOPLE for a in self.anchors]
 
 
-PEOPLE = frozenset(NAME + key for key in _PEOPLE)  # the people of the alias table
+PEOPLE = frozenset(NAME + key for key in (*_PEOPLE, *_BODIES))  # the people and bodies of the alias table
 
 
 _EXACT |= {spelling: _figure(digits) for digits, words in _NUMBERS.items() for spelling in words.split()}
 
 
-def _normalise(line: str) -> str:
+def _24_hour(clock: re.Match) -> str:
+    hour = int(clock[1]) % 12 + (12 if clock[3].lower() == "p" else 0)
+    return f"{hour}.{clock[2] or '00'}"
+
+
+def _normalise(line: str, language: str | None) -> str:
+    if language in (
+        "en",
+        None,
+    ):  # '2:30 p.m.' is the '14.30' or '14h30' of the others ('12 am Montag' is not)
+        line = _TWELVE_HOUR_RE.sub(_24_hour, line)
     line = _THOUSANDS_RE.sub(r"\1", line)
     line = _CLOCK_RE.sub(r"\1.\2", line)
     return _DECIMAL_RE.sub(r"\1.\2", line)
 
 
-def _sentences(body: str) -> list[tuple[int, list[str], list[str]]]:
+def _sentences(body: str, language: str | None) -> list[tuple[int, list[str], list[str]]]:
     """(paragraph, raw tokens, folded tokens) per sentence; elisions dropped ('l'armée' -> 'armée')."""
     out = []
     for paragraph, line in enumerate(line for line in body.splitlines() if line.strip()):
-        for sentence in _SENTENCE_RE.split(_normalise(line)):
-            tokens = [_POSSESSIVE_RE.sub("", _ELISION_RE.sub("", t)) for t in _TOKEN_RE.findall(sentence)]
+        for sentence in _SENTENCE_RE.split(_normalise(line, language)):
+            tokens = [
+                _POSSESSIVE_RE.sub("", _ELISION_RE.sub("", t)) if "'" in t or "’" in t else t
+                for t in _TOKEN_RE.findall(sentence)
+            ]
             tokens = [t for t in tokens if t]
             folded = [fold(t).replace("'", "").replace("’", "") for t in tokens]
             out.append((paragraph, tokens, folded))
@@ -314,7 +445,7 @@ def _sentences(body: str) -> list[tuple[int, list[str], list[str]]]:
 
 
 def evidence(body: str, language: str | None = None) -> Evidence:
-    sentences = _sentences(body)
+    sentences = _sentences(body, language)
     # a capitalised word that starts a sentence is a name only if it is capitalised inside one too
     inside = {
         f
@@ -325,7 +456,9 @@ def evidence(body: str, language: str | None = None) -> Evidence:
     anchors: list[str] = []
     where: list[int] = []
     words = {f.replace("-", "") for _, _, folded in sentences for f in folded}
-    for paragraph, tokens, folded in sentences:
+    # 'Malatya (AFP) -': the dateline's first word is a place, though it starts the text
+    dateline = bool(_DATELINE_RE.match(body))
+    for number, (paragraph, tokens, folded) in enumerate(sentences):
         joined = [f.replace("-", "") for f in folded]
         n = 0
         while n < len(tokens):
@@ -346,7 +479,9 @@ def evidence(body: str, language: str | None = None) -> Evidence:
                 and (len(token) >= 3 or len(token) == 2 == sum(map(str.isupper, token)))
             ):
                 plain = joined[n]
-                if plain not in _STARTERS and (n > 0 or plain in inside or token.isupper()):
+                if plain not in _STARTERS and (
+                    n > 0 or plain in inside or token.isupper() or (dateline and number == 0)
+                ):
                     found = NAME + plain
             if found:
                 anchors.append(found)
@@ -423,23 +558,31 @@ def align(a: Evidence, b: Evidence, cap: int = 300) -> Alignment:
     return Alignment(matched, matched / min(total_a, total_b), matched / prefix, length, specific)
 
 
+def headline_keywords(title: str | None, language: str | None = None) -> list[str]:
+    """A headline's words that start with a digit or a capital, as shingles.parse gives a body's."""
+    return [
+        t for t in _TOKEN_RE.findall(_normalise(title or "", language)) if t[0].isdigit() or t[0].isupper()
+    ]
+
+
 def index_keys(keywords: Iterable[str]) -> set[str]:
-    """The specific anchors an article is found by: figures and names (not places or dates), from
+    """The specific anchors an article is found by: figures, names and places (not dates), from
     its words that start with a digit or a capital (shingles.parse collects them)."""
-    keys = set()
-    for token in keywords:
-        if token[0].isdigit():
-            anchor = _figure(_DIGITS_RE.match(token).group())  # '17h25', '1er': the leading figure
-        elif len(token) >= 3 or token.isupper():
-            word = fold(token)
-            if word in _STARTERS:
-                continue
-            anchor = alias(word) or NAME + word
-        else:
-            continue
-        if anchor[0] in (FIGURE, NAME):
-            keys.add(anchor)
-    return keys
+    return {key for token in keywords if (key := _index_key(token))}
+
+
+@lru_cache(maxsize=200_000)
+def _index_key(token: str) -> str | None:
+    if token[0].isdigit():
+        anchor = _figure(_DIGITS_RE.match(token).group())  # '17h25', '1er': the leading figure
+    elif len(token) >= 3 or token.isupper():
+        word = fold(token)
+        if word in _STARTERS:
+            return None
+        anchor = alias(word, capital=True) or NAME + word
+    else:
+        return None
+    return anchor if anchor[0] in (FIGURE, NAME, PLACE) else None
 
 
 def shared_weight(a: Iterable[str], b: Iterable[str]) -> float:

@@ -10,8 +10,11 @@ in one group mislead a reader more than one event in two groups:
 - both appeared within `EVENT_HOURS` of each other: a follow-up on another day is its own event;
 - they tell the same kind of news (a quake, a drone attack, a vote: a small table in each
   language) on the same weekday, with a name or figure and a good share of their anchors in
-  common, or, whatever
-  the kind, most of the smaller story's anchors are shared, several of them figures or names.
+  common; or, whatever the kind, most of the smaller story's anchors are shared, several of them
+  figures or names; or nearly all of them, with a name or figure, on the same weekday;
+- two stories of one agency in one language are one event only by the second test: an agency
+  does not write one event twice in a language, so they are either a copy the story clustering
+  missed (most facts shared) or two of its items on one subject (a minister's other business).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from wirewatch.config import DedupeSettings
@@ -30,6 +33,7 @@ EVENT_HOURS = 12.0
 MIN_COVER = 0.5  # weight of the shared anchors over the smaller story's
 MIN_SPECIFIC = 4  # distinct figures and names both stories give
 KIND_COVER, KIND_SPECIFIC = 0.4, 1  # the same, for stories of the same kind of news
+HIGH_COVER = 0.7  # with one figure or name and the weekday, whatever the kind
 
 
 def event_key_for(cluster_key: str) -> str:
@@ -42,6 +46,7 @@ class StoryFacts:
     time: datetime | None  # when its first copy appeared
     facts: Evidence  # of its canonical article
     event_key: str | None = None  # the event it already belongs to
+    agency: str | None = None  # the story's agency
 
 
 def _countable(a: Evidence, b: Evidence) -> set[str]:
@@ -66,9 +71,14 @@ def same_event(a: StoryFacts, b: StoryFacts, hours: float = EVENT_HOURS) -> bool
     cover = sum(map(weight, shared)) / smaller if smaller else 0.0
     if specific >= MIN_SPECIFIC and cover >= MIN_COVER:
         return True
+    if a.agency and a.agency == b.agency and a.facts.language == b.facts.language:
+        return False
     # news of one event says on which day it happened: a feature on the same subject does not
-    kind = any(x[0] == KIND for x in shared) and not shared.isdisjoint(WEEKDAYS)
-    return kind and specific >= KIND_SPECIFIC and cover >= KIND_COVER
+    day = not shared.isdisjoint(WEEKDAYS)
+    kind = any(x[0] == KIND for x in shared)
+    if day and specific >= KIND_SPECIFIC and cover >= HIGH_COVER:
+        return True
+    return kind and day and specific >= KIND_SPECIFIC and cover >= KIND_COVER
 
 
 def group_events(stories: Sequence[StoryFacts], founders: Sequence[StoryFacts] = ()) -> dict[str, str]:
@@ -86,7 +96,7 @@ def group_events(stories: Sequence[StoryFacts], founders: Sequence[StoryFacts] =
             out[story.key] = best.event_key or out[best.key]
         else:
             out[story.key] = event_key_for(story.key)
-            known.append(StoryFacts(story.key, story.time, story.facts, out[story.key]))
+            known.append(replace(story, event_key=out[story.key]))
     return out
 
 
@@ -124,7 +134,9 @@ def stories_and_events(docs: Sequence[Doc], settings: DedupeSettings) -> Groupin
         summary = summarize(found)
         canonical = by_id[summary.canonical]
         text = f"{canonical.title or ''}\n{canonical.body}"
-        facts.append(StoryFacts(key, summary.first_seen, evidence(text, canonical.language)))
+        facts.append(
+            StoryFacts(key, summary.first_seen, evidence(text, canonical.language), agency=summary.agency)
+        )
     events = group_events(facts)
     return Grouping(
         dict(result.assignments), sources, {i: events[key] for i, key in result.assignments.items()}

@@ -22,9 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, index_keys
+from wirewatch.dedupe.crosslang import Alignment, Evidence, align, evidence, headline_keywords, index_keys
 
 if TYPE_CHECKING:
     from wirewatch.dedupe.clusters import Doc, Window
@@ -34,15 +35,16 @@ MIN_MATCHED = 6.0  # weight of the anchors in order: about three names or figure
 # without the agency on both sides, twice as much: another agency's lead (a feed summary, its
 # signature gone) tells the same facts in the same order as the original's lead
 MIN_MATCHED_UNSIGNED = 12.0
-MIN_SHORT = 0.6  # share of the shorter article's anchors found, in order, in the other
+MIN_SHORT = 0.5  # share of the shorter article's anchors found, in order, in the other
 MIN_PREFIX = 0.5  # share of the longer one's anchors, up to where the shorter ends
 LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the longer
 MIN_SHARED_KEYS = 2
 # the anchor keys' scheme in the warehouse index; a change to what an anchor is needs a new one
-ANCHOR_SCHEME = "anchors-v1"
+ANCHOR_SCHEME = "anchors-v2"
 MAX_BUCKET = 100
 
 
+@lru_cache(maxsize=200_000)
 def anchor_key(anchor: str) -> int:
     digest = hashlib.blake2b(anchor.encode(), digest_size=8, key=b"anchor").digest()
     return int.from_bytes(digest, "big", signed=True)
@@ -91,7 +93,16 @@ class Translations:
     ) -> Found:
         """Translation links of a batch, from each article's capitalised and numeric words."""
         batch = {doc.id: doc for doc in docs if doc.language}
-        keys = {i: sorted({anchor_key(a) for a in index_keys(keywords[i])}) for i in batch}
+        # the headline too: a lead-only cut may name its country only there ('Ukraine: ...')
+        keys = {
+            i: sorted(
+                {
+                    anchor_key(a)
+                    for a in index_keys([*keywords[i], *headline_keywords(doc.title, doc.language)])
+                }
+            )
+            for i, doc in batch.items()
+        }
         shared: Counter[tuple[str, str]] = Counter()
         buckets: dict[int, list[str]] = defaultdict(list)
         for doc_id, doc_keys in keys.items():

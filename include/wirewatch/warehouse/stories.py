@@ -241,6 +241,7 @@ def _story_facts(conn: Connection, keys: Collection[str]) -> list[StoryFacts]:
                 clusters.c.cluster_key,
                 clusters.c.first_seen_at,
                 clusters.c.event_key,
+                clusters.c.agency,
                 articles.c.title,
                 articles.c.body,
                 articles.c.language,
@@ -251,7 +252,9 @@ def _story_facts(conn: Connection, keys: Collection[str]) -> list[StoryFacts]:
         for r in conn.execute(query):
             text = f"{r.title or ''}\n{r.body}"
             facts.append(
-                StoryFacts(r.cluster_key, _utc(r.first_seen_at), evidence(text, r.language), r.event_key)
+                StoryFacts(
+                    r.cluster_key, _utc(r.first_seen_at), evidence(text, r.language), r.event_key, r.agency
+                )
             )
     return facts
 
