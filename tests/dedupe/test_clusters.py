@@ -105,6 +105,51 @@ def test_figures_that_change_in_sentences_that_otherwise_match_mark_a_template()
     assert not compare_facts(facts(body(FERRY_DE)), corrected).templated(0.3)  # an update's correction
 
 
+def test_figures_in_any_notation_are_one_fact_and_a_cut_copy_may_drop_some():
+    def facts(text: str):
+        return [found for _, found in parse(text).sentence_facts()]
+
+    times = [
+        facts(f"Le train est parti de Lausanne à {t} avec deux heures de retard.") for t in ("18h05", "18:05")
+    ]
+    assert times[0] == times[1] and times[0][0]["18 5"] == 1
+    assert facts("Il a été élu le 1er mars, joignable au 062 886 01 17.")[0].keys() == {
+        "1 mars",
+        "62886 1 17",
+    }
+    full = parse("Am Dienstag stürzte ein 34-jähriger Fahrer bei Sursee, die Strasse war 3 Stunden zu.")
+    cut = parse("Am Dienstag stürzte ein Fahrer bei Sursee, die Strasse war zu.")
+    assert not compare_facts(full.sentence_facts(), cut.sentence_facts()).templated(0.3)
+
+
+POLICE_DE = (
+    "Am {}, kurz nach {} Uhr, fuhr ein {}-jähriger {} auf der {} in Richtung {}. Aus noch ungeklärten "
+    "Gründen kollidierte er mit einem entgegenkommenden Auto.\n"
+    "Dabei wurde der Mann schwer verletzt. Er musste mit der Rega ins Spital gebracht werden.\n"
+    "Die {} war während der Unfallaufnahme für rund 3 Stunden gesperrt. Die Feuerwehr richtete eine "
+    "Umleitung ein.\n"
+    "Die Kantonspolizei Luzern hat Ermittlungen zum genauen Unfallhergang aufgenommen. Personen, die "
+    "Angaben zum Unfall machen können, werden gebeten, sich unter der Telefonnummer 041 248 81 17 zu melden."
+)
+
+
+def test_two_police_reports_of_one_template_stay_apart_and_their_copies_join():
+    sunday = POLICE_DE.format(
+        "Sonntag", "14.48", "79", "Motorradfahrer", "Autobahn A1 bei Emmen", "Studen", "Autobahn A1"
+    )
+    tuesday = POLICE_DE.format(
+        "Dienstag", "17:32", "34", "Lieferwagenlenker", "Zürichstrasse bei Sursee", "Lyss", "Zürichstrasse"
+    )
+    docs = [
+        Doc("sun", sunday, "police", T0),
+        Doc("sun-copy", "Ein Unfall in Emmen.\n" + sunday.replace("14.48", "14:48"), "outlet", T0),
+        Doc("tue", tuesday, "police", T0 + timedelta(days=2)),
+        Doc("tue-copy", tuesday.replace("17:32", "17.32"), "outlet", T0 + timedelta(days=2)),
+    ]
+    found = Clusterer(DedupeSettings()).cluster(docs).assignments
+    assert found["sun"] == found["sun-copy"] != found["tue"] == found["tue-copy"]
+
+
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():
     members = [
         Member("outlet-early", "Outlet", T0, None, "de"),

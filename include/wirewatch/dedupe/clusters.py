@@ -28,7 +28,7 @@ import numpy as np
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.minhash import Signer
-from wirewatch.dedupe.shingles import FIGURES, Text, parse, shingles
+from wirewatch.dedupe.shingles import FIGURES, Sentence, Text, parse, shingles
 from wirewatch.dedupe.similarity import Overlap, compare_facts, overlap
 from wirewatch.dedupe.translations import Translations
 
@@ -98,6 +98,12 @@ class _Prepared:
     shingles: np.ndarray
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
+    facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
+
+    def sentence_facts(self, names: bool) -> list[Sentence]:
+        if names not in self.facts:
+            self.facts[names] = self.text.sentence_facts(self.keep, names)
+        return self.facts[names]
 
 
 class _UnionFind:
@@ -177,7 +183,7 @@ class Clusterer:
         if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
             return found, False
         names = a.text.capitals_mark_names and b.text.capitals_mark_names
-        slots = compare_facts(a.text.sentence_facts(a.keep, names), b.text.sentence_facts(b.keep, names))
+        slots = compare_facts(a.sentence_facts(names), b.sentence_facts(names))
         if slots.templated(s.template_share):
             return None, True
         return found, False
