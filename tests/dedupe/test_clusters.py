@@ -8,7 +8,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
-from tests.dedupe.stories import DAM_FR, FERRY_DE, FERRY_EN
+from tests.dedupe.stories import BEETLE_DE, DAM_FR, FERRY_DE, FERRY_EN
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import Clusterer, Doc, Member, summarize
 from wirewatch.dedupe.minhash import Signer, candidate_probability
@@ -148,6 +148,32 @@ def test_two_police_reports_of_one_template_stay_apart_and_their_copies_join():
     ]
     found = Clusterer(DedupeSettings()).cluster(docs).assignments
     assert found["sun"] == found["sun-copy"] != found["tue"] == found["tue-copy"]
+
+
+def test_an_article_that_bridges_two_stories_joins_one_and_does_not_chain_them():
+    ferry = Doc("ferry", body(FERRY_DE), "wire", T0)
+    beetle = Doc("beetle", "\n".join(BEETLE_DE.paragraphs), "wire2", T0 + timedelta(minutes=5))
+    bridge_text = "\n".join([*FERRY_DE.paragraphs[:4], *BEETLE_DE.paragraphs[:4]])
+    bridge = Doc("bridge", bridge_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([ferry, beetle, bridge])
+    linked = {frozenset((link.a, link.b)) for link in result.links}
+    assert {frozenset(("ferry", "bridge")), frozenset(("beetle", "bridge"))} <= linked  # a copy of each
+    found = result.assignments
+    assert found["ferry"] != found["beetle"] and found["bridge"] in (found["ferry"], found["beetle"])
+
+
+def test_a_compilation_joins_its_lead_and_also_uses_the_second_agencys_story():
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    second = [
+        Doc(f"b{n}", "\n".join(BEETLE_DE.paragraphs[: 5 - n]), f"b-outlet{n}", T0 + timedelta(minutes=n))
+        for n in (0, 1)
+    ]
+    compiled_text = "\n".join([*FERRY_DE.paragraphs[:4], BEETLE_DE.paragraphs[2] + " (sda/dpa)"])
+    compiled = Doc("compiled", compiled_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([*lead, *second, compiled])
+    found = result.assignments
+    assert found["compiled"] == found["a5"] == found["a4"] != found["b0"] == found["b1"]
+    assert result.also_uses == {"compiled": {"b0", "b1"}}
 
 
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():

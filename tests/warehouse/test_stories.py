@@ -101,13 +101,14 @@ def _rows(engine, table) -> list:
         )
 
 
-def test_an_article_that_carries_two_stories_merges_them_everywhere(warehouse_url):
+def test_an_article_that_shows_two_stories_are_one_merges_them_everywhere(warehouse_url):
+    """Two copies too far apart for the window are two stories, until a copy between them arrives."""
     engine = make_engine(warehouse_url)
     migrate(engine)
-    first = article("first", paragraphs(FERRY_DE, 0, 1, 2), "Outlet A", T0)
-    second = article("second", paragraphs(FERRY_DE, 3, 4, 5), "Outlet B", T0 + timedelta(hours=1))
+    first = article("first", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet A", T0)
+    second = article("second", paragraphs(FERRY_DE, 0, 1, 2, 3, 4), "Outlet B", T0 + timedelta(days=8))
     load(engine, first, second)
-    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=2))
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(days=8))
     before = keys(engine)
     assert before[first["article_id"]] != before[second["article_id"]]
     match = {
@@ -130,9 +131,9 @@ def test_an_article_that_carries_two_stories_merges_them_everywhere(warehouse_ur
     }
     store.save_matches(engine, rows, "digest")
 
-    whole = article("whole", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet C", T0 + timedelta(hours=3))
+    whole = article("whole", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet C", T0 + timedelta(days=4))
     load(engine, whole)
-    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=4))["merged"] == 1
+    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(days=4, hours=1))["merged"] == 1
     after = keys(engine)
     survivor = before[first["article_id"]]  # the older story keeps its key
     assert set(after.values()) == {survivor}

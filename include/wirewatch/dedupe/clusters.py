@@ -419,7 +419,7 @@ class Clusterer:
         """Grow stories link by link, strongest first; each takes the key of its oldest story, or a new one.
 
         An article joins a story only as a copy of the story as a whole: of its representative
-        (its longest text) or of most of its members. Two stories join only when their
+        (its first article) or of most of its members. Two stories join only when their
         representatives are copies. So A and C never chain through a B that shares a bit of each.
         """
         found = _UnionFind()
@@ -465,8 +465,8 @@ class Clusterer:
     def _whole_copy(
         self, a: set[str], b: set[str], linked: dict[str, set[str]], texts: dict[str, _Prepared]
     ) -> bool:
-        """Whether two groups are one story: linked to most of the other's members, or the
-        representatives (longest texts) are copies."""
+        """Whether two groups are one story: an article linked to most of the other's members,
+        or representatives that are copies."""
         if len(a) > len(b):
             a, b = b, a
         if len(a) == 1:
@@ -475,7 +475,9 @@ class Clusterer:
                 return True
         if not a or not b:
             return True
-        first, second = (max(group, key=lambda i: (texts[i].shingles.size, i)) for group in (a, b))
+        # a story's representative is its first article (the agency original, as a rule): the
+        # longest one may be the article that bridges two stories
+        first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
         if second in linked[first]:
             return True
         verdict, _ = self.verify(texts[first], texts[second])
