@@ -34,6 +34,9 @@ from wirewatch.dedupe.translations import Translations
 
 # a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
 MAX_BUCKET = 100
+# a story's first article and an article that joined through a copy of it share this much of
+# the shorter text when the article rewrites the story; two stories bridged by one article do not
+REWRITE_CONTAINMENT = 0.3
 # a sentence carried by this many stories is a stock sentence, not something one took from another
 STOCK_STORIES = 3
 
@@ -480,8 +483,12 @@ class Clusterer:
         first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
         if second in linked[first]:
             return True
-        verdict, _ = self.verify(texts[first], texts[second])
-        return verdict is not None
+        verdict, templated = self.verify(texts[first], texts[second])
+        if verdict is not None or templated:
+            return verdict is not None
+        # a heavy rewrite of the original, found through a copy of it: still much of the same text
+        found = overlap(texts[first].shingles, texts[second].shingles)
+        return found.shared >= self.settings.min_shared_shingles and found.containment >= REWRITE_CONTAINMENT
 
 
 @dataclass(frozen=True)
