@@ -128,6 +128,7 @@ class Report:
     wrong: list[tuple[str, str]] = field(default_factory=list)
     missed: list[tuple[str, str]] = field(default_factory=list)
     assignments: dict[str, str] = field(default_factory=dict)
+    also_uses: dict[str, set[str]] = field(default_factory=dict)  # compilation -> articles it took from
 
 
 def _pairs(groups: Iterable[list[str]]) -> set[tuple[str, str]]:
@@ -181,6 +182,7 @@ def evaluate(items: Sequence[Item], settings: DedupeSettings) -> Report:
         wrong=sorted(predicted - truth),
         missed=sorted(truth - predicted),
         assignments=result.assignments,
+        also_uses=result.also_uses,
     )
 
 
@@ -232,6 +234,41 @@ def sweep(items: Sequence[Item], base: DedupeSettings) -> None:
         print(f"  {share:.1f}: {r.overall.precision:.3f} {r.overall.recall:.3f} {r.merged_templates}")
 
 
+@dataclass
+class Checks:
+    """The issue's checks on stories, beyond pairwise scores."""
+
+    template_stories: int  # predicted stories holding two or more template instances
+    chained: int  # predicted stories holding two or more stories of one stock-sentence group
+    compilations: int
+    with_lead: int  # compilations in their lead's story
+    pulled_in: int  # compilations whose story also holds the second agency's story
+    also_uses: Score  # (compilation, second agency's story) links
+
+
+def story_checks(items: Sequence, assignments: dict[str, str], also_uses: dict[str, set[str]]) -> Checks:
+    stories: dict[str, dict[str, set[str]]] = defaultdict(
+        lambda: defaultdict(set)
+    )  # cluster -> case -> stories
+    for item in items:
+        stories[assignments[item.id]][item.case].add(item.story)
+    in_cluster = {key: {s for found in cases.values() for s in found} for key, cases in stories.items()}
+    compiled = [item for item in items if getattr(item, "also_story", None)]
+    story = {item.id: item.story for item in items}
+    leads = {item.story: assignments[item.id] for item in items if not getattr(item, "also_story", None)}
+    return Checks(
+        template_stories=sum(len(cases["template"]) > 1 for cases in stories.values()),
+        chained=sum(len(cases["update"]) > 1 for cases in stories.values()),
+        compilations=len(compiled),
+        with_lead=sum(leads.get(item.story) == assignments[item.id] for item in compiled),
+        pulled_in=sum(item.also_story in in_cluster[assignments[item.id]] for item in compiled),
+        also_uses=_score(
+            {(item.id, item.also_story) for item in compiled},
+            {(x, story[y]) for x, ys in also_uses.items() for y in ys},
+        ),
+    )
+
+
 def independent(which: str, show_errors: int) -> None:
     from benchmarks import heldout_stories
 
@@ -242,17 +279,20 @@ def independent(which: str, show_errors: int) -> None:
         report = evaluate(articles, DedupeSettings())
         print(f"\n== independent generator, {which} seed {seed}")
         print_report(f"benchmarks.heldout_stories (corpus: {corpus})", articles, DedupeSettings(), report)
-        cluster_of = report.assignments
-        members: dict[str, set[str]] = defaultdict(set)
-        for item in articles:
-            members[cluster_of[item.id]].add(item.story)
-        pulled = [
-            item.id
-            for item in articles
-            if getattr(item, "also_story", None) and item.also_story in members[cluster_of[item.id]]
-        ]
-        compiled = sum(1 for item in articles if getattr(item, "also_story", None))
-        print(f"compilations whose second agency's story was pulled in: {len(pulled)} of {compiled}")
+        checks = story_checks(articles, report.assignments, report.also_uses)
+        print(f"stories holding two or more template instances: {checks.template_stories}")
+        print(
+            f"stories chained through a stock sentence (two or more update-group stories): {checks.chained}"
+        )
+        print(
+            f"compilations in their lead's story: {checks.with_lead} of {checks.compilations}; "
+            f"second agency's story pulled in: {checks.pulled_in}"
+        )
+        links = checks.also_uses
+        print(
+            f"also_uses links: {links.correct_pairs} right of {links.predicted_pairs} made, "
+            f"{links.true_pairs} expected (precision {links.precision:.3f}, recall {links.recall:.3f})"
+        )
         for a, b in report.wrong[:show_errors]:
             print(f"  wrongly together: {a} ~ {b}")
         for item_id in report.strays[:show_errors]:

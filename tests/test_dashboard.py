@@ -14,7 +14,7 @@ from wirewatch.config import Feed, PollingPolicy
 from wirewatch.dashboard import chart, queries
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import alembic_config, make_engine, migrate
-from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+from wirewatch.warehouse.schema import articles, clusters, feed_polls, feeds, matches, story_links
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 POLICY = PollingPolicy()
@@ -306,3 +306,37 @@ def test_latest_stories_keep_the_stories_of_one_event_together(engine):
     assert (afp["event_stories"], afp["in_event"], one["in_event"]) == (2, False, True)
     assert [c["translation"] for c in one["copies"]] == [False, True]  # the German copy of an English story
     assert stories[0]["event_stories"] == 1 and not stories[0]["in_event"]
+
+
+def test_a_story_shows_the_stories_its_compilations_also_use(engine):
+    used = {
+        "cluster_key": "story:dpa",
+        "canonical_article_id": "b" * 24,
+        "headline": "Second agency's version",
+        "agency": "dpa",
+        "copies": 2,
+        "outlets": 2,
+        "outlet_names": "[]",
+        "languages": '["de"]',
+        "updated_at": NOW,
+    }
+    link = {
+        "article_id": "a00000000000000000000002",
+        "kind": "also_uses",
+        "cluster_key": "story:one",
+        "linked_key": "story:dpa",
+        "created_at": NOW,
+    }
+    with engine.begin() as conn:
+        conn.execute(insert(clusters).values(used))
+        conn.execute(insert(story_links).values(link))
+    found = {s["story"]: s["also_uses"] for s in queries.latest_stories(engine, limit=3)}
+    assert found["story:one"] == [
+        {
+            "kind": "also_uses",
+            "cluster_key": "story:dpa",
+            "headline": "Second agency's version",
+            "agency": "dpa",
+        }
+    ]
+    assert found["story:old"] == []

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
-from tests.dedupe.stories import DAM_FR, FERRY_DE, FERRY_EN
+from tests.dedupe.stories import BEETLE_DE, DAM_FR, FERRY_DE, FERRY_EN
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import Clusterer, Doc, Member, summarize
 from wirewatch.dedupe.minhash import Signer, candidate_probability
@@ -103,6 +103,77 @@ def test_figures_that_change_in_sentences_that_otherwise_match_mark_a_template()
     assert compare_facts(a, b).templated(0.3)
     corrected = facts(body(FERRY_DE).replace("2300 Menschen", "2400 Menschen"))
     assert not compare_facts(facts(body(FERRY_DE)), corrected).templated(0.3)  # an update's correction
+
+
+def test_figures_in_any_notation_are_one_fact_and_a_cut_copy_may_drop_some():
+    def facts(text: str):
+        return [found for _, found in parse(text).sentence_facts()]
+
+    times = [
+        facts(f"Le train est parti de Lausanne à {t} avec deux heures de retard.") for t in ("18h05", "18:05")
+    ]
+    assert times[0] == times[1] and times[0][0]["18 5"] == 1
+    assert facts("Il a été élu le 1er mars, joignable au 062 886 01 17.")[0].keys() == {
+        "1 mars",
+        "62886 1 17",
+    }
+    full = parse("Am Dienstag stürzte ein 34-jähriger Fahrer bei Sursee, die Strasse war 3 Stunden zu.")
+    cut = parse("Am Dienstag stürzte ein Fahrer bei Sursee, die Strasse war zu.")
+    assert not compare_facts(full.sentence_facts(), cut.sentence_facts()).templated(0.3)
+
+
+POLICE_DE = (
+    "Am {}, kurz nach {} Uhr, fuhr ein {}-jähriger {} auf der {} in Richtung {}. Aus noch ungeklärten "
+    "Gründen kollidierte er mit einem entgegenkommenden Auto.\n"
+    "Dabei wurde der Mann schwer verletzt. Er musste mit der Rega ins Spital gebracht werden.\n"
+    "Die {} war während der Unfallaufnahme für rund 3 Stunden gesperrt. Die Feuerwehr richtete eine "
+    "Umleitung ein.\n"
+    "Die Kantonspolizei Luzern hat Ermittlungen zum genauen Unfallhergang aufgenommen. Personen, die "
+    "Angaben zum Unfall machen können, werden gebeten, sich unter der Telefonnummer 041 248 81 17 zu melden."
+)
+
+
+def test_two_police_reports_of_one_template_stay_apart_and_their_copies_join():
+    sunday = POLICE_DE.format(
+        "Sonntag", "14.48", "79", "Motorradfahrer", "Autobahn A1 bei Emmen", "Studen", "Autobahn A1"
+    )
+    tuesday = POLICE_DE.format(
+        "Dienstag", "17:32", "34", "Lieferwagenlenker", "Zürichstrasse bei Sursee", "Lyss", "Zürichstrasse"
+    )
+    docs = [
+        Doc("sun", sunday, "police", T0),
+        Doc("sun-copy", "Ein Unfall in Emmen.\n" + sunday.replace("14.48", "14:48"), "outlet", T0),
+        Doc("tue", tuesday, "police", T0 + timedelta(days=2)),
+        Doc("tue-copy", tuesday.replace("17:32", "17.32"), "outlet", T0 + timedelta(days=2)),
+    ]
+    found = Clusterer(DedupeSettings()).cluster(docs).assignments
+    assert found["sun"] == found["sun-copy"] != found["tue"] == found["tue-copy"]
+
+
+def test_an_article_that_bridges_two_stories_joins_one_and_does_not_chain_them():
+    ferry = Doc("ferry", body(FERRY_DE), "wire", T0)
+    beetle = Doc("beetle", "\n".join(BEETLE_DE.paragraphs), "wire2", T0 + timedelta(minutes=5))
+    bridge_text = "\n".join([*FERRY_DE.paragraphs[:4], *BEETLE_DE.paragraphs[:4]])
+    bridge = Doc("bridge", bridge_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([ferry, beetle, bridge])
+    linked = {frozenset((link.a, link.b)) for link in result.links}
+    assert {frozenset(("ferry", "bridge")), frozenset(("beetle", "bridge"))} <= linked  # a copy of each
+    found = result.assignments
+    assert found["ferry"] != found["beetle"] and found["bridge"] in (found["ferry"], found["beetle"])
+
+
+def test_a_compilation_joins_its_lead_and_also_uses_the_second_agencys_story():
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    second = [
+        Doc(f"b{n}", "\n".join(BEETLE_DE.paragraphs[: 5 - n]), f"b-outlet{n}", T0 + timedelta(minutes=n))
+        for n in (0, 1)
+    ]
+    compiled_text = "\n".join([*FERRY_DE.paragraphs[:4], BEETLE_DE.paragraphs[2] + " (sda/dpa)"])
+    compiled = Doc("compiled", compiled_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([*lead, *second, compiled])
+    found = result.assignments
+    assert found["compiled"] == found["a5"] == found["a4"] != found["b0"] == found["b1"]
+    assert result.also_uses == {"compiled": {"b0", "b1"}}
 
 
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():

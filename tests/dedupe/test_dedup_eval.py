@@ -47,3 +47,34 @@ def test_sentence_keys_find_what_lsh_bands_alone_miss():
     items = labelled(seed=3)
     assert evaluate(items, DedupeSettings(anchor_words=0)).overall.recall < 1.0
     assert evaluate(items, DedupeSettings()).overall.recall == 1.0
+
+
+def test_the_story_checks_count_template_merges_chains_and_pulled_in_compilations():
+    from dataclasses import dataclass
+
+    from benchmarks.dedup_eval import story_checks
+
+    @dataclass
+    class Art:
+        id: str
+        story: str
+        case: str
+        also_story: str | None = None
+
+    items = [
+        Art("t1", "T1", "template"),
+        Art("t2", "T2", "template"),
+        Art("u1", "U1", "update"),
+        Art("u2", "U2", "update"),
+        Art("a", "A", "compilation"),
+        Art("b", "B", "compilation"),
+        Art("c", "A", "compilation", also_story="B"),
+    ]
+    apart = {item.id: item.story for item in items}
+    clean = story_checks(items, apart, {"c": {"b"}})
+    assert (clean.template_stories, clean.chained, clean.with_lead, clean.pulled_in) == (0, 0, 1, 0)
+    assert clean.also_uses.precision == clean.also_uses.recall == 1.0
+    merged = apart | {"t2": "T1", "u2": "U1", "b": "A"}
+    bad = story_checks(items, merged, {})
+    assert (bad.template_stories, bad.chained, bad.with_lead, bad.pulled_in) == (1, 1, 1, 1)
+    assert bad.also_uses.recall == 0.0

@@ -11,9 +11,9 @@ import pytest
 
 from wirewatch.digest.content import build_digest, day_bounds
 from wirewatch.digest.labels import Words
-from wirewatch.digest.render import other_parts, translation_lines
+from wirewatch.digest.render import other_parts, render, translation_lines
 from wirewatch.warehouse.db import make_engine, migrate
-from wirewatch.warehouse.schema import articles, feed_polls, feeds, matches
+from wirewatch.warehouse.schema import articles, clusters, feed_polls, feeds, matches, story_links
 from wirewatch.warehouse.store import upsert
 
 TZ = "Europe/Zurich"
@@ -228,3 +228,38 @@ def test_the_footer_lists_feeds_that_failed_that_day(engine):
     ]
     assert digest.failed_feeds[0].last_error == "http_500: http_500 details"
     assert digest.polls == 5
+
+
+def link_stories(engine, article_id: str, story: str, linked: str, headline: str, agency: str) -> None:
+    row = {
+        "cluster_key": linked,
+        "canonical_article_id": "b" * 24,
+        "headline": headline,
+        "agency": agency,
+        "copies": 2,
+        "outlets": 2,
+        "outlet_names": "[]",
+        "languages": '["de"]',
+        "updated_at": local(DAY, 12),
+    }
+    link = {"article_id": article_id, "kind": "also_uses", "cluster_key": story, "linked_key": linked}
+    with engine.begin() as conn:
+        upsert(conn, clusters, [row], ["cluster_key"])
+        upsert(
+            conn, story_links, [link | {"created_at": local(DAY, 12)}], ["article_id", "kind", "linked_key"]
+        )
+
+
+def test_a_compilation_shows_the_second_agencys_story_it_also_uses(engine):
+    compiled = add(engine, "Blatt", local(DAY, 9), "story:ats", agency="ATS", headline="Fähre sinkt")
+    add(engine, "Courrier", local(DAY, 8), "story:ats", agency="ATS")
+    add(engine, "Lone Voice", local(DAY, 12), "story:other")
+    link_stories(engine, compiled, "story:ats", "story:dpa", "Fähre: Rettung läuft", "dpa")
+    (section,) = build_digest(engine, DAY, [TOPIC], TZ).sections
+    linked = {story.key: story.also_uses for story in section.stories}
+    assert linked == {"story:ats": (("Fähre: Rettung läuft", "dpa"),), "story:other": ()}
+    digest = build_digest(engine, DAY, [TOPIC], TZ)
+    rendered = render(digest, "en")
+    assert "Also uses: Fähre: Rettung läuft (dpa)" in rendered.text
+    assert "Also uses: Fähre: Rettung läuft (dpa)" in rendered.html
+    assert "Verwendet auch: Fähre: Rettung läuft (dpa)" in render(digest, "de").text

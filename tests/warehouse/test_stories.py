@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from tests.dedupe.stories import DAM_FR, FERRY_DE
+from tests.dedupe.stories import BEETLE_DE, DAM_FR, FERRY_DE
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe import body_hash, content_hash
 from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
-from wirewatch.warehouse.schema import article_versions, articles, clusters, dedupe_keys, matches
+from wirewatch.warehouse.schema import article_versions, articles, clusters, dedupe_keys, matches, story_links
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 SETTINGS = DedupeSettings()
@@ -101,13 +101,14 @@ def _rows(engine, table) -> list:
         )
 
 
-def test_an_article_that_carries_two_stories_merges_them_everywhere(warehouse_url):
+def test_an_article_that_shows_two_stories_are_one_merges_them_everywhere(warehouse_url):
+    """Two copies too far apart for the window are two stories, until a copy between them arrives."""
     engine = make_engine(warehouse_url)
     migrate(engine)
-    first = article("first", paragraphs(FERRY_DE, 0, 1, 2), "Outlet A", T0)
-    second = article("second", paragraphs(FERRY_DE, 3, 4, 5), "Outlet B", T0 + timedelta(hours=1))
+    first = article("first", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet A", T0)
+    second = article("second", paragraphs(FERRY_DE, 0, 1, 2, 3, 4), "Outlet B", T0 + timedelta(days=8))
     load(engine, first, second)
-    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=2))
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(days=8))
     before = keys(engine)
     assert before[first["article_id"]] != before[second["article_id"]]
     match = {
@@ -130,9 +131,9 @@ def test_an_article_that_carries_two_stories_merges_them_everywhere(warehouse_ur
     }
     store.save_matches(engine, rows, "digest")
 
-    whole = article("whole", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet C", T0 + timedelta(hours=3))
+    whole = article("whole", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5), "Outlet C", T0 + timedelta(days=4))
     load(engine, whole)
-    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=4))["merged"] == 1
+    assert stories.cluster_pending(engine, SETTINGS, T0 + timedelta(days=4, hours=1))["merged"] == 1
     after = keys(engine)
     survivor = before[first["article_id"]]  # the older story keeps its key
     assert set(after.values()) == {survivor}
@@ -246,3 +247,36 @@ def test_translations_join_across_batches_and_agencies_share_an_event(warehouse_
     assert json.loads(event["agencies"]) == ["AFP", "ATS", "dpa"]
     assert json.loads(event["languages"]) == ["de", "en", "fr"]
     assert story(engine, rows[ats_id].cluster_key)["event_key"] == event["event_key"]
+
+
+def test_a_compilation_joins_its_leads_story_and_links_the_second_agencys(warehouse_url):
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    a_wire = article("a-wire", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5) + " (sda)", "SDA wire", T0, "ATS")
+    a_copy = article("a-copy", paragraphs(FERRY_DE, 0, 1, 2, 3, 4), "Seetal Zeitung", T0, "ATS")
+    b_wire = article("b-wire", paragraphs(BEETLE_DE, 0, 1, 2, 3, 4) + " (dpa)", "dpa wire", T0, "dpa")
+    b_copy = article(
+        "b-copy", paragraphs(BEETLE_DE, 0, 1, 2, 3), "Abendkurier", T0 + timedelta(minutes=9), "dpa"
+    )
+    load(engine, a_wire, a_copy, b_wire, b_copy)
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=1))
+    later = T0 + timedelta(hours=2)
+    compiled = article(
+        "compiled",
+        paragraphs(FERRY_DE, 0, 1, 2, 3) + "\n" + BEETLE_DE.paragraphs[2] + " (sda/dpa)",
+        "Blatt",
+        later,
+    )
+    load(engine, compiled)
+    stories.cluster_pending(engine, SETTINGS, later)
+    found = keys(engine)
+    a_key, b_key = found[a_wire["article_id"]], found[b_wire["article_id"]]
+    assert found[compiled["article_id"]] == a_key != b_key
+    with engine.connect() as conn:
+        rows = conn.execute(select(story_links)).mappings().all()
+    assert [(r["article_id"], r["kind"], r["cluster_key"], r["linked_key"]) for r in rows] == [
+        (compiled["article_id"], "also_uses", a_key, b_key)
+    ]
+    assert stories.linked_stories(engine, [a_key, b_key]) == {
+        a_key: [{"kind": "also_uses", "cluster_key": b_key, "headline": "Headline b-wire", "agency": "dpa"}]
+    }

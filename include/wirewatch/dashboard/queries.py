@@ -13,6 +13,7 @@ from wirewatch import health
 from wirewatch.config import Feed, PollingPolicy
 from wirewatch.redact import redact
 from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
+from wirewatch.warehouse.stories import linked_stories
 
 # worst first: the default order of the health table
 SEVERITY = {"dead": 0, "failing": 1, "stale": 2, "new": 3, "ok": 4}
@@ -223,13 +224,17 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
                     "run_id": row["run_id"],
                 },
             )
+    links = linked_stories(engine, order)
     events: dict[str, list[str]] = {}
     for key in order:  # an event takes the place of its newest story
         events.setdefault(grouped[key]["event"] or key, []).append(key)
     stories = []
     for keys in events.values():
         for n, key in enumerate(keys):
-            stories.append(_story(key, grouped[key]) | {"event_stories": len(keys), "in_event": n > 0})
+            stories.append(
+                _story(key, grouped[key])
+                | {"event_stories": len(keys), "in_event": n > 0, "also_uses": links.get(key, [])}
+            )
     return stories
 
 

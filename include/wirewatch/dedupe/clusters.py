@@ -28,12 +28,17 @@ import numpy as np
 
 from wirewatch.config import DedupeSettings
 from wirewatch.dedupe.minhash import Signer
-from wirewatch.dedupe.shingles import FIGURES, Text, parse, shingles
+from wirewatch.dedupe.shingles import FIGURES, Sentence, Text, parse, shingles
 from wirewatch.dedupe.similarity import Overlap, compare_facts, overlap
 from wirewatch.dedupe.translations import Translations
 
 # a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
 MAX_BUCKET = 100
+# a story's first article and an article that joined through a copy of it share this much of
+# the shorter text when the article rewrites the story; two stories bridged by one article do not
+REWRITE_CONTAINMENT = 0.3
+# a sentence carried by this many stories is a stock sentence, not something one took from another
+STOCK_STORIES = 3
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ class BatchResult:
     paragraph_keys: dict[str, list[int]] = field(default_factory=dict)
     anchor_keys: dict[str, list[int]] = field(default_factory=dict)  # finds translations later
     translations: dict[str, str] = field(default_factory=dict)  # translation -> the article it renders
+    # compilation -> the articles of another story it took a paragraph from (kind also_uses)
+    also_uses: dict[str, set[str]] = field(default_factory=dict)
     candidates: int = 0  # pairs LSH proposed
     templated: int = 0  # pairs that passed the overlap test but were template instances
 
@@ -98,6 +105,12 @@ class _Prepared:
     shingles: np.ndarray
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
+    facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
+
+    def sentence_facts(self, names: bool) -> list[Sentence]:
+        if names not in self.facts:
+            self.facts[names] = self.text.sentence_facts(self.keep, names)
+        return self.facts[names]
 
 
 class _UnionFind:
@@ -177,10 +190,14 @@ class Clusterer:
         if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
             return found, False
         names = a.text.capitals_mark_names and b.text.capitals_mark_names
-        slots = compare_facts(a.text.sentence_facts(a.keep, names), b.text.sentence_facts(b.keep, names))
+        slots = compare_facts(a.sentence_facts(names), b.sentence_facts(names))
         if slots.templated(s.template_share):
             return None, True
         return found, False
+
+    def _facts_agree(self, a: _Prepared, b: _Prepared) -> bool:
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
+        return not compare_facts(a.sentence_facts(names), b.sentence_facts(names)).changed
 
     # -- a batch
 
@@ -218,6 +235,7 @@ class Clusterer:
         result.candidates = len(pairs) + sum(len(v) for v in stored.values())
 
         links: list[Link] = []
+        borrowed: list[tuple[str, str, frozenset[int]]] = []  # pairs sharing long sentences, not copies
 
         def consider(a: _Prepared, b: _Prepared) -> None:
             if not self._within_window(a.doc, b.doc):
@@ -226,6 +244,9 @@ class Clusterer:
             result.templated += templated
             if verdict is not None:
                 links.append(Link(a.doc.id, b.doc.id, verdict.shared, verdict.jaccard, verdict.containment))
+            elif not templated and (shared := frozenset(a.anchors) & frozenset(b.anchors)):
+                if self._facts_agree(a, b):  # not two instances of a template sharing its stock sentences
+                    borrowed.append((a.doc.id, b.doc.id, shared))
 
         # identical bodies always join, even when nothing is left to hash (all boilerplate)
         by_exact: dict[bytes, list[str]] = defaultdict(list)
@@ -239,18 +260,74 @@ class Clusterer:
             if batch[i].exact is None or batch[i].exact != batch[j].exact:
                 consider(batch[i], batch[j])
         old: dict[str, Doc] = {}
+        texts_of: dict[str, _Prepared] = dict(batch)
         if stored:
             prepared = self._prepare_stored({i for ids in stored.values() for i in ids}, texts)
             for doc_id, ids in stored.items():
                 for other in sorted(ids & prepared.keys()):
                     old[other] = prepared[other].doc
+                    texts_of[other] = prepared[other]
                     consider(batch[doc_id], prepared[other])
         if self.settings.translation_window_hours and any(doc.language for doc in docs):
             keywords = {doc_id: text.keywords for doc_id, (_, text) in texts.items()}
             self._link_translations(docs, keywords, links, old, result)
         result.links = links
-        self._assign(docs, old, links, result)
+        self._assign(docs, old, links, result, texts_of)
+        self._also_uses(borrowed, texts_of, old, result)
         return result
+
+    def _also_uses(
+        self,
+        borrowed: list[tuple[str, str, frozenset[int]]],
+        texts: dict[str, _Prepared],
+        old: dict[str, Doc],
+        result: BatchResult,
+    ) -> None:
+        """Compilations: of two articles in different stories that share long sentences, the one
+        whose own story mostly lacks them took them from the other's story (an outlet's article
+        built from agency A's lead and a paragraph of agency B's version)."""
+        key_of = {
+            doc_id: result.merges.get(str(doc.cluster_key), str(doc.cluster_key))
+            for doc_id, doc in old.items()
+        }
+        key_of |= result.assignments
+        story: dict[str, list[str]] = defaultdict(list)
+        told_in: dict[int, set[str]] = defaultdict(set)  # long sentence -> the stories that carry it
+        for doc_id in texts:
+            if doc_id in key_of:
+                story[key_of[doc_id]].append(doc_id)
+                for sentence in texts[doc_id].anchors:
+                    told_in[sentence].add(key_of[doc_id])
+
+        def carriers(one: str, sentences: frozenset[int]) -> tuple[int, int]:
+            """(other members of its story carrying the sentences, other members)."""
+            others = [i for i in story[key_of[one]] if i != one]
+            return sum(bool(sentences & frozenset(texts[i].anchors)) for i in others), len(others)
+
+        def lacks(one: str, sentences: frozenset[int]) -> bool:
+            carry, others = carriers(one, sentences)
+            return 2 * carry < others
+
+        def tells(one: str, sentences: frozenset[int]) -> bool:
+            """Its story's first article and most of the others carry them: not a later addition
+            (an update's closing sentence, an outlet's teaser)."""
+            carry, others = carriers(one, sentences)
+            origin = min(story[key_of[one]], key=lambda i: _sort_time(texts[i].doc))
+            return carry > 0 and 2 * carry >= others and bool(sentences & frozenset(texts[origin].anchors))
+
+        for a, b, shared in borrowed:
+            if key_of.get(a) is None or key_of.get(b) is None or key_of[a] == key_of[b]:
+                continue
+            # a stock sentence (in several stories: a template's, a spokesman's confirmation) is no evidence
+            sentences = frozenset(k for k in shared if len(told_in[k]) <= STOCK_STORIES - 1)
+            if not sentences:
+                continue
+            # the compilation's own story lacks what it took; the other story tells it in most copies
+            took = [x for x, y in ((a, b), (b, a)) if lacks(x, sentences) and tells(y, sentences)]
+            for x in took:
+                if x in result.assignments:
+                    y = b if x == a else a
+                    result.also_uses.setdefault(x, set()).add(y)
 
     def _link_translations(
         self,
@@ -335,30 +412,83 @@ class Clusterer:
         return {doc.id: self._prepare(doc, text, counts) for doc, text in texts.values()}
 
     def _assign(
-        self, docs: Sequence[Doc], old: dict[str, Doc], links: list[Link], result: BatchResult
+        self,
+        docs: Sequence[Doc],
+        old: dict[str, Doc],
+        links: list[Link],
+        result: BatchResult,
+        texts: dict[str, _Prepared],
     ) -> None:
-        """Connected components; each takes the key of its oldest existing story, or a new one."""
+        """Grow stories link by link, strongest first; each takes the key of its oldest story, or a new one.
+
+        An article joins a story only as a copy of the story as a whole: of its representative
+        (its first article) or of most of its members. Two stories join only when their
+        representatives are copies. So A and C never chain through a B that shares a bit of each.
+        """
         found = _UnionFind()
-        for link in links:
-            found.union(link.a, link.b)
         known = [*old.values(), *(doc for doc in docs if doc.cluster_key)]
         for doc in known:  # an article with a key stands for its whole story
             found.union(doc.id, "\0" + str(doc.cluster_key))
+        members: dict[str, set[str]] = defaultdict(set)
+        for doc_id in texts:
+            members[found.find(doc_id)].add(doc_id)
+        linked: dict[str, set[str]] = defaultdict(set)
+        copies = sorted(
+            (link for link in links if link.kind == "copy"),
+            key=lambda k: (-k.jaccard, -k.containment, k.a, k.b),
+        )
+        for link in copies:
+            linked[link.a].add(link.b)
+            linked[link.b].add(link.a)
+        for link in copies:
+            ra, rb = found.find(link.a), found.find(link.b)
+            if ra != rb and self._whole_copy(members[ra], members[rb], linked, texts):
+                found.union(ra, rb)
+                root = found.find(ra)
+                members[root] = members.pop(ra, set()) | members.pop(rb, set())
+        for link in links:
+            if link.kind != "copy":
+                found.union(link.a, link.b)
         oldest: dict[str, dict[str, tuple]] = defaultdict(dict)  # root -> key -> earliest member's time
         for doc in sorted(known, key=_sort_time, reverse=True):
             oldest[found.find(doc.id)][str(doc.cluster_key)] = _sort_time(doc)
         components: dict[str, list[Doc]] = defaultdict(list)
         for doc in docs:
             components[found.find(doc.id)].append(doc)
-        for root, members in components.items():
+        for root, group in components.items():
             keys = oldest.get(root)
             if keys:
                 key = min(keys, key=lambda k: (keys[k], k))
                 result.merges.update({other: key for other in keys if other != key})
             else:
-                key = cluster_key_for(min(members, key=_sort_time).id)
-            for doc in members:
+                key = cluster_key_for(min(group, key=_sort_time).id)
+            for doc in group:
                 result.assignments[doc.id] = key
+
+    def _whole_copy(
+        self, a: set[str], b: set[str], linked: dict[str, set[str]], texts: dict[str, _Prepared]
+    ) -> bool:
+        """Whether two groups are one story: an article linked to most of the other's members,
+        or representatives that are copies."""
+        if len(a) > len(b):
+            a, b = b, a
+        if len(a) == 1:
+            (one,) = a
+            if 2 * len(linked[one] & b) > len(b):
+                return True
+        if not a or not b:
+            return True
+        # a story's representative is its first article (the agency original, as a rule): the
+        # longest one may be the article that bridges two stories
+        first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
+        if second in linked[first]:
+            return True
+        verdict, templated = self.verify(texts[first], texts[second])
+        if verdict is not None or templated:
+            return verdict is not None
+        # a heavy rewrite of the original, found through a copy of it: still much of the same text
+        found = overlap(texts[first].shingles, texts[second].shingles)
+        return found.shared >= self.settings.min_shared_shingles and found.containment >= REWRITE_CONTAINMENT
 
 
 @dataclass(frozen=True)

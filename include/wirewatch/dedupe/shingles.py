@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,7 @@ _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 # a figure, possibly with a short suffix (34e, 1er, 10h30): not a code or hash with digits in it
 _NUMBER_RE = re.compile(r"\d+[a-z]{0,3}|\d{1,2}h\d{2}")
+_DIGITS_RE = re.compile(r"\d+")
 # weekdays and months (folded) count as figures: in a template they are blanks like the numbers
 _CALENDAR = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag "
@@ -127,18 +129,52 @@ class Text:
     def paragraph_count(self) -> int:
         return len(self.keys)
 
-    def sentence_facts(
-        self, keep: Sequence[bool] | None = None, names: bool = True
-    ) -> list[tuple[list[int], list[bool]]]:
-        """Each kept sentence as (word ids, which words are names: the capitalised ones, if `names`)."""
-        return [
-            (
-                self.ids[start:end].tolist(),
-                self.capitals[start:end].tolist() if names else [False] * (end - start),
-            )
-            for paragraph, start, end in self.sentences
-            if keep is None or keep[paragraph]
-        ]
+    def sentence_facts(self, keep: Sequence[bool] | None = None, names: bool = True) -> list[Sentence]:
+        """Each kept sentence as (its words other than facts, its facts).
+
+        Facts are the runs of figures in one canonical notation ('18.05 Uhr', '18h05' and '18:05'
+        are all '18 5'; '1er', '1st' and '1.' are '1'), and, if `names`, the capitalised words.
+        """
+        found: list[Sentence] = []
+        at = 0
+        for n, parts in enumerate(_paragraphs(self.body)):
+            for tokens in parts:
+                ids = self.ids[at : at + len(tokens)].tolist()
+                at += len(tokens)
+                if keep is not None and not keep[n]:
+                    continue
+                found.append(_sentence_facts(tokens, ids, names))
+        return found
+
+
+Sentence = tuple[frozenset[int], Counter[str]]
+
+
+def _canonical_figure(word: str) -> str:
+    """A folded figure without its notation: leading zeros, ordinal and hour suffixes go."""
+    if not word[:1].isdigit():
+        return word
+    return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word))
+
+
+def _sentence_facts(tokens: list[str], ids: list[int], names: bool) -> Sentence:
+    facts: Counter[str] = Counter()
+    plain: set[int] = set()
+    run: list[str] = []
+    for position, (token, word) in enumerate(zip(tokens, ids, strict=True)):
+        if word in FIGURES:
+            run.append(_canonical_figure(fold(token)))
+            continue
+        if run:
+            facts[" ".join(run)] += 1
+            run = []
+        if names and position and token[0].isupper():
+            facts[fold(token)] += 1
+        else:
+            plain.add(word)
+    if run:
+        facts[" ".join(run)] += 1
+    return frozenset(plain), facts
 
 
 def _key(ids: np.ndarray, salt: bytes) -> int:

@@ -5,23 +5,25 @@ with light edits, containment (shared shingles over the smaller set) catches cop
 their length or padded with boilerplate. Template stories (market closes, weather warnings,
 match reports, lottery draws) pass both tests, because every instance repeats the template's
 wording; what gives them away is that sentence for sentence the wording is the same and the
-figures (numbers, weekdays, months) are not. Copies keep their figures; an agency update may
-correct one or two, in a story of many sentences.
+facts (figures in any notation, dates, weekdays, scores, and names where capitals mark them) are
+not. Copies keep their facts or drop some when cut, never replace them; an agency update may
+correct one among many.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from wirewatch.dedupe.shingles import FIGURES
+from wirewatch.dedupe.shingles import Sentence
 
 # two sentences are the same sentence, perhaps with other details, when this share of their
-# words (figures aside) is the same; a reworded sentence shares less
-SAME_SENTENCE = 0.6
+# words (facts aside) is the same; a German template sentence with other places and nouns
+# (capitalised like any noun, so not set apart as names) still shares half
+SAME_SENTENCE = 0.5
 _MIN_SENTENCE_WORDS = 5
 
 
@@ -44,45 +46,35 @@ def overlap(a: np.ndarray, b: np.ndarray) -> Overlap:
 class Slots:
     """How the facts of two texts compare, over the sentences they share."""
 
-    changed: int  # facts (figures, names) one text replaced by another in a shared sentence
+    changed: int  # facts one text replaced by another in a shared sentence
     kept: int  # facts both texts give in a shared sentence
 
     def templated(self, share: float) -> bool:
-        """Several facts changed, and at least `share` of the facts in the shared sentences.
+        """Facts were replaced: at least `share` of them, and two, or the only one there was.
 
-        An agency update corrects a figure or two among many kept facts; instances of a template
-        fill most of their blanks differently. A rewrite rewords its sentences (they no longer
-        line up) and keeps its facts.
+        Copies keep their facts or drop some (a cut); an agency update corrects a figure among
+        many kept ones. Instances of a template fill most of their blanks differently.
         """
-        return self.changed >= 2 and self.changed >= share * (self.changed + self.kept)
-
-
-Sentence = tuple[Sequence[int], Sequence[bool]]
-
-
-def _split(sentence: Sentence) -> tuple[frozenset[int], Counter[int]]:
-    ids, names = sentence
-    facts = Counter(w for w, name in zip(ids, names, strict=True) if name or w in FIGURES)
-    return frozenset(w for w in ids if w not in facts), facts
+        if not self.changed or self.changed < share * (self.changed + self.kept):
+            return False
+        return self.changed >= 2 or not self.kept
 
 
 def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     """Line up each sentence of the shorter text with its closest sentence in the other.
 
-    Sentences are (word ids, name flags), as shingles.Text.sentence_facts gives them. They are
-    paired by their words without the facts, so moved sentences still pair up, then their facts
-    (figures, and names where capitals mark names) are compared.
+    Sentences are (words without facts, facts), as shingles.Text.sentence_facts gives them. They
+    are paired by their words without the facts, so moved sentences still pair up, then their
+    facts are compared: a fact one of them lacks was dropped, a fact replaced by another changed.
     """
     if len(a) > len(b):
         a, b = b, a
-    others = [_split(sentence) for sentence in b]
     index: dict[int, list[int]] = defaultdict(list)
-    for n, (plain, _) in enumerate(others):
+    for n, (plain, _) in enumerate(b):
         for word in plain:
             index[word].append(n)
     changed = kept = 0
-    for sentence in a:
-        plain, facts = _split(sentence)
+    for plain, facts in a:
         if len(plain) < _MIN_SENTENCE_WORDS:
             continue
         hits: dict[int, int] = defaultdict(int)
@@ -91,13 +83,14 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
                 hits[n] += 1
         best, best_score = -1, 0.0
         for n, shared in hits.items():
-            score = shared / (len(plain) + len(others[n][0]) - shared)
+            score = shared / (len(plain) + len(b[n][0]) - shared)
             if score > best_score:
                 best, best_score = n, score
         if best_score < SAME_SENTENCE:
             continue
-        other = others[best][1]
-        both = sum((facts & other).values())
-        kept += both
-        changed += max(sum(facts.values()), sum(other.values())) - both
+        other = b[best][1]
+        both = facts & other
+        kept += both.total()
+        if both != facts and both != other:  # not one a part of the other: facts were replaced
+            changed += max(facts.total(), other.total()) - both.total()
     return Slots(changed, kept)

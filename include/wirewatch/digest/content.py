@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from wirewatch.digest import query
 from wirewatch.redact import redact
+from wirewatch.warehouse.stories import linked_stories
 
 HISTORY_DAYS = 7
 
@@ -49,6 +50,8 @@ class Story:
     translations: tuple[Copy, ...] = ()
     # the other stories of the same event (other agencies, other languages), earliest first
     others: tuple[Story, ...] = ()
+    # stories it took a paragraph from (a compilation of two agencies): (headline, agency)
+    also_uses: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def outlets(self) -> int:
@@ -133,7 +136,9 @@ def _copy(row: dict[str, Any]) -> Copy:
     )
 
 
-def build_story(key: str, rows: Sequence[dict[str, Any]]) -> Story:
+def build_story(
+    key: str, rows: Sequence[dict[str, Any]], links: dict[str, list[dict[str, Any]]] | None = None
+) -> Story:
     """The agency copy that appeared first leads; every other outlet is listed once, earliest first."""
     copies = sorted((_copy(row) for row in rows), key=lambda c: (c.published, c.outlet, c.article_id))
     lead = min(copies, key=lambda c: (c.agency is None, c.published, c.outlet, c.article_id))
@@ -148,15 +153,26 @@ def build_story(key: str, rows: Sequence[dict[str, Any]]) -> Story:
         if copy.agency:
             agency_counts[copy.agency] += 1
     agencies = sorted(agency_counts, key=lambda a: (-agency_counts[a], a))
-    return Story(key, lead, tuple(also.values()), len(copies), tuple(agencies), tuple(translations.values()))
+    used = tuple((link["headline"] or "", link["agency"]) for link in (links or {}).get(key, ()))
+    return Story(
+        key,
+        lead,
+        tuple(also.values()),
+        len(copies),
+        tuple(agencies),
+        tuple(translations.values()),
+        also_uses=used,
+    )
 
 
-def build_entry(key: str, rows: Sequence[dict[str, Any]]) -> Story:
+def build_entry(
+    key: str, rows: Sequence[dict[str, Any]], links: dict[str, list[dict[str, Any]]] | None = None
+) -> Story:
     """One event: its most covered story leads, the others follow it, earliest first."""
     by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_story[row["story"]].append(row)
-    stories = sorted((build_story(k, r) for k, r in by_story.items()), key=_coverage_order)
+    stories = sorted((build_story(k, r, links) for k, r in by_story.items()), key=_coverage_order)
     lead, others = stories[0], sorted(stories[1:], key=lambda s: (s.lead.published, s.key))
     return replace(lead, key=key if others else lead.key, others=tuple(others))
 
@@ -194,10 +210,11 @@ def build_digest(
         if (row["topic_id"], row["event"]) in wanted:
             grouped[(row["topic_id"], row["event"])].append(row)
 
+    links = linked_stories(engine, {row["story"] for rows in grouped.values() for row in rows})
     sections = []
     for topic_id, name in topics:
         stories = sorted(
-            (build_entry(key, rows) for (tid, key), rows in grouped.items() if tid == topic_id),
+            (build_entry(key, rows, links) for (tid, key), rows in grouped.items() if tid == topic_id),
             key=_coverage_order,
         )
         history = tuple(

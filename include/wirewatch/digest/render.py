@@ -71,6 +71,11 @@ def translation_lines(story: Story, words: Words) -> list[tuple[str, list[tuple[
     ]
 
 
+def uses_parts(story: Story) -> list[str]:
+    """The stories a compilation also uses: 'Headline (dpa)'."""
+    return [f"{headline} ({agency})" if agency else headline for headline, agency in story.also_uses]
+
+
 def other_parts(story: Story) -> list[tuple[str, str | None]]:
     """The event's other stories: 'dpa (de), AFP (en)' as (text, link) pieces."""
     parts: list[tuple[str, str | None]] = []
@@ -123,6 +128,7 @@ def environment() -> Environment:
         also_parts=also_parts,
         translation_lines=translation_lines,
         other_parts=other_parts,
+        uses_parts=uses_parts,
         bar_height=bar_height,
         sparkline=sparkline,
         chart_height=CHART_HEIGHT,

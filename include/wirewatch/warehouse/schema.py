@@ -208,6 +208,20 @@ clusters = Table(
     Index("ix_clusters_event_key", "event_key"),
 )
 
+# A story that uses another: a compilation (article_id, in story cluster_key) took a paragraph
+# from the story linked_key (kind also_uses). Kept when stories merge, dropped when they become one.
+story_links = Table(
+    "story_links",
+    metadata,
+    Column("article_id", String(24), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("linked_key", String(64), primary_key=True),
+    Column("cluster_key", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Index("ix_story_links_cluster_key", "cluster_key"),
+    Index("ix_story_links_linked_key", "linked_key"),
+)
+
 # One row per news event: the stories of several agencies and languages that report it.
 events = Table(
     "events",

@@ -22,7 +22,15 @@ from wirewatch.dedupe import BatchResult, Clusterer, Doc, Member, summarize
 from wirewatch.dedupe.crosslang import evidence
 from wirewatch.dedupe.events import EVENT_HOURS, StoryFacts, group_events, translated_from
 from wirewatch.dedupe.translations import ANCHOR_SCHEME
-from wirewatch.warehouse.schema import articles, clusters, dedupe_keys, events, matches, outlet_paragraphs
+from wirewatch.warehouse.schema import (
+    articles,
+    clusters,
+    dedupe_keys,
+    events,
+    matches,
+    outlet_paragraphs,
+    story_links,
+)
 from wirewatch.warehouse.store import upsert
 
 _CHUNK = 500
@@ -151,9 +159,49 @@ def _store_index(conn: Connection, scheme: str, docs: list[Doc], result: BatchRe
 
 def _merge(conn: Connection, merges: dict[str, str]) -> None:
     for absorbed, survivor in merges.items():
-        for table in (articles, matches):
+        for table in (articles, matches, story_links):
             conn.execute(update(table).where(table.c.cluster_key == absorbed).values(cluster_key=survivor))
         conn.execute(delete(clusters).where(clusters.c.cluster_key == absorbed))
+        moved = conn.execute(select(story_links).where(story_links.c.linked_key == absorbed)).mappings().all()
+        conn.execute(delete(story_links).where(story_links.c.linked_key == absorbed))
+        upsert(
+            conn,
+            story_links,
+            [dict(r) | {"linked_key": survivor} for r in moved],
+            ["article_id", "kind", "linked_key"],
+            ["cluster_key"],
+        )
+    # a story that took in the story it used is one story now
+    conn.execute(delete(story_links).where(story_links.c.cluster_key == story_links.c.linked_key))
+
+
+def _store_links(conn: Connection, docs: list[Doc], result: BatchResult, now: datetime) -> None:
+    """Each compilation of the batch: the stories it also uses (its links from earlier versions go)."""
+    ids = [doc.id for doc in docs]
+    for chunk in _chunks(ids):
+        conn.execute(delete(story_links).where(story_links.c.article_id.in_(chunk)))
+    used = sorted(
+        {other for others in result.also_uses.values() for other in others} - set(result.assignments)
+    )
+    stored: dict[str, str] = {}
+    for chunk in _chunks(used):
+        query = select(articles.c.article_id, articles.c.cluster_key).where(articles.c.article_id.in_(chunk))
+        stored.update({r.article_id: r.cluster_key for r in conn.execute(query)})
+    key_of = stored | result.assignments
+    rows = {
+        (article_id, key_of[other]): {
+            "article_id": article_id,
+            "kind": "also_uses",
+            "linked_key": key_of[other],
+            "cluster_key": result.assignments[article_id],
+            "created_at": now,
+        }
+        for article_id, others in result.also_uses.items()
+        for other in others
+        if key_of.get(other) and key_of[other] != result.assignments[article_id]
+    }
+    if rows:
+        conn.execute(insert(story_links), list(rows.values()))
 
 
 def _assign(conn: Connection, rows: list[Any], assignments: dict[str, str]) -> None:
@@ -356,6 +404,7 @@ def cluster_pending(
             _merge(conn, result.merges)
             _assign(conn, rows, result.assignments)
             _store_index(conn, scheme, docs, result)
+            _store_links(conn, docs, result, now)
             refresh_clusters(conn, set(result.assignments.values()), now)
             refresh_events(conn, set(result.assignments.values()), result.merges, now)
         summary["clustered"] += len(rows)
@@ -377,6 +426,31 @@ def stories_of(engine: Engine, keys: Collection[str]) -> dict[str, dict[str, Any
                 story["languages"] = json.loads(story["languages"])
                 found[story["cluster_key"]] = story
     return found
+
+
+def linked_stories(engine: Engine, keys: Collection[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per story key, the stories it also uses (kind, key, headline, agency), each once."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(keys)):
+            query = (
+                select(
+                    story_links.c.cluster_key,
+                    story_links.c.kind,
+                    story_links.c.linked_key,
+                    clusters.c.headline,
+                    clusters.c.agency,
+                )
+                .distinct()
+                .join(clusters, clusters.c.cluster_key == story_links.c.linked_key)
+                .where(story_links.c.cluster_key.in_(chunk))
+                .order_by(story_links.c.cluster_key, story_links.c.linked_key)
+            )
+            for r in conn.execute(query):
+                found[r.cluster_key].append(
+                    {"kind": r.kind, "cluster_key": r.linked_key, "headline": r.headline, "agency": r.agency}
+                )
+    return dict(found)
 
 
 def latest_events(engine: Engine, limit: int = 10, matched: bool = True) -> list[dict[str, Any]]:
