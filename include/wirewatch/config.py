@@ -164,8 +164,8 @@ class DedupeSettings(_Strict):
     min_shared_shingles: int = Field(10, ge=1, le=1_000_000)
     min_jaccard: float = Field(0.4, gt=0, le=1)
     min_containment: float = Field(0.6, gt=0, le=1)
-    # two instances of a template story: in the sentences they share, at least two and at least
-    # this share of the facts (figures, names) differ (see dedupe.similarity)
+    # two instances of a template story: in the sentences they share, facts (figures, names) are
+    # replaced, two or more and at least this share, or the only one (see dedupe.similarity)
     template_share: float = Field(0.3, gt=0, le=1)
     # a paragraph an outlet has printed in this many articles is its boilerplate
     boilerplate_min_articles: int = Field(3, ge=2, le=1_000_000)
