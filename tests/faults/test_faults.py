@@ -59,6 +59,26 @@ def assert_each_article_once(engine, wire: SimWire) -> None:
     assert sorted(kursk) == sorted(t.url for t in wire.truth() if t.kind == "kursk-copy")
 
 
+def wait_for_polls(warehouse_url: str, at_least: int, budget: float = 120.0) -> int:
+    """How many feeds are committed, once at least `at_least` are: the fault lands mid-load by state, not by clock."""
+    engine = sqlalchemy.create_engine(warehouse_url)
+    deadline = time.monotonic() + budget
+    try:
+        while True:
+            try:
+                with engine.connect() as conn:
+                    committed = conn.execute(select(func.count()).select_from(feed_polls)).scalar_one()
+            # the run has not created its tables yet (PostgreSQL and SQLite say so differently)
+            except (sqlalchemy.exc.ProgrammingError, sqlalchemy.exc.OperationalError):
+                committed = 0
+            if committed >= at_least:
+                return committed
+            assert time.monotonic() < deadline, f"no feed committed within {budget:.0f} s"
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def scratch_postgres():
     """A running cluster of this test's own; stopped and deleted afterwards, also on failure."""
@@ -88,15 +108,16 @@ def test_postgres_restarted_in_the_middle_of_a_load(tmp_path, wire, scratch_post
 
     worker = threading.Thread(target=first_attempt)
     worker.start()
-    time.sleep(1.5)
-    # mid-load: some feeds committed, others fetching or writing
+    feeds = len(load_pipeline_config(settings).feeds)
+    committed = wait_for_polls(warehouse_url, at_least=1)
+    assert committed < feeds, f"all {feeds} feeds were committed before the server could stop"
+    # mid-load: some feeds committed, others still to write; down until the attempt gives up
     scratch_postgres.stop()
     try:
-        time.sleep(2)
+        worker.join(300)
     finally:
         scratch_postgres.start()
-    worker.join(300)
-    assert not worker.is_alive(), "the first attempt still runs 300 s after the restart"
+    assert not worker.is_alive(), "the first attempt still runs 300 s after the server stopped"
     assert "error" in outcome, "the restart should have failed the first attempt"
     ctx.engine.dispose()
 
@@ -124,7 +145,7 @@ def test_a_run_killed_mid_flight_is_completed_by_the_next_exactly_once(tmp_path,
     }
     wirewatch = str(Path(sys.executable).parent / "wirewatch")
     killed = subprocess.Popen([wirewatch, "run-once", "--all-feeds", "--run-id", "killed"], env=env)
-    time.sleep(3)
+    wait_for_polls(warehouse_url, at_least=1)
     killed.send_signal(signal.SIGKILL)
     killed.wait()
     for attempt in ("retry-1", "retry-2"):
