@@ -1,7 +1,7 @@
 """Story clustering quality: pairwise precision and recall on a labelled set of copies and traps.
 
 Originals: the pages of ../shared/corpora/news-pages-de-fr (or $WIREWATCH_SHARED/corpora/...) when
-present, extracted by our own pipeline (wirewatch.extract); else the simulated wire's hand-written stories. benchmarks.dedup_cases
+present, extracted by our own pipeline (wirewatch.ingest.extract); else the simulated wire's hand-written stories. benchmarks.dedup_cases
 turns each into the copies outlets make and adds the traps (template stories, briefs, sequels).
 Prints pairwise precision and recall overall and per case (targets: precision >= 0.99, recall
 >= 0.97, no two template instances merged) and the share of true pairs LSH proposed.
@@ -39,7 +39,7 @@ from benchmarks.dedup_cases import COPY_CASES, Item, Original, sentences, story_
 from benchmarks.shared import ABSENT
 from benchmarks.shared import NEWS_PAGES as CORPUS
 from wirewatch.config import DedupeSettings
-from wirewatch.dedupe import Clusterer, Doc
+from wirewatch.stories import Clusterer, Doc
 
 MIN_WORDS, MAX_WORDS = 100, 700
 
@@ -60,7 +60,7 @@ def _paragraphs(body: str) -> tuple[str, ...]:
 
 
 def corpus_originals() -> tuple[str, list[Original]]:
-    from wirewatch.extract import extract_article
+    from wirewatch.ingest.extract import extract_article
 
     originals = []
     for n, entry in enumerate(json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))):
@@ -74,9 +74,9 @@ def corpus_originals() -> tuple[str, list[Original]]:
 
 
 def simwire_originals() -> tuple[str, list[Original]]:
-    from wirewatch.simwire.kursk import KURSK_COPIES
-    from wirewatch.simwire.negatives import HARD_NEGATIVES
-    from wirewatch.simwire.outlets import make_outlets
+    from wirewatch.devstack.simwire.kursk import KURSK_COPIES
+    from wirewatch.devstack.simwire.negatives import HARD_NEGATIVES
+    from wirewatch.devstack.simwire.outlets import make_outlets
 
     language = {o.slug: o.language for o in make_outlets(8)}
     chosen = [t for t in KURSK_COPIES if t.outlet in ("courrier-lemanique", "rheinische-morgenzeitung")]
@@ -300,7 +300,7 @@ def independent(which: str, show_errors: int) -> None:
 
 
 def translation_docs(rows: Sequence[dict]) -> list[Doc]:
-    from wirewatch.agency import detect_agency
+    from wirewatch.ingest.agency import detect_agency
 
     docs = []
     for row in rows:
@@ -334,7 +334,7 @@ def _line(name: str, score: Score) -> str:
 def translation_report(
     rows: Sequence[dict], settings: DedupeSettings, show_errors: int = 0
 ) -> dict[str, Score]:
-    from wirewatch.dedupe import stories_and_events
+    from wirewatch.stories import stories_and_events
 
     docs = translation_docs(rows)
     started = time.perf_counter()

@@ -7,7 +7,7 @@ French and English, signed by one of four agencies or none, and each original na
 and places (capitalised words) and figures; one copy in ten is a "translation": every other
 word replaced, the names and figures kept in their places, in another language, so the
 translation layer finds candidates and aligns them. For each size the
-whole batch goes through wirewatch.dedupe.Clusterer (parse, boilerplate, MinHash, LSH,
+whole batch goes through wirewatch.stories.Clusterer (parse, boilerplate, MinHash, LSH,
 verification, union), after a warm-up batch. Prints the seconds per size, the growth exponent
 between 10k and 100k (targets: 100k within 60 s, exponent <= 1.15), and the ratio against exact
 pairwise comparison at 10k in the same run, two ways: comparing every pair's shingle sets one
@@ -33,8 +33,8 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 import numpy as np  # noqa: E402
 
 from wirewatch.config import DedupeSettings  # noqa: E402
-from wirewatch.dedupe import Clusterer, Doc  # noqa: E402
-from wirewatch.dedupe.shingles import parse, shingles  # noqa: E402
+from wirewatch.stories import Clusterer, Doc  # noqa: E402
+from wirewatch.stories.shingles import parse, shingles  # noqa: E402
 
 START = datetime(2025, 3, 3, tzinfo=UTC)
 _LETTERS = np.array(list("abcdefghijklmnopqrstuvwxyzäöüéè"))
@@ -98,7 +98,7 @@ def synthetic(count: int, seed: int = 11) -> list[Doc]:
 
 def pair_by_pair_seconds(docs: list[Doc], settings: DedupeSettings, sample: int = 200_000) -> float:
     """Seconds to compare all pairs one at a time, from a timed random sample of pairs."""
-    from wirewatch.dedupe.similarity import overlap
+    from wirewatch.stories.similarity import overlap
 
     started = time.perf_counter()
     sets = [shingles(parse(doc.body), settings.shingle_words) for doc in docs]

@@ -32,8 +32,16 @@ from pathlib import Path
 import psutil
 import yaml
 
-from wirewatch.devstack import VENV_BIN, ProcessGroups, airflow_env, free_port, rest, wait_for_run, wait_http
-from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.devstack.supervisor import (
+    VENV_BIN,
+    ProcessGroups,
+    airflow_env,
+    free_port,
+    rest,
+    wait_for_run,
+    wait_http,
+)
 
 
 def feeds_file(path: Path, wire: SimWire) -> Path:

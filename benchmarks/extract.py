@@ -18,7 +18,7 @@ import trafilatura
 
 from benchmarks.shared import ABSENT
 from benchmarks.shared import NEWS_PAGES as CORPUS
-from wirewatch.extract import extract_article
+from wirewatch.ingest.extract import extract_article
 
 
 def corpus_pages() -> tuple[str, list[dict]]:
@@ -33,7 +33,7 @@ def corpus_pages() -> tuple[str, list[dict]]:
 def simwire_pages() -> list[dict]:
     import httpx
 
-    from wirewatch.simwire import SimWire, WireSettings
+    from wirewatch.devstack.simwire import SimWire, WireSettings
 
     with SimWire(WireSettings(port=0)) as wire, httpx.Client() as client:
         return [

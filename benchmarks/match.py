@@ -39,14 +39,14 @@ import yaml
 from benchmarks.shared import ABSENT
 from benchmarks.shared import NEWS_PAGES as CORPUS
 from wirewatch.config import TopicsFile
+from wirewatch.devstack.simwire import filler_de, filler_en, filler_fr
+from wirewatch.devstack.simwire.generate import filler_article
+from wirewatch.devstack.simwire.kursk import KURSK_COPIES
+from wirewatch.devstack.simwire.negatives import HARD_NEGATIVES
+from wirewatch.devstack.simwire.outlets import make_outlets
 from wirewatch.match import compile_topics, match_document
 from wirewatch.match.normalize import fold
 from wirewatch.match.query import AndNode, Node, NotNode, OrNode, SeqNode, WordNode
-from wirewatch.simwire import filler_de, filler_en, filler_fr
-from wirewatch.simwire.generate import filler_article
-from wirewatch.simwire.kursk import KURSK_COPIES
-from wirewatch.simwire.negatives import HARD_NEGATIVES
-from wirewatch.simwire.outlets import make_outlets
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -167,7 +167,7 @@ def corpus_texts() -> list[dict]:
     if not (CORPUS / "index.json").exists():
         print(f"real news pages: none ({ABSENT})")
         return []
-    from wirewatch.extract import extract_article
+    from wirewatch.ingest.extract import extract_article
 
     texts = []
     for item in json.loads((CORPUS / "index.json").read_text(encoding="utf-8")):

@@ -16,9 +16,9 @@ import time
 import feedparser
 
 from wirewatch.config import Feed, FetchLimits
-from wirewatch.feeds import parse_feed
-from wirewatch.fetch import Fetcher
-from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.ingest.feeds import parse_feed
+from wirewatch.ingest.fetch import Fetcher
 
 
 async def pipeline_poll(feeds: list[Feed], limits: FetchLimits) -> int:

@@ -2,7 +2,7 @@
 
 A simulated week of `news_monitor` runs every 10 minutes over a mixed population of feeds (busy,
 hourly, slow, daily, dead with 404s, flaky with 5xx, rate-limited with Retry-After). Both sides
-see the same publications; the adaptive side polls only when `wirewatch.health` says a feed is
+see the same publications; the adaptive side polls only when `wirewatch.monitoring.health` says a feed is
 due. Printed: requests per class and the lag from publication to fetch, for both, in one run.
 
     python -m benchmarks.polling [--feeds 1000] [--days 7]
@@ -18,9 +18,9 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from wirewatch import health
 from wirewatch.config import PollingPolicy
-from wirewatch.health import PollFacts
+from wirewatch.monitoring import health
+from wirewatch.monitoring.health import PollFacts
 
 RUN_EVERY = timedelta(minutes=10)
 START = datetime(2026, 11, 2, tzinfo=UTC)

@@ -735,7 +735,7 @@ F_TWO = Text(
 def _kursk() -> list[Text]:
     """The simulated wire's Kursk texts: the French ATS item, two German copies of its translation,
     and the same news written by AFP (English) and dpa (German)."""
-    from wirewatch.simwire import kursk
+    from wirewatch.devstack.simwire import kursk
 
     return [
         Text("K-fr", "fr", "Le Courrier lémanique", "ATS", "2024-11-05 19:05",

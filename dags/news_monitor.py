@@ -122,7 +122,7 @@ def news_monitor():
     def alert_operators(run_id=None) -> dict:
         """Email the operators about feeds that turned dead or stale, or recovered; once per change."""
         from wirewatch.airflow_adapter import send_email, ui_base_url
-        from wirewatch.alerts import check_feeds
+        from wirewatch.monitoring.alerts import check_feeds
 
         ctx = _context(run_id)
         config = ctx.config

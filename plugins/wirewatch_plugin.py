@@ -1,6 +1,6 @@
 """The Wirewatch page in the Airflow UI: a FastAPI app mounted at /wirewatch and a navigation entry.
 
-Airflow wiring only; the page lives in `wirewatch.dashboard`. A plugin's FastAPI app has no
+Airflow wiring only; the page lives in `wirewatch.monitoring.dashboard`. A plugin's FastAPI app has no
 authentication of its own, so every route checks the Airflow token and asks the auth manager whether
 the user may read the news_monitor DAG, whose runs and data the page shows (`airflow_adapter.dag_reader`).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from airflow.plugins_manager import AirflowPlugin
 
 from wirewatch.airflow_adapter import dag_reader, dashboard_warehouse_url, recent_dag_runs, ui_base_path
-from wirewatch.dashboard.app import create_app
+from wirewatch.monitoring.dashboard.app import create_app
 
 URL_PREFIX = "/wirewatch"
 DAG_ID = "news_monitor"

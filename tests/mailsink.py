@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from aiosmtpd.controller import Controller
 
-from wirewatch import mailsink
+from wirewatch.devstack import mailsink
 
 # aiosmtpd's default (1 s) is too short for a busy machine: slower must not mean red
 READY_TIMEOUT = 30.0

@@ -11,7 +11,7 @@ import sys
 
 from tests.loopback import LoopbackServer, respond
 from wirewatch.config import FetchLimits
-from wirewatch.fetch import Fetcher
+from wirewatch.ingest.fetch import Fetcher
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from tests.wiring import write_feeds_file
 from wirewatch.cli import app, main
-from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.devstack.simwire import SimWire, WireSettings
 
 runner = CliRunner()
 NOW = time.time()

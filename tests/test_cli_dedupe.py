@@ -5,8 +5,8 @@ import json
 from typer.testing import CliRunner
 
 from wirewatch.cli import app
-from wirewatch.simwire.kursk import KURSK_COPIES
-from wirewatch.simwire.outlets import make_outlets
+from wirewatch.devstack.simwire.kursk import KURSK_COPIES
+from wirewatch.devstack.simwire.outlets import make_outlets
 
 by_outlet = {text.outlet: text for text in KURSK_COPIES}
 

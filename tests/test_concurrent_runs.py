@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.wiring import write_feeds_file
-from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 

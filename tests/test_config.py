@@ -108,7 +108,7 @@ def test_topics_digest_changes_with_a_term(tmp_path):
 
 
 def test_shipped_simwire_list_is_what_the_wire_serves_on_its_default_port():
-    from wirewatch.simwire import SimWire, WireSettings
+    from wirewatch.devstack.simwire import SimWire, WireSettings
 
     served = SimWire(WireSettings(port=8765)).feeds()
     shipped = load_feeds(SHIPPED / "feeds.yaml").feeds("simwire")

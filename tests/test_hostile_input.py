@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.loopback import LoopbackServer, respond
 from wirewatch.config import Settings, load_pipeline_config
-from wirewatch.feeds import FeedParseError, parse_feed
+from wirewatch.ingest.feeds import FeedParseError, parse_feed
 from wirewatch.pipeline import RunContext, run_once
 from wirewatch.warehouse.schema import articles, feed_polls
 

@@ -81,7 +81,7 @@ def test_an_smtp_server_that_lost_its_port_starts_on_another():
     from aiosmtpd.controller import Controller
 
     from tests.mailsink import start_on_a_free_port
-    from wirewatch.mailsink import SinkHandler
+    from wirewatch.devstack.mailsink import SinkHandler
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from tests.wiring import FEED_FAULT_EXPECTATIONS, HANG_SECONDS, write_feeds_file
 from wirewatch.config import Feed, Settings, load_pipeline_config
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.ingest.urls import article_id
 from wirewatch.pipeline import RunContext, plan_shards, run_once
-from wirewatch.simwire import SimWire, WireSettings
-from wirewatch.urls import article_id
 from wirewatch.warehouse.schema import articles, clusters, events, feed_polls, feeds, matches
 
 pytestmark = pytest.mark.integration

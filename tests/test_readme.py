@@ -28,7 +28,7 @@ WIRE_DAY = date(2026, 11, 24)  # the day of the README's digest preview
 
 # what this test does not run, by how the command starts, and what runs it instead
 NOT_RUN = {
-    "make run": "starts the whole stack until Ctrl-C; tests/test_devstack.py and tests/dags run its parts",
+    "make run": "starts the whole stack until Ctrl-C; tests/devstack/test_devstack.py and tests/dags run its parts",
     "make test": "is what runs this test",
     "TOKEN=$(curl": "needs the api-server of a running `make run`; tests/ui makes the same calls",
     "curl ": "needs the api-server of a running `make run`; tests/ui makes the same calls",

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from tests.dedupe.stories import FERRY_DE
+from tests.stories.stories import FERRY_DE
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.pipeline import RunContext, run_once
 from wirewatch.warehouse.schema import article_versions, articles, feed_polls

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from wirewatch.simwire import SimWire
+from wirewatch.devstack.simwire import SimWire
 
 # a short read timeout so the timeout fault costs seconds, not the production 15 s; the rest generous:
 # on a busy machine the event loop can be held up for seconds, and a real page must not count as a fault

@@ -11,7 +11,7 @@ from airflow.sdk.exceptions import AirflowNotFoundException
 from sqlalchemy.engine import URL
 from starlette.requests import Request
 
-from wirewatch.credentials import FeedCredentials, MissingCredentials, from_fields
+from wirewatch.ingest.credentials import FeedCredentials, MissingCredentials, from_fields
 
 WAREHOUSE_CONN_ID = "wirewatch_warehouse"
 
@@ -142,8 +142,8 @@ class RunAlertNotifier(BaseNotifier):
         """Nothing to render; and under dag.test() the context's DAG cannot build a template environment."""
 
     def notify(self, context) -> None:
-        from wirewatch.alerts import check_run
         from wirewatch.config import load_pipeline_config
+        from wirewatch.monitoring.alerts import check_run
         from wirewatch.warehouse.db import make_engine
 
         config = load_pipeline_config()

@@ -122,7 +122,7 @@ def _existing_warehouse(url: str | None):
 
 def _fetch_page(url: str) -> tuple[bytes, str | None]:
     """One page, under the active feed list's limits and network allow-list."""
-    from wirewatch.fetch import Fetcher
+    from wirewatch.ingest.fetch import Fetcher
     from wirewatch.redact import redact
 
     limits = load_pipeline_config().limits
@@ -148,7 +148,7 @@ def _read_file(path: str) -> bytes:
 @app.command()
 def extract(source: Annotated[str, typer.Argument(help="URL or HTML file")]) -> None:
     """Print the extracted article (text and metadata) as JSON."""
-    from wirewatch.extract import extract_article
+    from wirewatch.ingest.extract import extract_article
 
     content_type = None
     if source.startswith(("http://", "https://")):
@@ -233,7 +233,7 @@ def topics_test(
     ] = None,
 ) -> None:
     """Show whether and why one document matches one topic, or score it on labelled passages."""
-    from wirewatch.extract import extract_article
+    from wirewatch.ingest.extract import extract_article
     from wirewatch.match import compile_topics
     from wirewatch.match.explain import trace
 
@@ -356,10 +356,10 @@ def dedupe() -> None:
     key and canonical article, the original a translation renders, the article's own agency, and
     the strongest verified link that joined it (kind: copy or translation).
     """
-    from wirewatch.agency import detect_agency
     from wirewatch.config import load_feeds
-    from wirewatch.dedupe import Clusterer, Doc, Member, summarize
-    from wirewatch.dedupe.events import translated_from
+    from wirewatch.ingest.agency import detect_agency
+    from wirewatch.stories import Clusterer, Doc, Member, summarize
+    from wirewatch.stories.events import translated_from
 
     settings = load_feeds(Settings.from_env().feeds_file).dedupe
     docs, members = [], []
@@ -524,7 +524,7 @@ def feeds_import(
     language: Annotated[str, typer.Option(help="language for outlines that do not say")] = "en",
 ) -> None:
     """Print feeds.yaml entries for every feed in an OPML file (paste them under `lists:`)."""
-    from wirewatch.opml import feeds_from_opml
+    from wirewatch.ingest.opml import feeds_from_opml
 
     try:
         feeds = feeds_from_opml(opml, language)
@@ -614,7 +614,7 @@ def mailsink(
     port: Annotated[int, typer.Option(help="SMTP port")] = 8025,
 ) -> None:
     """A local SMTP server that stores every message it receives as an .eml file."""
-    from wirewatch.mailsink import serve
+    from wirewatch.devstack.mailsink import serve
 
     serve(directory, host, port)
 
@@ -630,7 +630,7 @@ def simwire_serve(
     fault: Annotated[list[str] | None, typer.Option(help="OUTLET=KIND, e.g. harbour-herald=500")] = None,
 ) -> None:
     """Serve the simulated news wire until interrupted."""
-    from wirewatch.simwire import WireSettings, serve
+    from wirewatch.devstack.simwire import WireSettings, serve
 
     faults = {}
     for item in fault or []:
@@ -656,7 +656,7 @@ def simwire_feeds(
     outlets: Annotated[int, typer.Option(help="number of outlets")] = 8,
 ) -> None:
     """Print the wire's feeds as feeds.yaml entries."""
-    from wirewatch.simwire import SimWire, WireSettings
+    from wirewatch.devstack.simwire import SimWire, WireSettings
 
     sys.stdout.write(SimWire(WireSettings(port=port, outlets=outlets)).feeds_yaml())
 

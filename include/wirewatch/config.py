@@ -151,7 +151,7 @@ class AlertSettings(_Strict):
 
 
 class DedupeSettings(_Strict):
-    """Near-duplicate clustering (wirewatch.dedupe); the defaults come from benchmarks.dedup_eval."""
+    """Near-duplicate clustering (wirewatch.stories); the defaults come from benchmarks.dedup_eval."""
 
     shingle_words: int = Field(3, ge=1, le=8)
     num_perm: int = Field(128, ge=16, le=1024)
@@ -189,7 +189,7 @@ class Feed(_Strict):
     url: str
     language: Language
     enabled: bool = True
-    # the Airflow connection holding the feed's credentials (see wirewatch.credentials)
+    # the Airflow connection holding the feed's credentials (see wirewatch.ingest.credentials)
     connection: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]+$")
 
     @field_validator("url")

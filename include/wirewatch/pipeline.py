@@ -17,17 +17,17 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from wirewatch import health
-from wirewatch.agency import detect_agency
-from wirewatch.archive import RawArchive
 from wirewatch.config import Feed, PipelineConfig, load_pipeline_config
-from wirewatch.credentials import FeedCredentials, MissingCredentials, from_env
-from wirewatch.dedupe import body_hash, content_hash
-from wirewatch.feeds import FeedEntry, FeedParseError, parse_feed_document
-from wirewatch.fetch import Fetcher, FetchResult
+from wirewatch.ingest.agency import detect_agency
+from wirewatch.ingest.archive import RawArchive
+from wirewatch.ingest.credentials import FeedCredentials, MissingCredentials, from_env
+from wirewatch.ingest.feeds import FeedEntry, FeedParseError, parse_feed_document
+from wirewatch.ingest.fetch import Fetcher, FetchResult
+from wirewatch.ingest.urls import article_id, canonical_url
 from wirewatch.match import TopicMatch, compile_topics, match_document
+from wirewatch.monitoring import health
 from wirewatch.redact import redact
-from wirewatch.urls import article_id, canonical_url
+from wirewatch.stories import body_hash, content_hash
 from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
 
@@ -132,7 +132,7 @@ def _conditional_headers(state: dict[str, Any] | None) -> dict[str, str]:
 def _article_row(
     ctx: RunContext, feed: Feed, entry: FeedEntry, canonical: str, page: FetchResult | None
 ) -> dict[str, Any]:
-    from wirewatch.extract import extract_article
+    from wirewatch.ingest.extract import extract_article
 
     page_error = None
     if page is not None and not page.ok:
@@ -324,7 +324,7 @@ async def _read_feed(
     pages = await asyncio.gather(*(fetcher.get(url) for _, url in fresh))
     if fresh or revisits:
         # trafilatura and the language model load here, once, and only when there is work
-        from wirewatch.extract import warm_up
+        from wirewatch.ingest.extract import warm_up
 
         warm_up()
     for (entry, url), page in zip(fresh, pages, strict=True):

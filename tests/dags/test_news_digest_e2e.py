@@ -26,8 +26,8 @@ from tests.digest.wire import (
     TZ,
 )
 from tests.mailsink import start_on_a_free_port
+from wirewatch.devstack.mailsink import MailSink, SinkHandler
 from wirewatch.digest.unsubscribe import unsubscribe
-from wirewatch.mailsink import MailSink, SinkHandler
 from wirewatch.warehouse.db import make_engine
 from wirewatch.warehouse.schema import digest_recipients, digests
 

@@ -15,8 +15,8 @@ from sqlalchemy.engine import make_url
 from tests.mailsink import MailSink, body_text
 from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.airflow_adapter import recent_dag_runs
-from wirewatch.dashboard import queries
-from wirewatch.simwire import SimWire, WireSettings
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.monitoring.dashboard import queries
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import articles, clusters, feed_polls, matches

@@ -9,7 +9,7 @@ from email.policy import default
 
 from lxml import html as lxml_html
 
-from wirewatch.mailsink import SinkHandler
+from wirewatch.devstack.mailsink import SinkHandler
 
 
 @dataclass

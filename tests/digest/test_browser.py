@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from tests.digest.wire import HOSTILE_HEADLINE, QUIET_TOPIC, TOPIC, TZ
-from wirewatch import chromium
+from wirewatch.devstack import chromium
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import render
 from wirewatch.digest.screenshots import make_screenshots

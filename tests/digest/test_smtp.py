@@ -17,7 +17,7 @@ from cryptography.x509.oid import NameOID
 
 from tests.digest.mail import parse
 from tests.mailsink import READY_TIMEOUT, start_on_a_free_port
-from wirewatch.mailsink import SinkHandler
+from wirewatch.devstack.mailsink import SinkHandler
 
 pytestmark = pytest.mark.integration
 

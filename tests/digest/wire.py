@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
-from wirewatch.dedupe import body_hash
+from wirewatch.devstack.simwire import ItemTruth, SimWire, WireSettings
+from wirewatch.ingest.urls import article_id
 from wirewatch.pipeline import RunContext, cluster_copies, match_pending, run_once
-from wirewatch.simwire import ItemTruth, SimWire, WireSettings
-from wirewatch.urls import article_id
+from wirewatch.stories import body_hash
 from wirewatch.warehouse.schema import articles
 from wirewatch.warehouse.store import upsert
 

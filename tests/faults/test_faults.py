@@ -23,8 +23,8 @@ from tests.conftest import skip_or_fail
 from tests.pgcluster import ScratchPostgres, bin_dir
 from tests.wiring import write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.pipeline import RunContext, run_once
-from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.db import migrate
 from wirewatch.warehouse.schema import articles, feed_polls, matches
 

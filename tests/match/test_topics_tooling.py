@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from wirewatch.cli import app
 from wirewatch.config import ConfigError, load_topics
+from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.match import check_topics, compile_topics, match_document
-from wirewatch.simwire import SimWire, WireSettings
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -25,7 +25,9 @@ from tests.conftest import postgres_unavailable_reason, skip_or_fail
 from tests.mailsink import start_on_a_free_port
 from tests.scaleout.runs import assert_succeeded
 from tests.wiring import write_feeds_file
-from wirewatch.devstack import (
+from wirewatch.devstack.mailsink import MailSink, SinkHandler
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.devstack.supervisor import (
     VENV_BIN,
     ProcessGroups,
     airflow_env,
@@ -37,8 +39,6 @@ from wirewatch.devstack import (
     wait_for_run,
     wait_http,
 )
-from wirewatch.mailsink import MailSink, SinkHandler
-from wirewatch.simwire import SimWire, WireSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow(seconds=150)]
 REPO = Path(__file__).resolve().parents[2]

@@ -13,10 +13,10 @@ from sqlalchemy import update
 from tests.apiserver import REPO, USER, ApiServer
 from tests.ui.restricted_auth import OUTSIDER
 from tests.wiring import HANG_SECONDS, fault_feeds
-from wirewatch import alerts
 from wirewatch.config import Settings, load_pipeline_config
+from wirewatch.devstack.simwire import SimWire, WireSettings
+from wirewatch.monitoring import alerts
 from wirewatch.pipeline import RunContext, run_once
-from wirewatch.simwire import SimWire, WireSettings
 from wirewatch.warehouse.schema import matches
 
 NOW = time.time()

@@ -13,7 +13,7 @@ import pytest
 from tests.browser import Browser
 from tests.ui.conftest import PRIVATE_FEED, SCREENSHOTS, SECRETS, remember_screenshot
 from tests.ui.restricted_auth import OUTSIDER
-from wirewatch.simwire.kursk import KURSK_COPIES
+from wirewatch.devstack.simwire.kursk import KURSK_COPIES
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow(seconds=65)]
 ENDPOINTS = (

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from wirewatch.dedupe import body_hash
+from wirewatch.stories import body_hash
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import current_tables, make_engine, migrate, normalize_url
 from wirewatch.warehouse.schema import article_versions, articles, feed_polls, feeds, matches, metadata

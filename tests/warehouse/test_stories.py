@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from tests.dedupe.stories import BEETLE_DE, DAM_FR, FERRY_DE
+from tests.stories.stories import BEETLE_DE, DAM_FR, FERRY_DE
 from wirewatch.config import DedupeSettings
-from wirewatch.dedupe import body_hash, content_hash
+from wirewatch.stories import body_hash, content_hash
 from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
 from wirewatch.warehouse.schema import article_versions, articles, clusters, dedupe_keys, matches, story_links
@@ -220,7 +220,7 @@ def test_articles_from_before_stories_are_clustered_after_the_upgrade(warehouse_
 
 
 def test_translations_join_across_batches_and_agencies_share_an_event(warehouse_url):
-    from wirewatch.simwire import kursk
+    from wirewatch.devstack.simwire import kursk
     from wirewatch.warehouse.schema import events
 
     engine = make_engine(warehouse_url)

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from wirewatch import chromium
 from wirewatch.config import Settings, load_digest_config, load_pipeline_config
+from wirewatch.devstack import chromium
+from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.digest.content import build_digest
 from wirewatch.digest.render import render
 from wirewatch.pipeline import RunContext, run_once
-from wirewatch.simwire import SimWire, WireSettings
 
 DEFAULT_OUT = Path("var/screenshots")
 WIDTHS = {"desktop": 1200, "phone": 390}

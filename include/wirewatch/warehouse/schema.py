@@ -39,7 +39,7 @@ feeds = Table(
     Column("last_outcome", String(20)),
     Column("last_error", Text),
     Column("consecutive_failures", Integer, nullable=False, server_default="0"),
-    # health (wirewatch.health): weighted failures, status, cadence, staleness and the next poll
+    # health (wirewatch.monitoring.health): weighted failures, status, cadence, staleness and the next poll
     Column("failure_weight", Integer, nullable=False, server_default="0"),
     Column("last_error_class", String(60)),
     Column("status", String(20)),  # new | ok | failing | dead

@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, text, update
 
 from wirewatch.config import DedupeSettings
-from wirewatch.dedupe import BatchResult, Clusterer, Doc, Member, summarize
-from wirewatch.dedupe.crosslang import evidence
-from wirewatch.dedupe.events import EVENT_HOURS, StoryFacts, group_events, translated_from
-from wirewatch.dedupe.translations import ANCHOR_SCHEME
+from wirewatch.stories import BatchResult, Clusterer, Doc, Member, summarize
+from wirewatch.stories.crosslang import evidence
+from wirewatch.stories.events import EVENT_HOURS, StoryFacts, group_events, translated_from
+from wirewatch.stories.translations import ANCHOR_SCHEME
 from wirewatch.warehouse.schema import (
     articles,
     clusters,

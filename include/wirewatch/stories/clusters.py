@@ -1,0 +1,545 @@
+"""Story clusters: each new article joins the copies it shares a story with, or starts a story.
+
+A batch of new articles is compared with itself and with the articles already stored in the
+time window (the `Window`: the warehouse in the pipeline, nothing for one-off JSON Lines input):
+
+1. paragraphs an outlet prints under many articles (newsletter boxes, legal lines) are learnt
+   as that outlet's boilerplate and left out, so two short briefs do not look alike for it;
+2. MinHash LSH over word shingles, and the long sentences taken verbatim, propose candidates;
+3. each candidate is verified on the exact shingle sets (Jaccard or containment) and must not
+   look like two instances of one template (see `similarity`);
+4. verified pairs are linked, clusters are the connected components (single link): a batch
+   article linking two existing stories merges them into the older one.
+
+Within a batch the order of the articles does not matter; clusters never split.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Protocol
+
+import numpy as np
+
+from wirewatch.config import DedupeSettings
+from wirewatch.stories.minhash import Signer
+from wirewatch.stories.shingles import FIGURES, Sentence, Text, parse, shingles
+from wirewatch.stories.similarity import Overlap, compare_facts, overlap
+from wirewatch.stories.translations import Translations
+
+# a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
+MAX_BUCKET = 100
+# a story's first article and an article that joined through a copy of it share this much of
+# the shorter text when the article rewrites the story; two stories bridged by one article do not
+REWRITE_CONTAINMENT = 0.3
+# a sentence carried by this many stories is a stock sentence, not something one took from another
+STOCK_STORIES = 3
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    body: str
+    outlet: str = ""
+    time: datetime | None = None  # orders the copies and bounds the window (the pipeline: fetch time)
+    cluster_key: str | None = None  # the story it already belongs to (a stored or revised article)
+    language: str | None = None  # with a language, a translation of another article joins its story
+    agency: str | None = None
+    title: str | None = None  # events compare headlines too
+
+
+class Window(Protocol):
+    """Articles clustered in earlier batches: the warehouse implements this."""
+
+    def lookup(
+        self, keys: Collection[int], since: datetime | None, anchors: bool = False
+    ) -> dict[int, set[str]]:
+        """Stored article ids per index key (or per anchor key), for articles seen since `since`."""
+
+    def load(self, ids: Collection[str]) -> list[Doc]:
+        """The stored articles, each with its cluster key."""
+
+    def paragraph_counts(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        """How many stored articles of each outlet carry each paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: str
+    b: str
+    shared: int
+    jaccard: float
+    containment: float
+    kind: str = "copy"  # or "translation": b is the translation of a
+
+
+@dataclass
+class BatchResult:
+    assignments: dict[str, str] = field(default_factory=dict)  # new article id -> cluster key
+    merges: dict[str, str] = field(default_factory=dict)  # absorbed cluster key -> surviving key
+    links: list[Link] = field(default_factory=list)  # verified pairs with a new article in them
+    band_keys: dict[str, list[int]] = field(default_factory=dict)  # to store for later batches
+    paragraph_keys: dict[str, list[int]] = field(default_factory=dict)
+    anchor_keys: dict[str, list[int]] = field(default_factory=dict)  # finds translations later
+    translations: dict[str, str] = field(default_factory=dict)  # translation -> the article it renders
+    # compilation -> the articles of another story it took a paragraph from (kind also_uses)
+    also_uses: dict[str, set[str]] = field(default_factory=dict)
+    candidates: int = 0  # pairs LSH proposed
+    templated: int = 0  # pairs that passed the overlap test but were template instances
+
+
+def cluster_key_for(article_id: str) -> str:
+    return "story:" + hashlib.blake2b(article_id.encode(), digest_size=10).hexdigest()
+
+
+@dataclass
+class _Prepared:
+    doc: Doc
+    text: Text
+    keep: list[bool]
+    shingles: np.ndarray
+    anchors: list[int]  # keys of the long sentences outside boilerplate
+    exact: bytes | None  # digest of all its words (None: no words)
+    facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
+
+    def sentence_facts(self, names: bool) -> list[Sentence]:
+        if names not in self.facts:
+            self.facts[names] = self.text.sentence_facts(self.keep, names)
+        return self.facts[names]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while (parent := self.parent.setdefault(root, root)) != root:
+            root = parent
+        while x != root:  # path compression, without recursion on long chains
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _may_have_facts(text: Text) -> bool:
+    """Figures, or capitals that may be names (cheap checks before the sentence-by-sentence test)."""
+    return text.body != text.body.lower() or not FIGURES.isdisjoint(text.ids.tolist())
+
+
+def _sort_time(doc: Doc) -> tuple:
+    return (doc.time is None, doc.time or datetime.min, doc.id)
+
+
+class Clusterer:
+    def __init__(self, settings: DedupeSettings, window: Window | None = None) -> None:
+        self.settings = settings
+        self.window = window
+        self.signer = Signer(
+            settings.num_perm, settings.lsh_bands, settings.lsh_rows, salt=f"k{settings.shingle_words}"
+        )
+        self.span = timedelta(days=settings.window_days)
+
+    @property
+    def scheme(self) -> str:
+        return self.signer.scheme
+
+    # -- preparing articles
+
+    def _boilerplate_counts(self, texts: dict[str, tuple[Doc, Text]]) -> dict[tuple[str, int], int]:
+        batch: dict[tuple[str, int], int] = defaultdict(int)
+        for doc, text in texts.values():
+            for key in set(text.keys):
+                batch[(doc.outlet, key)] += 1
+        if self.window is not None:
+            for pair, count in self.window.paragraph_counts(list(batch)).items():
+                batch[pair] += count
+        return batch
+
+    def _prepare(self, doc: Doc, text: Text, counts: dict[tuple[str, int], int]) -> _Prepared:
+        limit = self.settings.boilerplate_min_articles
+        keep = [counts.get((doc.outlet, key), 1) < limit for key in text.keys]
+        anchors = sorted({key for paragraph, key in text.anchors if keep[paragraph]})
+        exact = text.digest if text.ids.size else None
+        return _Prepared(doc, text, keep, shingles(text, self.settings.shingle_words, keep), anchors, exact)
+
+    # -- deciding a pair
+
+    def _within_window(self, a: Doc, b: Doc) -> bool:
+        return a.time is None or b.time is None or abs(a.time - b.time) <= self.span
+
+    def verify(self, a: _Prepared, b: _Prepared) -> tuple[Overlap | None, bool]:
+        """(overlap, templated): overlap is None when the pair is not a copy."""
+        if a.exact is not None and a.exact == b.exact:
+            return Overlap(max(a.shingles.size, 1), 1.0, 1.0), False
+        s = self.settings
+        found = overlap(a.shingles, b.shingles)
+        if found.shared < s.min_shared_shingles or (
+            found.jaccard < s.min_jaccard and found.containment < s.min_containment
+        ):
+            return None, False
+        if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
+            return found, False
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
+        slots = compare_facts(a.sentence_facts(names), b.sentence_facts(names))
+        if slots.templated(s.template_share):
+            return None, True
+        return found, False
+
+    def _facts_agree(self, a: _Prepared, b: _Prepared) -> bool:
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
+        return not compare_facts(a.sentence_facts(names), b.sentence_facts(names)).changed
+
+    # -- a batch
+
+    def cluster(self, docs: Sequence[Doc]) -> BatchResult:
+        """Cluster a batch of new (or revised) articles against each other and the window."""
+        # the batch builds many long-lived small objects and no cycles: the cyclic collector would
+        # only rescan them again and again (about a tenth of the time at 100,000 articles)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._cluster(docs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _cluster(self, docs: Sequence[Doc]) -> BatchResult:
+        result = BatchResult()
+        if not docs:
+            return result
+        texts = {doc.id: (doc, parse(doc.body, self.settings.anchor_words)) for doc in docs}
+        counts = self._boilerplate_counts(texts)
+        batch = {doc.id: self._prepare(doc, text, counts) for doc, text in texts.values()}
+        for doc_id, (_, text) in texts.items():
+            result.paragraph_keys[doc_id] = sorted(set(text.keys))
+
+        # index keys: the LSH bands (overall likeness) and the long sentences (a cut copy or a
+        # brief shares a few verbatim sentences with the original, but little of its word set)
+        for doc_id, item in batch.items():
+            if item.shingles.size:
+                bands = self.signer.band_keys(self.signer.signature(item.shingles))
+                result.band_keys[doc_id] = bands + item.anchors
+
+        pairs = self._batch_pairs(list(batch), result.band_keys)
+        stored = self._stored_candidates(batch, result.band_keys)
+        result.candidates = len(pairs) + sum(len(v) for v in stored.values())
+
+        links: list[Link] = []
+        borrowed: list[tuple[str, str, frozenset[int]]] = []  # pairs sharing long sentences, not copies
+
+        def consider(a: _Prepared, b: _Prepared) -> None:
+            if not self._within_window(a.doc, b.doc):
+                return
+            verdict, templated = self.verify(a, b)
+            result.templated += templated
+            if verdict is not None:
+                links.append(Link(a.doc.id, b.doc.id, verdict.shared, verdict.jaccard, verdict.containment))
+            elif not templated and (shared := frozenset(a.anchors) & frozenset(b.anchors)):
+                if self._facts_agree(a, b):  # not two instances of a template sharing its stock sentences
+                    borrowed.append((a.doc.id, b.doc.id, shared))
+
+        # identical bodies always join, even when nothing is left to hash (all boilerplate)
+        by_exact: dict[bytes, list[str]] = defaultdict(list)
+        for doc_id, item in batch.items():
+            if item.exact is not None:
+                by_exact[item.exact].append(doc_id)
+        for same in by_exact.values():
+            for other in same[1:]:
+                links.append(Link(same[0], other, batch[other].shingles.size, 1.0, 1.0))
+        for i, j in pairs:
+            if batch[i].exact is None or batch[i].exact != batch[j].exact:
+                consider(batch[i], batch[j])
+        old: dict[str, Doc] = {}
+        texts_of: dict[str, _Prepared] = dict(batch)
+        if stored:
+            prepared = self._prepare_stored({i for ids in stored.values() for i in ids}, texts)
+            for doc_id, ids in stored.items():
+                for other in sorted(ids & prepared.keys()):
+                    old[other] = prepared[other].doc
+                    texts_of[other] = prepared[other]
+                    consider(batch[doc_id], prepared[other])
+        if self.settings.translation_window_hours and any(doc.language for doc in docs):
+            keywords = {doc_id: text.keywords for doc_id, (_, text) in texts.items()}
+            self._link_translations(docs, keywords, links, old, result)
+        result.links = links
+        self._assign(docs, old, links, result, texts_of)
+        self._also_uses(borrowed, texts_of, old, result)
+        return result
+
+    def _also_uses(
+        self,
+        borrowed: list[tuple[str, str, frozenset[int]]],
+        texts: dict[str, _Prepared],
+        old: dict[str, Doc],
+        result: BatchResult,
+    ) -> None:
+        """Compilations: of two articles in different stories that share long sentences, the one
+        whose own story mostly lacks them took them from the other's story (an outlet's article
+        built from agency A's lead and a paragraph of agency B's version)."""
+        key_of = {
+            doc_id: result.merges.get(str(doc.cluster_key), str(doc.cluster_key))
+            for doc_id, doc in old.items()
+        }
+        key_of |= result.assignments
+        story: dict[str, list[str]] = defaultdict(list)
+        told_in: dict[int, set[str]] = defaultdict(set)  # long sentence -> the stories that carry it
+        for doc_id in texts:
+            if doc_id in key_of:
+                story[key_of[doc_id]].append(doc_id)
+                for sentence in texts[doc_id].anchors:
+                    told_in[sentence].add(key_of[doc_id])
+
+        def carriers(one: str, sentences: frozenset[int]) -> tuple[int, int]:
+            """(other members of its story carrying the sentences, other members)."""
+            others = [i for i in story[key_of[one]] if i != one]
+            return sum(bool(sentences & frozenset(texts[i].anchors)) for i in others), len(others)
+
+        def lacks(one: str, sentences: frozenset[int]) -> bool:
+            carry, others = carriers(one, sentences)
+            return 2 * carry < others
+
+        def tells(one: str, sentences: frozenset[int]) -> bool:
+            """Its story's first article and most of the others carry them: not a later addition
+            (an update's closing sentence, an outlet's teaser)."""
+            carry, others = carriers(one, sentences)
+            origin = min(story[key_of[one]], key=lambda i: _sort_time(texts[i].doc))
+            return carry > 0 and 2 * carry >= others and bool(sentences & frozenset(texts[origin].anchors))
+
+        for a, b, shared in borrowed:
+            if key_of.get(a) is None or key_of.get(b) is None or key_of[a] == key_of[b]:
+                continue
+            # a stock sentence (in several stories: a template's, a spokesman's confirmation) is no evidence
+            sentences = frozenset(k for k in shared if len(told_in[k]) <= STOCK_STORIES - 1)
+            if not sentences:
+                continue
+            # the compilation's own story lacks what it took; the other story tells it in most copies
+            took = [x for x, y in ((a, b), (b, a)) if lacks(x, sentences) and tells(y, sentences)]
+            for x in took:
+                if x in result.assignments:
+                    y = b if x == a else a
+                    result.also_uses.setdefault(x, set()).add(y)
+
+    def _link_translations(
+        self,
+        docs: Sequence[Doc],
+        keywords: dict[str, tuple[str, ...]],
+        links: list[Link],
+        old: dict[str, Doc],
+        result: BatchResult,
+    ) -> None:
+        hours = self.settings.translation_window_hours
+        times = [doc.time for doc in docs if doc.time is not None]
+        since = min(times) - timedelta(hours=hours) if len(times) == len(docs) else None
+        # an unsigned copy speaks for the agency of the copies it joined: an outlet's unsigned reprint
+        # of the ATS item must not make AFP's version of the news a translation of it
+        signed: dict[str, set[str]] = defaultdict(set)
+        agency = {doc.id: doc.agency for doc in docs} | {doc.id: doc.agency for doc in old.values()}
+        for link in links:
+            for one, other in ((link.a, link.b), (link.b, link.a)):
+                if agency.get(one) is None and agency.get(other):
+                    signed[one].add(str(agency[other]))
+        docs = [
+            replace(doc, agency=next(iter(signed[doc.id]))) if len(signed.get(doc.id, ())) == 1 else doc
+            for doc in docs
+        ]
+        found = Translations(hours, self.window).link(docs, keywords, since)
+        result.anchor_keys = found.keys
+        result.candidates += found.candidates
+        for source, target, alignment in found.links:
+            links.append(
+                Link(source, target, int(alignment.matched), alignment.short, alignment.prefix, "translation")
+            )
+            result.translations[target] = source
+        for doc_id, doc in found.stored.items():
+            old.setdefault(doc_id, doc)
+
+    def _batch_pairs(self, ids: list[str], keys: dict[str, list[int]]) -> list[tuple[str, str]]:
+        """Pairs of batch articles that share an index key, found by sorting all keys at once."""
+        owners = [n for n, doc_id in enumerate(ids) if doc_id in keys]
+        if not owners:
+            return []
+        flat = np.fromiter((k for n in owners for k in keys[ids[n]]), dtype=np.int64)
+        who = np.repeat(np.array(owners, dtype=np.int64), [len(keys[ids[n]]) for n in owners])
+        order = np.lexsort((who, flat))
+        flat, who = flat[order], who[order]
+        starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1], True])
+        sizes = np.diff(starts)
+        pairs: set[tuple[int, int]] = set()
+        for begin, size in zip(starts[:-1][sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+            if size <= MAX_BUCKET:
+                members = who[begin : begin + size].tolist()
+                pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1 :] if x != y)
+        return [(ids[a], ids[b]) for a, b in sorted(pairs)]
+
+    def _stored_candidates(
+        self, batch: dict[str, _Prepared], keys: dict[str, list[int]]
+    ) -> dict[str, set[str]]:
+        if self.window is None or not keys:
+            return {}
+        times = [item.doc.time for item in batch.values() if item.doc.time is not None]
+        since = min(times) - self.span if len(times) == len(batch) else None
+        hits = self.window.lookup({k for ks in keys.values() for k in ks}, since)
+        hits = {key: ids for key, ids in hits.items() if len(ids) <= MAX_BUCKET}
+        found: dict[str, set[str]] = {}
+        for doc_id, doc_keys in keys.items():
+            ids = set().union(*(hits.get(k, ()) for k in doc_keys)) - batch.keys()
+            if ids:
+                found[doc_id] = ids
+        return found
+
+    def _prepare_stored(
+        self, ids: Iterable[str], batch_texts: dict[str, tuple[Doc, Text]]
+    ) -> dict[str, _Prepared]:
+        assert self.window is not None
+        docs = [doc for doc in self.window.load(sorted(ids)) if doc.id not in batch_texts]
+        texts = {doc.id: (doc, parse(doc.body, self.settings.anchor_words)) for doc in docs}
+        pairs = {(doc.outlet, key) for doc, text in texts.values() for key in set(text.keys)}
+        counts: dict[tuple[str, int], int] = defaultdict(int, self.window.paragraph_counts(list(pairs)))
+        for doc, text in batch_texts.values():
+            for key in set(text.keys):
+                if (doc.outlet, key) in pairs:
+                    counts[(doc.outlet, key)] += 1
+        return {doc.id: self._prepare(doc, text, counts) for doc, text in texts.values()}
+
+    def _assign(
+        self,
+        docs: Sequence[Doc],
+        old: dict[str, Doc],
+        links: list[Link],
+        result: BatchResult,
+        texts: dict[str, _Prepared],
+    ) -> None:
+        """Grow stories link by link, strongest first; each takes the key of its oldest story, or a new one.
+
+        An article joins a story only as a copy of the story as a whole: of its representative
+        (its first article) or of most of its members. Two stories join only when their
+        representatives are copies. So A and C never chain through a B that shares a bit of each.
+        """
+        found = _UnionFind()
+        known = [*old.values(), *(doc for doc in docs if doc.cluster_key)]
+        for doc in known:  # an article with a key stands for its whole story
+            found.union(doc.id, "\0" + str(doc.cluster_key))
+        members: dict[str, set[str]] = defaultdict(set)
+        for doc_id in texts:
+            members[found.find(doc_id)].add(doc_id)
+        linked: dict[str, set[str]] = defaultdict(set)
+        copies = sorted(
+            (link for link in links if link.kind == "copy"),
+            key=lambda k: (-k.jaccard, -k.containment, k.a, k.b),
+        )
+        for link in copies:
+            linked[link.a].add(link.b)
+            linked[link.b].add(link.a)
+        for link in copies:
+            ra, rb = found.find(link.a), found.find(link.b)
+            if ra != rb and self._whole_copy(members[ra], members[rb], linked, texts):
+                found.union(ra, rb)
+                root = found.find(ra)
+                members[root] = members.pop(ra, set()) | members.pop(rb, set())
+        for link in links:
+            if link.kind != "copy":
+                found.union(link.a, link.b)
+        oldest: dict[str, dict[str, tuple]] = defaultdict(dict)  # root -> key -> earliest member's time
+        for doc in sorted(known, key=_sort_time, reverse=True):
+            oldest[found.find(doc.id)][str(doc.cluster_key)] = _sort_time(doc)
+        components: dict[str, list[Doc]] = defaultdict(list)
+        for doc in docs:
+            components[found.find(doc.id)].append(doc)
+        for root, group in components.items():
+            keys = oldest.get(root)
+            if keys:
+                key = min(keys, key=lambda k: (keys[k], k))
+                result.merges.update({other: key for other in keys if other != key})
+            else:
+                key = cluster_key_for(min(group, key=_sort_time).id)
+            for doc in group:
+                result.assignments[doc.id] = key
+
+    def _whole_copy(
+        self, a: set[str], b: set[str], linked: dict[str, set[str]], texts: dict[str, _Prepared]
+    ) -> bool:
+        """Whether two groups are one story: an article linked to most of the other's members,
+        or representatives that are copies."""
+        if len(a) > len(b):
+            a, b = b, a
+        if len(a) == 1:
+            (one,) = a
+            if 2 * len(linked[one] & b) > len(b):
+                return True
+        if not a or not b:
+            return True
+        # a story's representative is its first article (the agency original, as a rule): the
+        # longest one may be the article that bridges two stories
+        first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
+        if second in linked[first]:
+            return True
+        verdict, templated = self.verify(texts[first], texts[second])
+        if verdict is not None or templated:
+            return verdict is not None
+        # a heavy rewrite of the original, found through a copy of it: still much of the same text
+        found = overlap(texts[first].shingles, texts[second].shingles)
+        return found.shared >= self.settings.min_shared_shingles and found.containment >= REWRITE_CONTAINMENT
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a cluster summary needs to know about one article."""
+
+    id: str
+    outlet: str
+    time: datetime | None
+    agency: str | None
+    language: str | None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    canonical: str
+    agency: str | None
+    headline: str | None
+    first_seen: datetime | None
+    last_seen: datetime | None
+    copies: int
+    outlets: list[str]
+    languages: list[str]
+
+
+def summarize(members: Sequence[Member]) -> Summary:
+    """Canonical article: the earliest one carrying the cluster's agency, else the earliest overall.
+
+    The cluster's agency is the one most of its articles are signed with (earliest on a tie), so
+    one outlet crediting a second agency does not take the story from the agency that wrote it.
+    """
+    ordered = sorted(members, key=lambda m: (m.time is None, m.time, m.id))
+    tally: dict[str, int] = defaultdict(int)
+    for m in ordered:
+        if m.agency:
+            tally[m.agency] += 1
+    agency = max(
+        tally,
+        key=lambda a: (tally[a], -next(i for i, m in enumerate(ordered) if m.agency == a)),
+        default=None,
+    )
+    canonical = next((m for m in ordered if agency and m.agency == agency), ordered[0])
+    times = [m.time for m in ordered if m.time is not None]
+    return Summary(
+        canonical=canonical.id,
+        agency=agency,
+        headline=canonical.title,
+        first_seen=min(times, default=None),
+        last_seen=max(times, default=None),
+        copies=len(ordered),
+        outlets=sorted({m.outlet for m in ordered}),
+        languages=sorted({m.language for m in ordered if m.language}),
+    )

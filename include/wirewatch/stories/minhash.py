@@ -1,0 +1,65 @@
+"""MinHash signatures (datasketch) and LSH band keys.
+
+Two articles become candidates when all `rows` values of at least one of the `bands` bands of
+their signatures agree; the chance of that is 1 - (1 - J^rows)^bands for Jaccard similarity J.
+The banding is done here rather than with datasketch's MinHashLSH because the band keys live in
+the warehouse (one indexed BIGINT per band), so an article fetched days later finds the earlier
+copies with one SQL lookup instead of an in-memory index rebuilt every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from datasketch import MinHash
+
+from wirewatch.stories.shingles import fmix64
+
+_SCHEME = "affine32"
+_U64 = np.uint64
+
+
+def _same(value: int) -> int:
+    return value
+
+
+def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
+    return 1.0 - (1.0 - jaccard**rows) ** bands
+
+
+class Signer:
+    """Signatures and band keys for one LSH layout; `scheme` names the layout, stored with the keys."""
+
+    def __init__(self, num_perm: int, bands: int, rows: int, seed: int = 1, salt: str = "") -> None:
+        if bands * rows > num_perm:
+            raise ValueError(f"bands x rows = {bands * rows} exceeds num_perm = {num_perm}")
+        self.num_perm, self.bands, self.rows, self.seed = num_perm, bands, rows, seed
+        self._permutations = MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
+        self.scheme = f"mh{num_perm}-s{seed}-b{bands}r{rows}{'-' + salt if salt else ''}"
+        digest = hashlib.blake2b(self.scheme.encode(), digest_size=8).digest()
+        with np.errstate(over="ignore"):
+            self._band_salt = fmix64(
+                np.arange(bands, dtype=_U64) * _U64(0x9E3779B97F4A7C15) + _U64(int.from_bytes(digest, "big"))
+            )
+
+    def signature(self, shingles: np.ndarray) -> np.ndarray:
+        """The MinHash of a set of 32-bit shingle ids (already hashed, so datasketch's hash is identity)."""
+        sketch = MinHash(
+            num_perm=self.num_perm,
+            seed=self.seed,
+            hashfunc=_same,
+            permutations=self._permutations,
+            scheme=_SCHEME,
+        )
+        sketch.update_batch(shingles.tolist())
+        return sketch.hashvalues
+
+    def band_keys(self, signature: np.ndarray) -> list[int]:
+        """One signed 64-bit key per band (fits a BIGINT column on SQLite and PostgreSQL)."""
+        values = signature[: self.bands * self.rows].astype(_U64).reshape(self.bands, self.rows)
+        acc = self._band_salt
+        with np.errstate(over="ignore"):
+            for column in range(self.rows):
+                acc = fmix64(acc ^ values[:, column]) * _U64(0x9E3779B97F4A7C15)
+        return acc.view(np.int64).tolist()

@@ -1,0 +1,188 @@
+"""Story clustering in memory: normalisation, stable keys, order, window, template test."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+from tests.stories.stories import BEETLE_DE, DAM_FR, FERRY_DE, FERRY_EN
+from wirewatch.config import DedupeSettings
+from wirewatch.stories import Clusterer, Doc, Member, summarize
+from wirewatch.stories.minhash import Signer, candidate_probability
+from wirewatch.stories.shingles import parse, shingles
+from wirewatch.stories.similarity import compare_facts, overlap
+
+T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
+
+
+def body(original, drop: int | None = None) -> str:
+    return "\n".join(p for n, p in enumerate(original.paragraphs) if n != drop)
+
+
+def test_spelling_case_accents_and_number_style_fold_to_the_same_words():
+    a = parse("Plus de 10'000 soldats à Koursk.\nDie Straße nach Zürich")
+    b = parse("plus de 10 000 Soldats a KOURSK.\nDie Strasse nach Zurich")
+    assert a.ids.tolist() == b.ids.tolist() and a.keys == b.keys
+    assert parse("10.000 Mann").ids.tolist() == parse("10,000 Mann").ids.tolist()
+    assert parse("0,52 Prozent").ids.tolist() != parse("0,25 Prozent").ids.tolist()
+
+
+def test_keys_are_the_same_in_another_process():
+    """Band and sentence keys are stored and compared across runs: no per-process hash seeds."""
+    signer = Signer(128, 32, 4)
+    text = parse(body(FERRY_DE))
+    here = signer.band_keys(signer.signature(shingles(text, 3))) + [key for _, key in text.anchors]
+    code = (
+        "import json, sys; from wirewatch.stories.minhash import Signer; from wirewatch.stories.shingles import "
+        "parse, shingles; s = Signer(128, 32, 4); t = parse(sys.stdin.read()); "
+        "print(json.dumps(s.band_keys(s.signature(shingles(t, 3))) + [k for _, k in t.anchors]))"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        input=body(FERRY_DE),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+    )
+    assert json.loads(there.stdout) == here
+
+
+def test_lsh_proposes_similar_pairs_far_more_often_than_dissimilar_ones():
+    assert candidate_probability(0.8, 32, 4) > 0.99
+    assert candidate_probability(0.05, 32, 4) < 0.001
+    a, b = shingles(parse(body(FERRY_DE)), 3), shingles(parse(body(FERRY_DE, drop=3)), 3)
+    assert overlap(a, b).containment == 1.0 and overlap(a, b).jaccard < 1.0
+
+
+def test_clusters_do_not_depend_on_the_order_of_the_articles():
+    docs = [
+        Doc(f"{original.key}-{n}", body(original, drop=n), f"outlet{n}", T0 + timedelta(hours=n))
+        for original in (FERRY_DE, DAM_FR, FERRY_EN)
+        for n in range(1, 5)
+    ]
+    partitions = []
+    for seed in range(3):
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        result = Clusterer(DedupeSettings()).cluster(shuffled)
+        groups: dict[str, set[str]] = {}
+        for doc_id, key in result.assignments.items():
+            groups.setdefault(key, set()).add(doc_id)
+        partitions.append(sorted(sorted(g) for g in groups.values()))
+    assert partitions[0] == partitions[1] == partitions[2]
+    assert len(partitions[0]) == 3  # one story per original, across four outlets each
+
+
+def test_the_window_bounds_how_late_a_copy_may_join():
+    original = Doc("a", body(FERRY_DE), "wire", T0)
+    two_days = Doc("b", body(FERRY_DE, drop=2), "outlet", T0 + timedelta(days=2))
+    ten_days = Doc("c", body(FERRY_DE, drop=4), "outlet2", T0 + timedelta(days=10))
+    result = Clusterer(DedupeSettings(window_days=7)).cluster([original, two_days, ten_days])
+    assert result.assignments["a"] == result.assignments["b"] != result.assignments["c"]
+    wider = Clusterer(DedupeSettings(window_days=8)).cluster([original, two_days, ten_days])
+    assert len(set(wider.assignments.values())) == 1  # c is within 8 days of b
+
+
+def test_an_article_with_a_story_keeps_it_when_its_new_version_links_nowhere():
+    revised = Doc("a", body(DAM_FR), "outlet", T0, cluster_key="story:earlier")
+    result = Clusterer(DedupeSettings()).cluster([revised])
+    assert result.assignments == {"a": "story:earlier"}
+
+
+def test_figures_that_change_in_sentences_that_otherwise_match_mark_a_template():
+    def facts(text: str):
+        return parse(text).sentence_facts()
+
+    template = "Der Leitindex SMI schloss am {} bei {} Punkten, {} Prozent höher als am Vortag."
+    a = facts(template.format("Montag", "11234", "0,52"))
+    b = facts(template.format("Dienstag", "11302", "0,61"))
+    assert compare_facts(a, b).templated(0.3)
+    corrected = facts(body(FERRY_DE).replace("2300 Menschen", "2400 Menschen"))
+    assert not compare_facts(facts(body(FERRY_DE)), corrected).templated(0.3)  # an update's correction
+
+
+def test_figures_in_any_notation_are_one_fact_and_a_cut_copy_may_drop_some():
+    def facts(text: str):
+        return [found for _, found in parse(text).sentence_facts()]
+
+    times = [
+        facts(f"Le train est parti de Lausanne à {t} avec deux heures de retard.") for t in ("18h05", "18:05")
+    ]
+    assert times[0] == times[1] and times[0][0]["18 5"] == 1
+    assert facts("Il a été élu le 1er mars, joignable au 062 886 01 17.")[0].keys() == {
+        "1 mars",
+        "62886 1 17",
+    }
+    full = parse("Am Dienstag stürzte ein 34-jähriger Fahrer bei Sursee, die Strasse war 3 Stunden zu.")
+    cut = parse("Am Dienstag stürzte ein Fahrer bei Sursee, die Strasse war zu.")
+    assert not compare_facts(full.sentence_facts(), cut.sentence_facts()).templated(0.3)
+
+
+POLICE_DE = (
+    "Am {}, kurz nach {} Uhr, fuhr ein {}-jähriger {} auf der {} in Richtung {}. Aus noch ungeklärten "
+    "Gründen kollidierte er mit einem entgegenkommenden Auto.\n"
+    "Dabei wurde der Mann schwer verletzt. Er musste mit der Rega ins Spital gebracht werden.\n"
+    "Die {} war während der Unfallaufnahme für rund 3 Stunden gesperrt. Die Feuerwehr richtete eine "
+    "Umleitung ein.\n"
+    "Die Kantonspolizei Luzern hat Ermittlungen zum genauen Unfallhergang aufgenommen. Personen, die "
+    "Angaben zum Unfall machen können, werden gebeten, sich unter der Telefonnummer 041 248 81 17 zu melden."
+)
+
+
+def test_two_police_reports_of_one_template_stay_apart_and_their_copies_join():
+    sunday = POLICE_DE.format(
+        "Sonntag", "14.48", "79", "Motorradfahrer", "Autobahn A1 bei Emmen", "Studen", "Autobahn A1"
+    )
+    tuesday = POLICE_DE.format(
+        "Dienstag", "17:32", "34", "Lieferwagenlenker", "Zürichstrasse bei Sursee", "Lyss", "Zürichstrasse"
+    )
+    docs = [
+        Doc("sun", sunday, "police", T0),
+        Doc("sun-copy", "Ein Unfall in Emmen.\n" + sunday.replace("14.48", "14:48"), "outlet", T0),
+        Doc("tue", tuesday, "police", T0 + timedelta(days=2)),
+        Doc("tue-copy", tuesday.replace("17:32", "17.32"), "outlet", T0 + timedelta(days=2)),
+    ]
+    found = Clusterer(DedupeSettings()).cluster(docs).assignments
+    assert found["sun"] == found["sun-copy"] != found["tue"] == found["tue-copy"]
+
+
+def test_an_article_that_bridges_two_stories_joins_one_and_does_not_chain_them():
+    ferry = Doc("ferry", body(FERRY_DE), "wire", T0)
+    beetle = Doc("beetle", "\n".join(BEETLE_DE.paragraphs), "wire2", T0 + timedelta(minutes=5))
+    bridge_text = "\n".join([*FERRY_DE.paragraphs[:4], *BEETLE_DE.paragraphs[:4]])
+    bridge = Doc("bridge", bridge_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([ferry, beetle, bridge])
+    linked = {frozenset((link.a, link.b)) for link in result.links}
+    assert {frozenset(("ferry", "bridge")), frozenset(("beetle", "bridge"))} <= linked  # a copy of each
+    found = result.assignments
+    assert found["ferry"] != found["beetle"] and found["bridge"] in (found["ferry"], found["beetle"])
+
+
+def test_a_compilation_joins_its_lead_and_also_uses_the_second_agencys_story():
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    second = [
+        Doc(f"b{n}", "\n".join(BEETLE_DE.paragraphs[: 5 - n]), f"b-outlet{n}", T0 + timedelta(minutes=n))
+        for n in (0, 1)
+    ]
+    compiled_text = "\n".join([*FERRY_DE.paragraphs[:4], BEETLE_DE.paragraphs[2] + " (sda/dpa)"])
+    compiled = Doc("compiled", compiled_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([*lead, *second, compiled])
+    found = result.assignments
+    assert found["compiled"] == found["a5"] == found["a4"] != found["b0"] == found["b1"]
+    assert result.also_uses == {"compiled": {"b0", "b1"}}
+
+
+def test_the_canonical_article_is_the_agency_original_else_the_earliest():
+    members = [
+        Member("outlet-early", "Outlet", T0, None, "de"),
+        Member("wire", "ATS wire", T0 + timedelta(minutes=5), "ATS", "de"),
+        Member("copy", "Other", T0 + timedelta(minutes=9), "ATS", "fr"),
+    ]
+    story = summarize(members)
+    assert (story.canonical, story.agency, story.copies) == ("wire", "ATS", 3)
+    assert story.languages == ["de", "fr"] and story.first_seen == T0
+    assert summarize(members[:1]).canonical == "outlet-early"
