@@ -1,8 +1,11 @@
 """Translation links: evidence that survives translation, and translated wire copies joining their story."""
 
+import itertools
 import json
+import random
 import subprocess
 import sys
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from wirewatch.config import DedupeSettings
 from wirewatch.devstack.simwire import kursk
 from wirewatch.stories import Clusterer, Doc, stories_and_events
 from wirewatch.stories.crosslang import align, evidence
+from wirewatch.stories.translations import MAX_BUCKET, MIN_SHARED_KEYS, Translations
 
 T0 = datetime(2024, 11, 5, 18, 0, tzinfo=UTC)
 
@@ -113,3 +117,37 @@ def test_the_evaluation_reads_a_json_lines_file(tmp_path):
     lines = {line[:34].strip(): line.split() for line in done.stdout.splitlines()}
     for name in ("translation links, whole", "translation links, cut", "event pairs", "story pairs"):
         assert lines[name][-2:] == ["1.000", "1.000"], done.stdout
+
+
+def test_candidate_pairs_are_those_that_share_two_keys_and_could_be_translations():
+    """The vectorised count against a pair-by-pair one, over random keys, times and agencies."""
+    rng = random.Random(7)
+    docs = [
+        Doc(
+            f"d{n}",
+            "",
+            time=None if rng.random() < 0.1 else T0 + timedelta(hours=rng.uniform(0, 72)),
+            language=rng.choice(["de", "fr", "en"]),
+            agency=rng.choice(["ATS", "AFP", None]),
+        )
+        for n in range(400)
+    ]
+    # key 0 is in more than MAX_BUCKET articles: too common to count as evidence
+    keys = {doc.id: sorted({0, *rng.sample(range(1, 60), rng.randint(0, 6))}) for doc in docs}
+    batch = {doc.id: doc for doc in docs}
+    linker = Translations(24)
+    buckets: dict[int, list[str]] = {}
+    for doc_id, doc_keys in keys.items():
+        for key in doc_keys:
+            buckets.setdefault(key, []).append(doc_id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for members in buckets.values():
+        if len(members) <= MAX_BUCKET:
+            shared.update(tuple(sorted(pair)) for pair in itertools.combinations(members, 2))
+    expected = {
+        pair
+        for pair, count in shared.items()
+        if count >= MIN_SHARED_KEYS and linker._eligible(batch[pair[0]], batch[pair[1]])
+    }
+    assert len(expected) > 50
+    assert linker._batch_pairs(batch, keys) == expected

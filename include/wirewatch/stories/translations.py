@@ -18,12 +18,14 @@ stories of the other language.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from wirewatch.stories.crosslang import Alignment, Evidence, align, evidence, headline_keywords, index_keys
 
@@ -42,6 +44,7 @@ MIN_SHARED_KEYS = 2
 # the anchor keys' scheme in the warehouse index; a change to what an anchor is needs a new one
 ANCHOR_SCHEME = "anchors-v2"
 MAX_BUCKET = 100
+PAIRS_PER_CHUNK = 4_000_000  # bounds the memory of one step of pair counting
 
 
 @lru_cache(maxsize=200_000)
@@ -76,6 +79,12 @@ def _time(doc: Doc) -> datetime:
     return doc.time or datetime.min
 
 
+def _codes(values: Sequence[str | None]) -> np.ndarray:
+    """A code per distinct value, -1 for None."""
+    distinct = {v: n for n, v in enumerate(sorted({v for v in values if v is not None}))}
+    return np.array([distinct[v] if v is not None else -1 for v in values], dtype=np.int64)
+
+
 class Translations:
     def __init__(self, window_hours: float, window: Window | None = None) -> None:
         self.span = timedelta(hours=window_hours)
@@ -87,6 +96,53 @@ class Translations:
         if not agencies_agree(a.agency, b.agency):
             return False
         return a.time is None or b.time is None or abs(a.time - b.time) <= self.span
+
+    def _batch_pairs(self, batch: Mapping[str, Doc], keys: Mapping[str, list[int]]) -> set[tuple[str, str]]:
+        """Eligible pairs of batch articles sharing `MIN_SHARED_KEYS` keys, counted with numpy.
+
+        Counting pair by pair in Python grows with the square of a bucket's size; here each bucket
+        size's pairs come out of one index array, and the pairs that cannot be translations
+        (same language, other agency, too far apart in time) are dropped before counting.
+        """
+        ids = sorted(i for i in batch if keys[i])  # index order is id order: pairs come out (x, y), x < y
+        if len(ids) < 2:
+            return set()
+        docs = [batch[i] for i in ids]
+        language = _codes([doc.language for doc in docs])
+        agency = _codes([doc.agency for doc in docs])
+        timed = np.array([doc.time is not None for doc in docs])
+        ref = next((doc.time for doc in docs if doc.time is not None), None)
+        micro = timedelta(microseconds=1)
+        at = np.array(
+            [(doc.time - ref) // micro if doc.time is not None else 0 for doc in docs], dtype=np.int64
+        )
+        span = self.span // micro
+        flat = np.fromiter((k for i in ids for k in keys[i]), dtype=np.int64)
+        who = np.repeat(np.arange(len(ids), dtype=np.int64), [len(keys[i]) for i in ids])
+        order = np.lexsort((who, flat))
+        flat, who = flat[order], who[order]
+        starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1], True])
+        sizes = np.diff(starts)
+        starts = starts[:-1]
+        found: list[np.ndarray] = []
+        for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_BUCKET)]).tolist():
+            first, second = np.triu_indices(size, 1)
+            begins = starts[sizes == size]
+            step = max(1, PAIRS_PER_CHUNK // first.size)
+            for n in range(0, begins.size, step):
+                members = who[begins[n : n + step, None] + np.arange(size)]
+                x, y = members[:, first].ravel(), members[:, second].ravel()
+                keep = (
+                    (language[x] != language[y])
+                    & ((agency[x] < 0) | (agency[y] < 0) | (agency[x] == agency[y]))
+                    & (~timed[x] | ~timed[y] | (np.abs(at[x] - at[y]) <= span))
+                )
+                found.append(x[keep] * len(ids) + y[keep])
+        if not found:
+            return set()
+        codes, counts = np.unique(np.concatenate(found), return_counts=True)
+        codes = codes[counts >= MIN_SHARED_KEYS]
+        return {(ids[c // len(ids)], ids[c % len(ids)]) for c in codes.tolist()}
 
     def link(
         self, docs: Sequence[Doc], keywords: Mapping[str, Iterable[str]], since: datetime | None
@@ -103,18 +159,7 @@ class Translations:
             )
             for i, doc in batch.items()
         }
-        shared: Counter[tuple[str, str]] = Counter()
-        buckets: dict[int, list[str]] = defaultdict(list)
-        for doc_id, doc_keys in keys.items():
-            for key in doc_keys:
-                buckets[key].append(doc_id)
-        for members in buckets.values():
-            if 1 < len(members) <= MAX_BUCKET:
-                for n, x in enumerate(members):
-                    for y in members[n + 1 :]:
-                        if batch[x].language != batch[y].language:
-                            shared[(x, y) if x < y else (y, x)] += 1
-        pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
+        pairs = self._batch_pairs(batch, keys)
         stored: dict[str, Doc] = {}
         if self.window is not None and keys:
             hits = self.window.lookup({k for ks in keys.values() for k in ks}, since, anchors=True)
