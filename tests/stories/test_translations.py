@@ -14,8 +14,9 @@ from benchmarks.translation_cases import records
 from wirewatch.config import DedupeSettings
 from wirewatch.devstack.simwire import kursk
 from wirewatch.stories import Clusterer, Doc, stories_and_events
+from wirewatch.stories.buckets import MAX_BUCKET
 from wirewatch.stories.crosslang import align, evidence
-from wirewatch.stories.translations import MAX_BUCKET, MIN_SHARED_KEYS, Translations
+from wirewatch.stories.translations import MIN_SHARED_KEYS, Translations
 
 T0 = datetime(2024, 11, 5, 18, 0, tzinfo=UTC)
 

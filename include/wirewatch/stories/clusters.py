@@ -27,13 +27,12 @@ from typing import Protocol
 import numpy as np
 
 from wirewatch.config import DedupeSettings
+from wirewatch.stories.buckets import MAX_BUCKET, bucket_pairs, key_buckets
 from wirewatch.stories.minhash import Signer
 from wirewatch.stories.shingles import FIGURES, Sentence, Text, parse, shingles
 from wirewatch.stories.similarity import Overlap, compare_facts, overlap
 from wirewatch.stories.translations import Translations
 
-# a key shared by more articles than this is too common to be evidence (a stock phrase, not a copy)
-MAX_BUCKET = 100
 # a story's first article and an article that joined through a copy of it share this much of
 # the shorter text when the article rewrites the story; two stories bridged by one article do not
 REWRITE_CONTAINMENT = 0.3
@@ -365,21 +364,14 @@ class Clusterer:
 
     def _batch_pairs(self, ids: list[str], keys: dict[str, list[int]]) -> list[tuple[str, str]]:
         """Pairs of batch articles that share an index key, found by sorting all keys at once."""
-        owners = [n for n, doc_id in enumerate(ids) if doc_id in keys]
-        if not owners:
+        codes = [
+            x * len(ids) + y
+            for buckets in key_buckets([keys.get(doc_id, ()) for doc_id in ids])
+            for x, y in bucket_pairs(buckets)
+        ]
+        if not codes:
             return []
-        flat = np.fromiter((k for n in owners for k in keys[ids[n]]), dtype=np.int64)
-        who = np.repeat(np.array(owners, dtype=np.int64), [len(keys[ids[n]]) for n in owners])
-        order = np.lexsort((who, flat))
-        flat, who = flat[order], who[order]
-        starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1], True])
-        sizes = np.diff(starts)
-        pairs: set[tuple[int, int]] = set()
-        for begin, size in zip(starts[:-1][sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-            if size <= MAX_BUCKET:
-                members = who[begin : begin + size].tolist()
-                pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1 :] if x != y)
-        return [(ids[a], ids[b]) for a, b in sorted(pairs)]
+        return [(ids[c // len(ids)], ids[c % len(ids)]) for c in np.unique(np.concatenate(codes)).tolist()]
 
     def _stored_candidates(
         self, batch: dict[str, _Prepared], keys: dict[str, list[int]]

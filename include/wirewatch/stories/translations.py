@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from wirewatch.stories.buckets import MAX_BUCKET, bucket_pairs, key_buckets
 from wirewatch.stories.crosslang import Alignment, Evidence, align, evidence, headline_keywords, index_keys
 
 if TYPE_CHECKING:
@@ -43,8 +44,6 @@ LENGTH = (0.55, 1.8)  # characters of the shorter over the matched part of the l
 MIN_SHARED_KEYS = 2
 # the anchor keys' scheme in the warehouse index; a change to what an anchor is needs a new one
 ANCHOR_SCHEME = "anchors-v2"
-MAX_BUCKET = 100
-PAIRS_PER_CHUNK = 4_000_000  # bounds the memory of one step of pair counting
 
 
 @lru_cache(maxsize=200_000)
@@ -100,9 +99,8 @@ class Translations:
     def _batch_pairs(self, batch: Mapping[str, Doc], keys: Mapping[str, list[int]]) -> set[tuple[str, str]]:
         """Eligible pairs of batch articles sharing `MIN_SHARED_KEYS` keys, counted with numpy.
 
-        Counting pair by pair in Python grows with the square of a bucket's size; here each bucket
-        size's pairs come out of one index array, and the pairs that cannot be translations
-        (same language, other agency, too far apart in time) are dropped before counting.
+        The pairs that cannot be translations (same language, other agency, too far apart in time)
+        are dropped before counting.
         """
         ids = sorted(i for i in batch if keys[i])  # index order is id order: pairs come out (x, y), x < y
         if len(ids) < 2:
@@ -117,21 +115,9 @@ class Translations:
             [(doc.time - ref) // micro if doc.time is not None else 0 for doc in docs], dtype=np.int64
         )
         span = self.span // micro
-        flat = np.fromiter((k for i in ids for k in keys[i]), dtype=np.int64)
-        who = np.repeat(np.arange(len(ids), dtype=np.int64), [len(keys[i]) for i in ids])
-        order = np.lexsort((who, flat))
-        flat, who = flat[order], who[order]
-        starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1], True])
-        sizes = np.diff(starts)
-        starts = starts[:-1]
         found: list[np.ndarray] = []
-        for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_BUCKET)]).tolist():
-            first, second = np.triu_indices(size, 1)
-            begins = starts[sizes == size]
-            step = max(1, PAIRS_PER_CHUNK // first.size)
-            for n in range(0, begins.size, step):
-                members = who[begins[n : n + step, None] + np.arange(size)]
-                x, y = members[:, first].ravel(), members[:, second].ravel()
+        for buckets in key_buckets([keys[i] for i in ids]):
+            for x, y in bucket_pairs(buckets):
                 keep = (
                     (language[x] != language[y])
                     & ((agency[x] < 0) | (agency[y] < 0) | (agency[x] == agency[y]))
