@@ -60,9 +60,13 @@ class Browser:
         )
         self._ids = itertools.count(1)
         self.events: list[dict[str, Any]] = []
-        port = self._devtools_port()
-        target = httpx.put(f"http://127.0.0.1:{port}/json/new?about:blank", timeout=10).json()
-        self.ws = connect(target["webSocketDebuggerUrl"], max_size=64 * 1024 * 1024, open_timeout=10)
+        try:
+            port = self._devtools_port()
+            target = httpx.put(f"http://127.0.0.1:{port}/json/new?about:blank", timeout=10).json()
+            self.ws = connect(target["webSocketDebuggerUrl"], max_size=64 * 1024 * 1024, open_timeout=10)
+        except BaseException:  # no Browser to close: stop this Chromium here, or it outlives the test
+            self._stop()
+            raise
         self.call("Page.enable")
         self.call("Network.enable")
         self.call(
@@ -70,7 +74,8 @@ class Browser:
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
 
-    def _devtools_port(self, timeout: float = 30) -> int:
+    # generous: on a busy machine Chromium has taken over 30 s to start; a slow start is not a failure
+    def _devtools_port(self, timeout: float = 120) -> int:
         # Chromium writes the port it picked into the profile once DevTools listens
         marker = self.profile / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
@@ -149,12 +154,15 @@ class Browser:
         try:
             self.ws.close()
         finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
             try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(10)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            shutil.rmtree(self.profile, ignore_errors=True)
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(self.profile, ignore_errors=True)
