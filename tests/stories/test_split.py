@@ -8,7 +8,7 @@ from tests.stories.stories import BEETLE_DE, FERRY_DE
 from wirewatch.config import DedupeSettings
 from wirewatch.stories import Doc
 from wirewatch.stories.clusters import cluster_key_for
-from wirewatch.stories.split import split_key, story_groups
+from wirewatch.stories.split import MAX_MEMBERS, split_key, story_groups
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 SETTINGS = DedupeSettings()
@@ -40,9 +40,14 @@ def test_a_story_of_cut_copies_that_are_not_copies_of_each_other_is_one_group():
     assert story_groups(SETTINGS, members) == [["whole", "head", "tail", "odd", "even"]]
 
 
-def test_two_members_are_never_split():
+def test_stories_too_small_or_too_large_to_judge_afresh_are_never_split():
     members = [doc("f0", FERRY_DE, (0, 1, 2, 3), 0), doc("b0", BEETLE_DE, (0, 1, 2, 3), 10)]
     assert story_groups(SETTINGS, members) == [["f0", "b0"]]
+    # clustered in one batch, the keys most copies of a large story share would be stop words: it
+    # is left as it is, even when it holds two stories
+    many = [doc(f"c{n:03d}", (FERRY_DE, BEETLE_DE)[n % 2], (0, 1, 2, 3), n) for n in range(MAX_MEMBERS + 1)]
+    assert story_groups(SETTINGS, many) == [[d.id for d in many]]
+    assert len(story_groups(SETTINGS, many[:MAX_MEMBERS])) == 2
 
 
 def test_a_split_off_group_gets_a_new_key_the_same_each_time():

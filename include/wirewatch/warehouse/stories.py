@@ -23,7 +23,7 @@ from wirewatch.config import DedupeSettings
 from wirewatch.stories import BatchResult, Clusterer, Doc, Member, summarize
 from wirewatch.stories.crosslang import evidence
 from wirewatch.stories.events import EVENT_HOURS, StoryFacts, group_events, translated_from
-from wirewatch.stories.split import MIN_MEMBERS, split_key, story_groups
+from wirewatch.stories.split import MAX_MEMBERS, MIN_MEMBERS, split_key, story_groups
 from wirewatch.stories.translations import ANCHOR_SCHEME
 from wirewatch.warehouse.schema import (
     articles,
@@ -242,7 +242,7 @@ def split_stories(
         )
         sizes.update({key: n for key, n in conn.execute(query)})
     splits: dict[str, str] = {}
-    for key in sorted(k for k, n in sizes.items() if n >= MIN_MEMBERS):
+    for key in sorted(k for k, n in sizes.items() if MIN_MEMBERS <= n <= MAX_MEMBERS):
         members = [_doc(r) for r in conn.execute(select(*_DOC_COLUMNS).where(articles.c.cluster_key == key))]
         groups = story_groups(settings, members, StoryWindow(conn, [doc.id for doc in members]))
         for group in groups[1:]:
