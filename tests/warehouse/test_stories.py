@@ -362,7 +362,7 @@ def test_a_story_whose_members_now_tell_two_stories_splits_and_the_larger_group_
         story(engine, key)["event_key"] == events_of[key]
         and story(engine, new_key)["event_key"] == events_of[new_key]
     )
-    assert sum(copies for _, copies in event_rows) == 5
+    assert sum(n for _, n in event_rows) == 5
 
     # the same run again, and the same revisions loaded again, change nothing
     tables = (articles, matches, clusters, events, story_changes, story_links, dedupe_keys)
