@@ -12,7 +12,16 @@ from wirewatch.config import DedupeSettings
 from wirewatch.stories import body_hash, content_hash
 from wirewatch.warehouse import store, stories
 from wirewatch.warehouse.db import make_engine, migrate
-from wirewatch.warehouse.schema import article_versions, articles, clusters, dedupe_keys, matches, story_links
+from wirewatch.warehouse.schema import (
+    article_versions,
+    articles,
+    clusters,
+    dedupe_keys,
+    events,
+    matches,
+    story_changes,
+    story_links,
+)
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 SETTINGS = DedupeSettings()
@@ -141,6 +150,8 @@ def test_an_article_that_shows_two_stories_are_one_merges_them_everywhere(wareho
         assert set(conn.execute(select(matches.c.cluster_key)).scalars()) == {survivor}
         assert conn.execute(select(func.count()).select_from(clusters)).scalar_one() == 1
     assert story(engine, survivor)["copies"] == 3
+    absorbed = before[second["article_id"]]
+    assert _changes(engine) == [("merge", absorbed, survivor, 1, [second["article_id"]])]
 
 
 def test_the_window_forgets_old_articles(warehouse_url):
@@ -221,7 +232,6 @@ def test_articles_from_before_stories_are_clustered_after_the_upgrade(warehouse_
 
 def test_translations_join_across_batches_and_agencies_share_an_event(warehouse_url):
     from wirewatch.devstack.simwire import kursk
-    from wirewatch.warehouse.schema import events
 
     engine = make_engine(warehouse_url)
     migrate(engine)
@@ -280,3 +290,125 @@ def test_a_compilation_joins_its_leads_story_and_links_the_second_agencys(wareho
     assert stories.linked_stories(engine, [a_key, b_key]) == {
         a_key: [{"kind": "also_uses", "cluster_key": b_key, "headline": "Headline b-wire", "agency": "dpa"}]
     }
+
+
+def _revise(engine, row: dict, body: str, at: datetime) -> dict:
+    revised = row | {"body": body, "body_hash": body_hash(body), "content_hash": content_hash(body)}
+    revised |= {"fetched_at": at, "loaded_by_run": "run-2"}
+    poll = {"run_id": "r2", "feed_id": "f", "url": "u", "polled_at": at, "outcome": "ok"}
+    store.save_poll(engine, poll, {"feed_id": "f", "outlet": "O", "url": "u"}, [], [revised])
+    return revised
+
+
+def _changes(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        query = select(
+            story_changes.c.kind,
+            story_changes.c.from_key,
+            story_changes.c.to_key,
+            story_changes.c.articles,
+            story_changes.c.article_ids,
+        ).order_by(story_changes.c.change_id)
+        return [(kind, a, b, n, json.loads(ids)) for kind, a, b, n, ids in conn.execute(query)]
+
+
+def test_a_story_whose_members_now_tell_two_stories_splits_and_the_larger_group_keeps_its_key(warehouse_url):
+    """Three outlets reuse the pages of their ferry copies for the beetle story: the story now
+    holds two, and the beetle group, the larger, keeps the key its readers and digests hold."""
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    wire = article("wire", paragraphs(FERRY_DE, 0, 1, 2, 3, 4, 5) + " (sda)", "SDA wire", T0, "ATS")
+    copies = [
+        article(f"copy{n}", paragraphs(FERRY_DE, *cut), f"Outlet {n}", T0 + timedelta(minutes=10 * n))
+        for n, cut in enumerate([(0, 1, 2, 3, 4), (0, 1, 2, 3), (1, 2, 3, 4, 5), (0, 1, 2, 4, 5)], 1)
+    ]
+    load(engine, wire, *copies)
+    stories.cluster_pending(engine, SETTINGS, T0 + timedelta(hours=1))
+    (key,) = set(keys(engine).values())
+    match = {"topic_id": "t", "topic_name": "T", "feed_id": "f", "url": "u", "fetched_at": T0}
+    match |= {"matched_terms": "[]", "run_id": "r", "matched_at": T0, "cluster_key": key}
+    store.save_matches(
+        engine,
+        {
+            a["article_id"]: [match | {"article_id": a["article_id"], "outlet": a["outlet"]}]
+            for a in (wire, copies[3])
+        },
+        "digest",
+    )
+
+    later = T0 + timedelta(hours=5)
+    beetle = [(0, 1, 2, 3, 4), (0, 1, 2, 3), (0, 2, 3, 4)]
+    for copy, cut in zip(copies[1:], beetle, strict=True):
+        _revise(engine, copy, paragraphs(BEETLE_DE, *cut), later)
+    summary = stories.cluster_pending(engine, SETTINGS, later)
+    assert (summary["clustered"], summary["split"]) == (3, 1)
+
+    found = keys(engine)
+    ferry_ids = sorted([wire["article_id"], copies[0]["article_id"]])
+    new_key = found[wire["article_id"]]
+    assert {i for i, k in found.items() if k == key} == {c["article_id"] for c in copies[1:]}
+    assert found[copies[0]["article_id"]] == new_key != key
+    assert _changes(engine) == [("split", key, new_key, 2, ferry_ids)]
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(matches.c.article_id, matches.c.cluster_key)).all()) == {
+            wire["article_id"]: new_key,
+            copies[3]["article_id"]: key,
+        }
+        events_of = dict(conn.execute(select(articles.c.cluster_key, articles.c.event_key)).all())
+        event_rows = conn.execute(select(events.c.event_key, events.c.copies)).all()
+    assert (story(engine, key)["copies"], story(engine, new_key)["copies"]) == (3, 2)
+    assert story(engine, new_key)["canonical_article_id"] == wire["article_id"]
+    assert (
+        story(engine, key)["event_key"] == events_of[key]
+        and story(engine, new_key)["event_key"] == events_of[new_key]
+    )
+    assert sum(n for _, n in event_rows) == 5
+
+    # the same run again, and the same revisions loaded again, change nothing
+    tables = (articles, matches, clusters, events, story_changes, story_links, dedupe_keys)
+    before = {t.name: _rows(engine, t) for t in tables}
+    assert stories.cluster_pending(engine, SETTINGS, later)["clustered"] == 0
+    for copy, cut in zip(copies[1:], beetle, strict=True):
+        _revise(engine, copy, paragraphs(BEETLE_DE, *cut), later)
+    assert stories.cluster_pending(engine, SETTINGS, later)["clustered"] == 0
+    with engine.begin() as conn:
+        assert stories.split_stories(conn, SETTINGS, [key, new_key], later) == {}
+    assert {t.name: _rows(engine, t) for t in tables} == before
+
+    # later copies join the story they copy
+    latest = T0 + timedelta(hours=7)
+    ferry = article("ferry", paragraphs(FERRY_DE, 0, 1, 2, 3, 5), "Outlet F", latest)
+    beetle_copy = article("beetle", paragraphs(BEETLE_DE, 0, 1, 3, 4), "Outlet G", latest)
+    load(engine, ferry, beetle_copy)
+    assert stories.cluster_pending(engine, SETTINGS, latest)["split"] == 0
+    found = keys(engine)
+    assert (found[ferry["article_id"]], found[beetle_copy["article_id"]]) == (new_key, key)
+
+
+def test_a_story_growing_run_by_run_never_splits(warehouse_url):
+    """Cut copies that are no copies of each other (the first half, the second half) are one story
+    through the whole they both copy."""
+    engine = make_engine(warehouse_url)
+    migrate(engine)
+    cuts = [
+        (0, 1, 2, 3, 4, 5),
+        (0, 1, 2),
+        (3, 4, 5),
+        (0, 2, 4),
+        (1, 3, 5),
+        (0, 1, 2, 3),
+        (2, 3, 4, 5),
+        (0, 5),
+    ]
+    for run, start in enumerate(range(0, len(cuts), 2)):
+        at = T0 + timedelta(hours=run)
+        load(
+            engine,
+            *(
+                article(f"c{n}", paragraphs(FERRY_DE, *cuts[n]), f"Outlet {n}", at + timedelta(minutes=n))
+                for n in range(start, start + 2)
+            ),
+        )
+        assert stories.cluster_pending(engine, SETTINGS, at + timedelta(minutes=30))["split"] == 0
+    assert len(set(keys(engine).values())) == 1
+    assert _changes(engine) == []

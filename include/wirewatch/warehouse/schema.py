@@ -222,6 +222,22 @@ story_links = Table(
     Index("ix_story_links_linked_key", "linked_key"),
 )
 
+# Why a story key appeared or went away: a story merged into another (`from_key` is gone, its
+# articles are in `to_key`) or split (the larger group kept `from_key`, these articles left for `to_key`).
+story_changes = Table(
+    "story_changes",
+    metadata,
+    Column("change_id", Integer, primary_key=True, autoincrement=True),
+    Column("at", TS, nullable=False),
+    Column("kind", String(8), nullable=False),  # merge | split
+    Column("from_key", String(64), nullable=False),
+    Column("to_key", String(64), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("article_ids", Text, nullable=False),  # JSON array of the articles that moved
+    Index("ix_story_changes_from_key", "from_key"),
+    Index("ix_story_changes_to_key", "to_key"),
+)
+
 # One row per news event: the stories of several agencies and languages that report it.
 events = Table(
     "events",

@@ -4,7 +4,9 @@ Pending are the articles whose current version is not yet in the dedupe index (n
 revised ones, and all articles after the LSH layout changed). Each batch is clustered against
 the articles seen in the rolling window, through the index tables `dedupe_keys` (LSH band and
 sentence keys) and `outlet_paragraphs` (boilerplate learning); the results land in `articles`
-(cluster_key, duplicate_of), `matches` (cluster_key) and `clusters` in one transaction.
+(cluster_key, duplicate_of), `matches` (cluster_key) and `clusters` in one transaction. In that
+transaction too, the stories the batch touched are checked for splits, and every merge and split
+is recorded in `story_changes`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from wirewatch.config import DedupeSettings
 from wirewatch.stories import BatchResult, Clusterer, Doc, Member, summarize
 from wirewatch.stories.crosslang import evidence
 from wirewatch.stories.events import EVENT_HOURS, StoryFacts, group_events, translated_from
+from wirewatch.stories.split import MAX_MEMBERS, MIN_MEMBERS, split_key, story_groups
 from wirewatch.stories.translations import ANCHOR_SCHEME
 from wirewatch.warehouse.schema import (
     articles,
@@ -29,6 +32,7 @@ from wirewatch.warehouse.schema import (
     events,
     matches,
     outlet_paragraphs,
+    story_changes,
     story_links,
 )
 from wirewatch.warehouse.store import upsert
@@ -92,19 +96,48 @@ class WarehouseWindow:
         return docs
 
     def paragraph_counts(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], int]:
-        by_outlet: dict[str, list[int]] = defaultdict(list)
-        for outlet, key in keys:
-            by_outlet[outlet].append(key)
-        counts: dict[tuple[str, int], int] = {}
-        for outlet, outlet_keys in by_outlet.items():
-            for chunk in _chunks(sorted(set(outlet_keys))):
-                query = (
-                    select(outlet_paragraphs.c.paragraph_key, func.count())
-                    .where(outlet_paragraphs.c.outlet == outlet, outlet_paragraphs.c.paragraph_key.in_(chunk))
-                    .group_by(outlet_paragraphs.c.paragraph_key)
-                )
-                counts.update({(outlet, key): n for key, n in self.conn.execute(query)})
-        return counts
+        return _paragraph_counts(self.conn, keys)
+
+
+def _paragraph_counts(
+    conn: Connection, keys: Collection[tuple[str, int]], leave_out: Collection[str] = ()
+) -> dict[tuple[str, int], int]:
+    """How many stored articles (other than `leave_out`) of each outlet carry each paragraph."""
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for outlet, key in keys:
+        by_outlet[outlet].append(key)
+    counts: dict[tuple[str, int], int] = {}
+    for outlet, outlet_keys in by_outlet.items():
+        for chunk in _chunks(sorted(set(outlet_keys))):
+            query = (
+                select(outlet_paragraphs.c.paragraph_key, func.count())
+                .where(outlet_paragraphs.c.outlet == outlet, outlet_paragraphs.c.paragraph_key.in_(chunk))
+                .group_by(outlet_paragraphs.c.paragraph_key)
+            )
+            if leave_out:
+                query = query.where(outlet_paragraphs.c.article_id.not_in(sorted(leave_out)))
+            counts.update({(outlet, key): n for key, n in conn.execute(query)})
+    return counts
+
+
+class StoryWindow:
+    """The window for clustering one story's members afresh: no other article is a candidate,
+    but the outlets' boilerplate is learnt from the other stored articles too."""
+
+    def __init__(self, conn: Connection, members: Collection[str]) -> None:
+        self.conn = conn
+        self.members = members
+
+    def lookup(
+        self, keys: Collection[int], since: datetime | None, anchors: bool = False
+    ) -> dict[int, set[str]]:
+        return {}
+
+    def load(self, ids: Collection[str]) -> list[Doc]:
+        return []
+
+    def paragraph_counts(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        return _paragraph_counts(self.conn, keys, self.members)
 
 
 def _prune(conn: Connection, scheme: str, before: datetime) -> None:
@@ -157,8 +190,27 @@ def _store_index(conn: Connection, scheme: str, docs: list[Doc], result: BatchRe
         conn.execute(insert(outlet_paragraphs), list(chunk))
 
 
-def _merge(conn: Connection, merges: dict[str, str]) -> None:
+def _record(
+    conn: Connection, now: datetime, kind: str, from_key: str, to_key: str, ids: Sequence[str]
+) -> None:
+    conn.execute(
+        insert(story_changes).values(
+            at=now,
+            kind=kind,
+            from_key=from_key,
+            to_key=to_key,
+            articles=len(ids),
+            article_ids=json.dumps(sorted(ids)),
+        )
+    )
+
+
+def _merge(conn: Connection, merges: dict[str, str], now: datetime) -> None:
     for absorbed, survivor in merges.items():
+        moved = conn.execute(
+            select(articles.c.article_id).where(articles.c.cluster_key == absorbed)
+        ).scalars()
+        _record(conn, now, "merge", absorbed, survivor, list(moved))
         for table in (articles, matches, story_links):
             conn.execute(update(table).where(table.c.cluster_key == absorbed).values(cluster_key=survivor))
         conn.execute(delete(clusters).where(clusters.c.cluster_key == absorbed))
@@ -173,6 +225,36 @@ def _merge(conn: Connection, merges: dict[str, str]) -> None:
         )
     # a story that took in the story it used is one story now
     conn.execute(delete(story_links).where(story_links.c.cluster_key == story_links.c.linked_key))
+
+
+def split_stories(
+    conn: Connection, settings: DedupeSettings, keys: Collection[str], now: datetime
+) -> dict[str, str]:
+    """Split each of these stories whose members make two or more stories now: the largest
+    group keeps the key (SQL users and digest links hold it), each other group gets a new one.
+    Returns each new key with the key it split from."""
+    sizes: dict[str, int] = {}
+    for chunk in _chunks(sorted(keys)):
+        query = (
+            select(articles.c.cluster_key, func.count())
+            .where(articles.c.cluster_key.in_(chunk))
+            .group_by(articles.c.cluster_key)
+        )
+        sizes.update({key: n for key, n in conn.execute(query)})
+    splits: dict[str, str] = {}
+    for key in sorted(k for k, n in sizes.items() if MIN_MEMBERS <= n <= MAX_MEMBERS):
+        members = [_doc(r) for r in conn.execute(select(*_DOC_COLUMNS).where(articles.c.cluster_key == key))]
+        groups = story_groups(settings, members, StoryWindow(conn, [doc.id for doc in members]))
+        for group in groups[1:]:
+            new_key = split_key(key, group[0])
+            for chunk in _chunks(group):
+                for table in (articles, matches, story_links):
+                    conn.execute(
+                        update(table).where(table.c.article_id.in_(chunk)).values(cluster_key=new_key)
+                    )
+            _record(conn, now, "split", key, new_key, group)
+            splits[new_key] = key
+    return splits
 
 
 def _store_links(conn: Connection, docs: list[Doc], result: BatchResult, now: datetime) -> None:
@@ -389,7 +471,7 @@ def cluster_pending(
     scheme = clusterer.scheme
     with engine.begin() as conn:
         _prune(conn, scheme, now - timedelta(days=settings.window_days))
-    summary = {"clustered": 0, "stories": 0, "merged": 0, "candidates": 0, "templated": 0}
+    summary = {"clustered": 0, "stories": 0, "merged": 0, "split": 0, "candidates": 0, "templated": 0}
     while True:
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
@@ -401,15 +483,19 @@ def cluster_pending(
                 break
             docs = [_doc(r) for r in rows]
             result = Clusterer(settings, WarehouseWindow(conn, scheme)).cluster(docs)
-            _merge(conn, result.merges)
+            _merge(conn, result.merges, now)
             _assign(conn, rows, result.assignments)
             _store_index(conn, scheme, docs, result)
             _store_links(conn, docs, result, now)
-            refresh_clusters(conn, set(result.assignments.values()), now)
-            refresh_events(conn, set(result.assignments.values()), result.merges, now)
+            # later evidence: a story this batch touched may hold two stories now
+            splits = split_stories(conn, settings, set(result.assignments.values()), now)
+            touched = set(result.assignments.values()) | set(splits)
+            refresh_clusters(conn, touched, now)
+            refresh_events(conn, touched, result.merges, now)
         summary["clustered"] += len(rows)
         summary["stories"] += len(set(result.assignments.values()))
         summary["merged"] += len(result.merges)
+        summary["split"] += len(splits)
         summary["candidates"] += result.candidates
         summary["templated"] += result.templated
     return summary
