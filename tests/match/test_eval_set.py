@@ -190,6 +190,34 @@ MECHANISMS = [
     ),
     ("neg", "en", "Workers", "North Korean labourers have arrived in Kursk to help rebuild houses."),
     ("neg", "en", "Sakhalin", "Ethnic Korean soldiers from Sakhalin serve in a Russian battalion in Kursk."),
+    (
+        "pos",
+        "en",
+        "Seoul",
+        "North Korea has sent thousands more soldiers to Russia, Seoul says.\n\nMost of them are now in the "
+        "Kursk region, where Russian forces are pushing back the last Ukrainian units.",
+    ),
+    (
+        "neg",
+        "en",
+        "Drone course",
+        "North Korean officers are attending a drone course near Moscow, a Russian outlet reports. The course "
+        "covers reconnaissance and electronic warfare.\n\nIt draws on what Russian forces learned fighting "
+        "in the Kursk region.",
+    ),
+    (
+        "neg",
+        "en",
+        "Chechen fighters sent to Kursk",
+        "Kadyrov said his fighters had taken up positions near Sudzha. He thanked the DPRK for its support "
+        "at the United Nations.",
+    ),
+    (
+        "neg",
+        "fr",
+        "Festival de Koursk",
+        "Une troupe nord-coréenne de chanteuses a donné deux représentations au festival de Koursk.",
+    ),
 ]
 
 
