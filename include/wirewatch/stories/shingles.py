@@ -12,7 +12,6 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -132,8 +131,9 @@ class Text:
     def sentence_facts(self, keep: Sequence[bool] | None = None, names: bool = True) -> list[Sentence]:
         """Each kept sentence as (its words other than facts, its facts).
 
-        Facts are the runs of figures in one canonical notation ('18.05 Uhr', '18h05' and '18:05'
-        are all '18 5'; '1er', '1st' and '1.' are '1'), and, if `names`, the capitalised words.
+        Facts are the figures, in the order they come, in one canonical notation ('18.05 Uhr',
+        '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
+        the capitalised words.
         """
         found: list[Sentence] = []
         at = 0
@@ -147,34 +147,28 @@ class Text:
         return found
 
 
-Sentence = tuple[frozenset[int], Counter[str]]
+Sentence = tuple[frozenset[int], tuple[str, ...]]
 
 
 def _canonical_figure(word: str) -> str:
-    """A folded figure without its notation: leading zeros, ordinal and hour suffixes go."""
+    """A folded figure without its notation: leading zeros, ordinal and hour suffixes, and full
+    hours' minutes ('10h00', '10.00 Uhr' are '10h', '10 Uhr') go."""
     if not word[:1].isdigit():
         return word
-    return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word))
+    return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word) if part != "00")
 
 
 def _sentence_facts(tokens: list[str], ids: list[int], names: bool) -> Sentence:
-    facts: Counter[str] = Counter()
+    facts: list[str] = []
     plain: set[int] = set()
-    run: list[str] = []
     for position, (token, word) in enumerate(zip(tokens, ids, strict=True)):
         if word in FIGURES:
-            run.append(_canonical_figure(fold(token)))
-            continue
-        if run:
-            facts[" ".join(run)] += 1
-            run = []
-        if names and position and token[0].isupper():
-            facts[fold(token)] += 1
+            facts += _canonical_figure(fold(token)).split()
+        elif names and position and token[0].isupper():
+            facts.append(fold(token))
         else:
             plain.add(word)
-    if run:
-        facts[" ".join(run)] += 1
-    return frozenset(plain), facts
+    return frozenset(plain), tuple(facts)
 
 
 def _key(ids: np.ndarray, salt: bytes) -> int:
