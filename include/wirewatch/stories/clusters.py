@@ -132,7 +132,7 @@ class _UnionFind:
 
 def _may_have_facts(text: Text) -> bool:
     """Figures, or capitals that may be names (cheap checks before the sentence-by-sentence test)."""
-    return text.body != text.body.lower() or not FIGURES.isdisjoint(text.ids.tolist())
+    return text.body != text.body.lower() or not FIGURES.keys().isdisjoint(text.ids.tolist())
 
 
 def _sort_time(doc: Doc) -> tuple:

@@ -13,8 +13,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -46,7 +45,12 @@ _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a s
 # raw token -> id of its folded form: news vocabulary repeats, so each spelling is folded once
 _IDS: dict[str, int] = {}
 _IDS_MAX = 2_000_000  # bounds the cache of a long-lived worker
-FIGURES: set[int] = set()  # ids of the folded words that are figures (see is_figure)
+# the raw tokens seen that start with a capital, and with a digit or a capital (see KEY_START): sets,
+# so that a body's flags come from one C-level pass over its tokens
+_CAPITALISED: set[str] = set()
+_KEYWORDS: set[str] = set()
+# ids of the folded words that are figures (see is_figure) -> their facts in canonical notation
+FIGURES: dict[int, tuple[str, ...]] = {}
 # first characters of the words that may be names or figures: what finds translations (crosslang)
 KEY_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
@@ -69,16 +73,22 @@ def word_id(word: str) -> int:
 
 
 def _learn(raw: str) -> int:
-    if len(_IDS) >= _IDS_MAX:
-        _IDS.clear()
+    if raw[0].isupper():
+        _CAPITALISED.add(raw)
+    if raw[0] in KEY_START:
+        _KEYWORDS.add(raw)
     word = "".join(_WORD_RE.findall(fold(raw))) or raw
     found = _IDS[raw] = word_id(word)
     if is_figure(word):
-        FIGURES.add(found)
+        FIGURES[found] = tuple(_canonical_figure(word).split())
     return found
 
 
 def _ids(tokens: list[str]) -> list[int]:
+    if len(_IDS) + len(tokens) > _IDS_MAX:  # never in the middle of a sentence: parse reads the sets
+        _IDS.clear()
+        _CAPITALISED.clear()
+        _KEYWORDS.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
         found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
@@ -107,16 +117,8 @@ class Text:
     digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
     body: str
     keywords: tuple[str, ...] = ()  # the words that start with a digit or a capital (names, figures)
-
-    @cached_property
-    def capitals(self) -> np.ndarray:
-        """Per word: capitalised inside its sentence. Worked out only for the few pairs that need it."""
-        flags: list[bool] = []
-        for parts in _paragraphs(self.body):
-            for tokens in parts:
-                flags.append(False)  # a sentence's first word says nothing
-                flags.extend([token[0].isupper() for token in tokens[1:]])
-        return np.array(flags, dtype=bool)
+    capitals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: capitalised
+    # inside its sentence (a sentence's first word says nothing)
 
     @property
     def capitals_mark_names(self) -> bool:
@@ -136,18 +138,24 @@ class Text:
         the capitalised words.
         """
         found: list[Sentence] = []
-        at = 0
-        for n, parts in enumerate(_paragraphs(self.body)):
-            for tokens in parts:
-                ids = self.ids[at : at + len(tokens)].tolist()
-                at += len(tokens)
-                if keep is not None and not keep[n]:
-                    continue
-                found.append(_sentence_facts(tokens, ids, names))
+        ids, capitals = self.ids.tolist(), self.capitals.tolist()
+        for n, start, end in self.sentences.tolist():
+            if keep is not None and not keep[n]:
+                continue
+            facts: list[str | int] = []
+            plain: set[int] = set()
+            for word, capital in zip(ids[start:end], capitals[start:end], strict=True):
+                if (figure := FIGURES.get(word)) is not None:
+                    facts += figure
+                elif names and capital:
+                    facts.append(word)  # a name: its folded word's id
+                else:
+                    plain.add(word)
+            found.append((frozenset(plain), tuple(facts)))
         return found
 
 
-Sentence = tuple[frozenset[int], tuple[str, ...]]
+Sentence = tuple[frozenset[int], tuple[str | int, ...]]  # figures in canonical notation, names as ids
 
 
 def _canonical_figure(word: str) -> str:
@@ -156,19 +164,6 @@ def _canonical_figure(word: str) -> str:
     if not word[:1].isdigit():
         return word
     return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word) if part != "00")
-
-
-def _sentence_facts(tokens: list[str], ids: list[int], names: bool) -> Sentence:
-    facts: list[str] = []
-    plain: set[int] = set()
-    for position, (token, word) in enumerate(zip(tokens, ids, strict=True)):
-        if word in FIGURES:
-            facts += _canonical_figure(fold(token)).split()
-        elif names and position and token[0].isupper():
-            facts.append(fold(token))
-        else:
-            plain.add(word)
-    return frozenset(plain), tuple(facts)
 
 
 def _key(ids: np.ndarray, salt: bytes) -> int:
@@ -190,11 +185,14 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
     keywords: list[str] = []
+    capitals: list[bool] = []
     for n, parts in enumerate(_paragraphs(body)):
         for tokens in parts:
             start = len(ids)
             ids.extend(_ids(tokens))
-            keywords += [t for t in tokens if t[0] in KEY_START]
+            keywords += filter(_KEYWORDS.__contains__, tokens)
+            capitals += map(_CAPITALISED.__contains__, tokens)
+            capitals[start] = False  # a sentence's first word says nothing
             sentences.append((n, start, len(ids)))
         bounds.append(len(ids))
     array = np.array(ids, dtype="<u4")
@@ -213,6 +211,7 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
         body,
         tuple(keywords),
+        np.array(capitals, dtype=bool),
     )
 
 
