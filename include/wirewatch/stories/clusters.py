@@ -224,10 +224,11 @@ class Clusterer:
 
         # index keys: the LSH bands (overall likeness) and the long sentences (a cut copy or a
         # brief shares a few verbatim sentences with the original, but little of its word set)
-        for doc_id, item in batch.items():
-            if item.shingles.size:
-                bands = self.signer.band_keys(self.signer.signature(item.shingles))
-                result.band_keys[doc_id] = bands + item.anchors
+        hashed = [doc_id for doc_id, item in batch.items() if item.shingles.size]
+        if hashed:
+            signatures = np.stack([self.signer.signature(batch[doc_id].shingles) for doc_id in hashed])
+            for doc_id, bands in zip(hashed, self.signer.band_keys_of(signatures).tolist(), strict=True):
+                result.band_keys[doc_id] = bands + batch[doc_id].anchors
 
         pairs = self._batch_pairs(list(batch), result.band_keys)
         stored = self._stored_candidates(batch, result.band_keys)

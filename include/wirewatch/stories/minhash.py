@@ -68,9 +68,13 @@ class Signer:
 
     def band_keys(self, signature: np.ndarray) -> list[int]:
         """One signed 64-bit key per band (fits a BIGINT column on SQLite and PostgreSQL)."""
-        values = signature[: self.bands * self.rows].astype(_U64).reshape(self.bands, self.rows)
-        acc = self._band_salt
+        return self.band_keys_of(signature[None, :])[0].tolist()
+
+    def band_keys_of(self, signatures: np.ndarray) -> np.ndarray:
+        """The band keys of many signatures at once (one row each): one numpy pass for a batch."""
+        values = signatures[:, : self.bands * self.rows].astype(_U64).reshape(-1, self.bands, self.rows)
+        acc = np.broadcast_to(self._band_salt, values.shape[:2])
         with np.errstate(over="ignore"):
             for column in range(self.rows):
-                acc = fmix64(acc ^ values[:, column]) * _U64(0x9E3779B97F4A7C15)
-        return acc.view(np.int64).tolist()
+                acc = fmix64(acc ^ values[:, :, column]) * _U64(0x9E3779B97F4A7C15)
+        return acc.view(np.int64)

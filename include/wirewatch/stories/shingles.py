@@ -137,21 +137,29 @@ class Text:
         '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
         the capitalised words.
         """
+        ids = self.ids.tolist()
+        figures = list(map(FIGURES.get, ids))
+        is_fact = np.fromiter((f is not None for f in figures), dtype=bool, count=len(ids))
+        if names:
+            is_fact |= self.capitals
+        # plain words by numpy, per sentence; the few facts one by one
+        plain = self.ids[~is_fact].tolist()
+        plain_at = np.concatenate(([0], np.cumsum(~is_fact))).tolist()
+        fact_at = np.flatnonzero(is_fact).tolist()
         found: list[Sentence] = []
-        ids, capitals = self.ids.tolist(), self.capitals.tolist()
+        next_fact = 0
         for n, start, end in self.sentences.tolist():
-            if keep is not None and not keep[n]:
-                continue
             facts: list[str | int] = []
-            plain: set[int] = set()
-            for word, capital in zip(ids[start:end], capitals[start:end], strict=True):
-                if (figure := FIGURES.get(word)) is not None:
-                    facts += figure
-                elif names and capital:
-                    facts.append(word)  # a name: its folded word's id
+            while next_fact < len(fact_at) and fact_at[next_fact] < end:
+                at = fact_at[next_fact]
+                figure = figures[at]
+                if figure is None:
+                    facts.append(ids[at])  # a name: its folded word's id
                 else:
-                    plain.add(word)
-            found.append((frozenset(plain), tuple(facts)))
+                    facts += figure
+                next_fact += 1
+            if keep is None or keep[n]:
+                found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts)))
         return found
 
 
@@ -181,21 +189,18 @@ def _paragraphs(body: str) -> Iterator[list[list[str]]]:
 
 def parse(body: str, anchor_words: int = 8) -> Text:
     """Fingerprint a body: word ids, paragraphs, and the sentences of at least `anchor_words` words."""
-    ids: list[int] = []
+    tokens: list[str] = []
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
-    keywords: list[str] = []
-    capitals: list[bool] = []
     for n, parts in enumerate(_paragraphs(body)):
-        for tokens in parts:
-            start = len(ids)
-            ids.extend(_ids(tokens))
-            keywords += filter(_KEYWORDS.__contains__, tokens)
-            capitals += map(_CAPITALISED.__contains__, tokens)
-            capitals[start] = False  # a sentence's first word says nothing
-            sentences.append((n, start, len(ids)))
-        bounds.append(len(ids))
-    array = np.array(ids, dtype="<u4")
+        for words in parts:
+            sentences.append((n, len(tokens), len(tokens) + len(words)))
+            tokens += words
+        bounds.append(len(tokens))
+    array = np.array(_ids(tokens), dtype="<u4")
+    capitals = np.fromiter(map(_CAPITALISED.__contains__, tokens), dtype=bool, count=len(tokens))
+    rows = np.array(sentences, dtype=np.int32).reshape(-1, 3)
+    capitals[rows[:, 1]] = False  # a sentence's first word says nothing
     keys = [_key(array[bounds[i] : bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
         (n, _key(array[start:end], b"sentence"))
@@ -205,13 +210,13 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     return Text(
         array,
         bounds,
-        np.array(sentences, dtype=np.int32).reshape(-1, 3),
+        rows,
         keys,
         anchors,
         hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
         body,
-        tuple(keywords),
-        np.array(capitals, dtype=bool),
+        tuple(filter(_KEYWORDS.__contains__, tokens)),
+        capitals,
     )
 
 

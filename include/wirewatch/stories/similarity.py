@@ -69,14 +69,20 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     """
     if len(a) > len(b):
         a, b = b, a
+    verbatim = set(b)  # a sentence found as it is: its closest, with its facts (most of a copy)
     index: dict[int, list[int]] = defaultdict(list)
-    for n, (plain, _) in enumerate(b):
-        for word in plain:
-            index[word].append(n)
     changed = kept = 0
-    for plain, facts in a:
+    for sentence in a:
+        plain, facts = sentence
         if len(plain) < _MIN_SENTENCE_WORDS:
             continue
+        if sentence in verbatim:
+            kept += len(facts)
+            continue
+        if not index:
+            for n, (words, _) in enumerate(b):
+                for word in words:
+                    index[word].append(n)
         hits: dict[int, int] = defaultdict(int)
         for word in plain:
             for n in index.get(word, ()):
