@@ -221,3 +221,32 @@ def test_the_canonical_article_is_the_agency_original_else_the_earliest():
     assert (story.canonical, story.agency, story.copies) == ("wire", "ATS", 3)
     assert story.languages == ["de", "fr"] and story.first_seen == T0
     assert summarize(members[:1]).canonical == "outlet-early"
+
+
+STOCK = (
+    "Am Freitagabend bestätigte ein Sprecher der Kantonspolizei die Angaben gegenüber der Nachrichtenagentur.\n"
+    "Weitere Einzelheiten wollte er mit Verweis auf die laufenden Ermittlungen nicht nennen."
+)
+
+
+def test_stock_sentences_told_in_several_stories_do_not_make_two_short_items_one_story():
+    # three stories whose updates close with the same two stock sentences
+    stories = [FERRY_DE, BEETLE_DE, DAM_FR]
+    docs = [Doc(f"s{n}", body(story), f"wire{n}", T0 + timedelta(hours=n)) for n, story in enumerate(stories)]
+    docs += [
+        Doc(f"s{n}-update", f"{body(story)}\n{STOCK}", f"paper{n}", T0 + timedelta(hours=n, minutes=30))
+        for n, story in enumerate(stories)
+    ]
+    # two short items about different things, alike only through the stock sentences
+    short = {
+        "fire": "In Emmen brannte in der Nacht auf Freitag eine Scheune vollständig nieder.",
+        "theft": "Aus einem Juweliergeschäft in Luzern wurden am Donnerstag mehrere Uhren gestohlen.",
+    }
+    docs += [
+        Doc(name, f"{text}\n{STOCK}", f"local{n}", T0 + timedelta(hours=5 + n))
+        for n, (name, text) in enumerate(short.items())
+    ]
+    found = Clusterer(DedupeSettings()).cluster(docs).assignments
+    assert found["fire"] != found["theft"]
+    assert all(found[f"s{n}"] == found[f"s{n}-update"] for n in range(3))
+    assert len({found[f"s{n}"] for n in range(3)} | {found["fire"], found["theft"]}) == 5

@@ -223,16 +223,26 @@ def parse(body: str, anchor_words: int = 8) -> Text:
 def shingles(text: Text, size: int, keep: Sequence[bool] | None = None) -> np.ndarray:
     """Sorted unique 32-bit ids of the k-word shingles of the kept paragraphs (all by default)."""
     chosen = [i for i in range(text.paragraph_count) if keep is None or keep[i]]
-    if not chosen:
+    return _windows(text.ids, [(text.bounds[i], text.bounds[i + 1]) for i in chosen], size)
+
+
+def sentence_shingles(text: Text, rows: Sequence[int], size: int) -> np.ndarray:
+    """The shingles of some sentences (rows of text.sentences) alone: those that lie inside them are
+    the text's own shingles, so taking these out of its set takes the sentences out."""
+    return _windows(text.ids, [(start, end) for _, start, end in text.sentences[list(rows)].tolist()], size)
+
+
+def _windows(ids: np.ndarray, spans: Sequence[tuple[int, int]], size: int) -> np.ndarray:
+    if not spans:
         return np.zeros(0, dtype=np.uint32)
     pad = size - 1
-    lengths = [text.bounds[i + 1] - text.bounds[i] for i in chosen]
-    total = sum(lengths) + pad * len(chosen)
-    padded = np.zeros(total + pad, dtype=_U64)  # zeros end each paragraph: its tail shingles are shorter
+    lengths = [end - start for start, end in spans]
+    total = sum(lengths) + pad * len(spans)
+    padded = np.zeros(total + pad, dtype=_U64)  # zeros end each span: its tail shingles are shorter
     starts = np.zeros(total, dtype=bool)
     at = 0
-    for i, length in zip(chosen, lengths, strict=True):
-        padded[at : at + length] = text.ids[text.bounds[i] : text.bounds[i + 1]]
+    for (start, end), length in zip(spans, lengths, strict=True):
+        padded[at : at + length] = ids[start:end]
         starts[at : at + length] = True
         at += length + pad
     acc = np.zeros(total, dtype=_U64)
