@@ -91,7 +91,9 @@ def _ids(tokens: list[str]) -> list[int]:
         _KEYWORDS.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
-        found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
+        for raw in set(tokens).difference(_IDS):
+            _learn(raw)
+        found = list(map(_IDS.__getitem__, tokens))
     return found
 
 
@@ -138,8 +140,7 @@ class Text:
         the capitalised words.
         """
         ids = self.ids.tolist()
-        figures = list(map(FIGURES.get, ids))
-        is_fact = np.fromiter((f is not None for f in figures), dtype=bool, count=len(ids))
+        is_fact = np.fromiter(map(FIGURES.__contains__, ids), dtype=bool, count=len(ids))
         if names:
             is_fact |= self.capitals
         # plain words by numpy, per sentence; the few facts one by one
@@ -151,10 +152,10 @@ class Text:
         for n, start, end in self.sentences.tolist():
             facts: list[str | int] = []
             while next_fact < len(fact_at) and fact_at[next_fact] < end:
-                at = fact_at[next_fact]
-                figure = figures[at]
+                word = ids[fact_at[next_fact]]
+                figure = FIGURES.get(word)
                 if figure is None:
-                    facts.append(ids[at])  # a name: its folded word's id
+                    facts.append(word)  # a name: its folded word's id
                 else:
                     facts += figure
                 next_fact += 1

@@ -12,7 +12,6 @@ correct one among many.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,7 +69,6 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     if len(a) > len(b):
         a, b = b, a
     verbatim = set(b)  # a sentence found as it is: its closest, with its facts (most of a copy)
-    index: dict[int, list[int]] = defaultdict(list)
     changed = kept = 0
     for sentence in a:
         plain, facts = sentence
@@ -79,15 +77,10 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
         if sentence in verbatim:
             kept += len(facts)
             continue
-        if not index:
-            for n, (words, _) in enumerate(b):
-                for word in words:
-                    index[word].append(n)
-        hits: dict[int, int] = defaultdict(int)
-        for word in plain:
-            for n in index.get(word, ()):
-                hits[n] += 1
-        scores = {n: shared / (len(plain) + len(b[n][0]) - shared) for n, shared in hits.items()}
+        scores = {}
+        for n, (words, _) in enumerate(b):
+            if shared := len(plain & words):
+                scores[n] = shared / (len(plain) + len(words) - shared)
         best_score = max(scores.values(), default=0.0)
         if best_score < SAME_SENTENCE:
             continue
