@@ -91,9 +91,7 @@ def _ids(tokens: list[str]) -> list[int]:
         _KEYWORDS.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
-        for raw in set(tokens).difference(_IDS):
-            _learn(raw)
-        found = list(map(_IDS.__getitem__, tokens))
+        found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
     return found
 
 
