@@ -326,9 +326,14 @@ def _by_prefix(folded: str) -> str | None:
 
 def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None, int]:
     """The alias at tokens[n], the longest spelling first ('corée du nord'): (anchor, words used)."""
+    word = folded[n]
+    # a spelling of several words starts with the first of them: most words start none, and
+    # then, numerals aside, the word alone decides (once per spelling)
+    starts = word in _starts()
+    if not starts and word not in _NUMERALS:
+        return _alias_alone(tokens[n], word), 1
     capital = tokens[n][0].isupper()
-    # a spelling of several words starts with the first of them: most words start none
-    for size in range(_LONGEST, 1, -1) if folded[n] in _starts() else ():
+    for size in range(_LONGEST, 1, -1) if starts else ():
         if n + size <= len(tokens):
             joined = "".join(folded[n : n + size])
             found = alias(joined, prefixes=False, capital=capital)
@@ -338,23 +343,28 @@ def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None,
                 found = anchor
             if found:
                 return found, size
-    word = folded[n]
     # 'neuf morts', 'elf Menschen': before a plural or a German noun they are numbers, not 'new'
     numeral = (
         word in _NUMERALS
         and n + 1 < len(tokens)
         and (folded[n + 1][-1:] in ("s", "x") or tokens[n + 1][0].isupper())
     )
-    if word not in _CAPITALS_ONLY or tokens[n].isupper() or numeral:
-        if found := alias(word, capital=capital):
-            return found, 1
-    if "-" in tokens[n]:  # 'US-Aussenministerium', 'Nord-Korea-Truppen'
-        for part, raw in zip(word.split("-"), tokens[n].split("-"), strict=False):
+    return _alias_alone(tokens[n], word, numeral), 1
+
+
+@lru_cache(maxsize=200_000)
+def _alias_alone(token: str, word: str, numeral: bool = False) -> str | None:
+    """The alias of one word (`word` is the folded `token`)."""
+    if word not in _CAPITALS_ONLY or token.isupper() or numeral:
+        if found := alias(word, capital=token[0].isupper()):
+            return found
+    if "-" in token:  # 'US-Aussenministerium', 'Nord-Korea-Truppen'
+        for part, raw in zip(word.split("-"), token.split("-"), strict=False):
             if (part not in _CAPITALS_ONLY or raw.isupper()) and (
                 found := alias(part, capital=raw[:1].isupper())
             ):
-                return found, 1
-    return None, 1
+                return found
+    return None
 
 
 def _prefix_length(word: str) -> int:
