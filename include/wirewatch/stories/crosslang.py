@@ -324,6 +324,12 @@ def _by_prefix(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=500_000)
+def _folded_token(token: str) -> str:
+    """A sentence token folded, apostrophes gone: once per spelling (news vocabulary repeats)."""
+    return fold(token).replace("'", "").replace("’", "")
+
+
 def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None, int]:
     """The alias at tokens[n], the longest spelling first ('corée du nord'): (anchor, words used)."""
     word = folded[n]
@@ -449,7 +455,7 @@ def _sentences(body: str, language: str | None) -> list[tuple[int, list[str], li
                 for t in _TOKEN_RE.findall(sentence)
             ]
             tokens = [t for t in tokens if t]
-            folded = [fold(t).replace("'", "").replace("’", "") for t in tokens]
+            folded = list(map(_folded_token, tokens))
             out.append((paragraph, tokens, folded))
     return out
 
@@ -468,6 +474,7 @@ def evidence(body: str, language: str | None = None) -> Evidence:
     words = {f.replace("-", "") for _, _, folded in sentences for f in folded}
     # 'Malatya (AFP) -': the dateline's first word is a place, though it starts the text
     dateline = bool(_DATELINE_RE.match(body))
+    starts = _starts()
     for number, (paragraph, tokens, folded) in enumerate(sentences):
         joined = [f.replace("-", "") for f in folded]
         n = 0
@@ -482,7 +489,11 @@ def evidence(body: str, language: str | None = None) -> Evidence:
                 where.append(paragraph)
                 n += 1
                 continue
-            found, used = _alias_of(tokens, joined, n)
+            word = joined[n]
+            if word in starts or word in _NUMERALS:
+                found, used = _alias_of(tokens, joined, n)
+            else:  # as _alias_of would find it, without the call for every word
+                found, used = _alias_alone(token, word), 1
             if (
                 found is None
                 and token[0].isupper()
