@@ -8,8 +8,10 @@ time window (the `Window`: the warehouse in the pipeline, nothing for one-off JS
 2. MinHash LSH over word shingles, and the long sentences taken verbatim, propose candidates;
 3. each candidate is verified on the exact shingle sets (Jaccard or containment) and must not
    look like two instances of one template (see `similarity`);
-4. verified pairs are linked, clusters are the connected components (single link): a batch
-   article linking two existing stories merges them into the older one.
+4. long sentences told in several stories (stock sentences: a spokesman's confirmation, a
+   template's closing line) count for little between two articles, so they cannot join stories;
+5. verified pairs are linked, strongest first, into stories (see `_assign`): a batch article
+   linking two existing stories merges them into the older one.
 
 Within a batch the order of the articles does not matter; clusters never split.
 """
@@ -29,7 +31,7 @@ import numpy as np
 from wirewatch.config import DedupeSettings
 from wirewatch.stories.buckets import MAX_BUCKET, bucket_pairs, key_buckets
 from wirewatch.stories.minhash import Signer
-from wirewatch.stories.shingles import FIGURES, Sentence, Text, parse, shingles
+from wirewatch.stories.shingles import FIGURES, Sentence, Text, parse, sentence_shingles, shingles
 from wirewatch.stories.similarity import Overlap, compare_facts, overlap
 from wirewatch.stories.translations import Translations
 
@@ -38,6 +40,8 @@ from wirewatch.stories.translations import Translations
 REWRITE_CONTAINMENT = 0.3
 # a sentence carried by this many stories is a stock sentence, not something one took from another
 STOCK_STORIES = 3
+# what a stock sentence's shingles count for between two articles that both carry it
+STOCK_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,15 @@ class _UnionFind:
 
 def _may_have_facts(text: Text) -> bool:
     """Figures, or capitals that may be names (cheap checks before the sentence-by-sentence test)."""
-    return text.body != text.body.lower() or not FIGURES.isdisjoint(text.ids.tolist())
+    return text.body != text.body.lower() or not FIGURES.keys().isdisjoint(text.ids.tolist())
+
+
+def _stories(old: dict[str, Doc], result: BatchResult) -> dict[str, str]:
+    """The story of every article of a batch and of the stored ones it was compared with."""
+    found = {
+        doc_id: result.merges.get(str(doc.cluster_key), str(doc.cluster_key)) for doc_id, doc in old.items()
+    }
+    return found | result.assignments
 
 
 def _sort_time(doc: Doc) -> tuple:
@@ -176,15 +188,15 @@ class Clusterer:
     def _within_window(self, a: Doc, b: Doc) -> bool:
         return a.time is None or b.time is None or abs(a.time - b.time) <= self.span
 
-    def verify(self, a: _Prepared, b: _Prepared) -> tuple[Overlap | None, bool]:
+    def verify(
+        self, a: _Prepared, b: _Prepared, stock: frozenset[int] = frozenset()
+    ) -> tuple[Overlap | None, bool]:
         """(overlap, templated): overlap is None when the pair is not a copy."""
         if a.exact is not None and a.exact == b.exact:
             return Overlap(max(a.shingles.size, 1), 1.0, 1.0), False
         s = self.settings
-        found = overlap(a.shingles, b.shingles)
-        if found.shared < s.min_shared_shingles or (
-            found.jaccard < s.min_jaccard and found.containment < s.min_containment
-        ):
+        found = self._overlap(a, b, stock)
+        if not self._is_copy(found):
             return None, False
         if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
             return found, False
@@ -193,6 +205,42 @@ class Clusterer:
         if slots.templated(s.template_share):
             return None, True
         return found, False
+
+    def _is_copy(self, found: Overlap) -> bool:
+        s = self.settings
+        return found.shared >= s.min_shared_shingles and (
+            found.jaccard >= s.min_jaccard or found.containment >= s.min_containment
+        )
+
+    def _overlap(self, a: _Prepared, b: _Prepared, stock: frozenset[int]) -> Overlap:
+        """Shingle overlap in which the shingles of the stock sentences both carry weigh STOCK_WEIGHT:
+        it can only be lower than with them counted in full."""
+        shared = stock.intersection(a.anchors, b.anchors) if stock else ()
+        if not shared:
+            return overlap(a.shingles, b.shingles)
+        both = np.intersect1d(a.shingles, b.shingles, assume_unique=True)
+        stock_ids = np.union1d(self._sentence_shingles(a, shared), self._sentence_shingles(b, shared))
+        less = 1.0 - STOCK_WEIGHT
+        size_a = a.shingles.size - less * np.isin(a.shingles, stock_ids, assume_unique=True).sum()
+        size_b = b.shingles.size - less * np.isin(b.shingles, stock_ids, assume_unique=True).sum()
+        count = both.size - less * np.isin(both, stock_ids, assume_unique=True).sum()
+        if count <= 0:
+            return Overlap(0, 0.0, 0.0)
+        return Overlap(
+            int(count), float(count / (size_a + size_b - count)), float(count / min(size_a, size_b))
+        )
+
+    def _sentence_shingles(self, item: _Prepared, sentences: Collection[int]) -> np.ndarray:
+        """The shingles of these long sentences (keys of its anchors) of an article."""
+        text = item.text
+        lengths = text.sentences[:, 2] - text.sentences[:, 1]
+        long_rows = np.flatnonzero(lengths >= self.settings.anchor_words).tolist()
+        rows = [
+            row
+            for row, (paragraph, key) in zip(long_rows, text.anchors, strict=True)
+            if key in sentences and item.keep[paragraph]
+        ]
+        return sentence_shingles(text, rows, self.settings.shingle_words)
 
     def _facts_agree(self, a: _Prepared, b: _Prepared) -> bool:
         names = a.text.capitals_mark_names and b.text.capitals_mark_names
@@ -224,10 +272,11 @@ class Clusterer:
 
         # index keys: the LSH bands (overall likeness) and the long sentences (a cut copy or a
         # brief shares a few verbatim sentences with the original, but little of its word set)
-        for doc_id, item in batch.items():
-            if item.shingles.size:
-                bands = self.signer.band_keys(self.signer.signature(item.shingles))
-                result.band_keys[doc_id] = bands + item.anchors
+        hashed = [doc_id for doc_id, item in batch.items() if item.shingles.size]
+        if hashed:
+            signatures = np.stack([self.signer.signature(batch[doc_id].shingles) for doc_id in hashed])
+            for doc_id, bands in zip(hashed, self.signer.band_keys_of(signatures).tolist(), strict=True):
+                result.band_keys[doc_id] = bands + batch[doc_id].anchors
 
         pairs = self._batch_pairs(list(batch), result.band_keys)
         stored = self._stored_candidates(batch, result.band_keys)
@@ -270,10 +319,66 @@ class Clusterer:
         if self.settings.translation_window_hours and any(doc.language for doc in docs):
             keywords = {doc_id: text.keywords for doc_id, (_, text) in texts.items()}
             self._link_translations(docs, keywords, links, old, result)
+        links, stock, grown = self._stock(docs, old, links, texts_of)
         result.links = links
-        self._assign(docs, old, links, result, texts_of)
+        if stock or grown is None:
+            self._assign(docs, old, links, result, texts_of, stock)
+        else:  # no stock sentence: the stories grown to look for them stand
+            result.assignments, result.merges = grown.assignments, grown.merges
         self._also_uses(borrowed, texts_of, old, result)
         return result
+
+    def _stock(
+        self, docs: Sequence[Doc], old: dict[str, Doc], links: list[Link], texts: dict[str, _Prepared]
+    ) -> tuple[list[Link], frozenset[int], BatchResult | None]:
+        """Stock sentences (a spokesman's confirmation, a template's closing line): long sentences
+        told in STOCK_STORIES or more stories. Between two articles they count for nothing, like an
+        outlet's boilerplate, so the copies that verified only through them are dropped.
+
+        The stories are grown first from all links; growing them admits no chains (see `_assign`),
+        so a sentence they share is told by different stories. Leaving sentences out can only drop
+        links, never add one.
+        """
+        carriers: dict[int, list[str]] = defaultdict(list)
+        for doc_id, item in texts.items():
+            for key in item.anchors:
+                carriers[key].append(doc_id)
+        candidates = [key for key, ids in carriers.items() if len(ids) >= STOCK_STORIES]
+        if not candidates:
+            return links, frozenset(), None
+        first = BatchResult()
+        self._assign(docs, old, links, first, texts)
+        story_of = _stories(old, first)
+        stock = frozenset(
+            key
+            for key in candidates
+            if len({story_of[i] for i in carriers[key] if i in story_of}) >= STOCK_STORIES
+        )
+        return (self._without_stock(links, texts, stock) if stock else links), stock, first
+
+    def _without_stock(
+        self, links: list[Link], texts: dict[str, _Prepared], stock: frozenset[int]
+    ) -> list[Link]:
+        """The copy links verified again with the stock sentences both articles carry left out."""
+        kept: list[Link] = []
+        for link in links:
+            a, b = texts.get(link.a), texts.get(link.b)
+            if (
+                link.kind != "copy"
+                or a is None
+                or b is None
+                or (a.exact is not None and a.exact == b.exact)
+                or stock.isdisjoint(a.anchors)
+                or stock.isdisjoint(b.anchors)
+            ):
+                kept.append(link)
+                continue
+            found = self._overlap(a, b, stock)
+            if self._is_copy(found):
+                kept.append(
+                    replace(link, shared=found.shared, jaccard=found.jaccard, containment=found.containment)
+                )
+        return kept
 
     def _also_uses(
         self,
@@ -285,11 +390,7 @@ class Clusterer:
         """Compilations: of two articles in different stories that share long sentences, the one
         whose own story mostly lacks them took them from the other's story (an outlet's article
         built from agency A's lead and a paragraph of agency B's version)."""
-        key_of = {
-            doc_id: result.merges.get(str(doc.cluster_key), str(doc.cluster_key))
-            for doc_id, doc in old.items()
-        }
-        key_of |= result.assignments
+        key_of = _stories(old, result)
         story: dict[str, list[str]] = defaultdict(list)
         told_in: dict[int, set[str]] = defaultdict(set)  # long sentence -> the stories that carry it
         for doc_id in texts:
@@ -410,6 +511,7 @@ class Clusterer:
         links: list[Link],
         result: BatchResult,
         texts: dict[str, _Prepared],
+        stock: frozenset[int] = frozenset(),
     ) -> None:
         """Grow stories link by link, strongest first; each takes the key of its oldest story, or a new one.
 
@@ -434,7 +536,7 @@ class Clusterer:
             linked[link.b].add(link.a)
         for link in copies:
             ra, rb = found.find(link.a), found.find(link.b)
-            if ra != rb and self._whole_copy(members[ra], members[rb], linked, texts):
+            if ra != rb and self._whole_copy(members[ra], members[rb], linked, texts, stock):
                 found.union(ra, rb)
                 root = found.find(ra)
                 members[root] = members.pop(ra, set()) | members.pop(rb, set())
@@ -458,7 +560,12 @@ class Clusterer:
                 result.assignments[doc.id] = key
 
     def _whole_copy(
-        self, a: set[str], b: set[str], linked: dict[str, set[str]], texts: dict[str, _Prepared]
+        self,
+        a: set[str],
+        b: set[str],
+        linked: dict[str, set[str]],
+        texts: dict[str, _Prepared],
+        stock: frozenset[int],
     ) -> bool:
         """Whether two groups are one story: an article linked to most of the other's members,
         or representatives that are copies."""
@@ -475,11 +582,11 @@ class Clusterer:
         first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
         if second in linked[first]:
             return True
-        verdict, templated = self.verify(texts[first], texts[second])
+        verdict, templated = self.verify(texts[first], texts[second], stock)
         if verdict is not None or templated:
             return verdict is not None
         # a heavy rewrite of the original, found through a copy of it: still much of the same text
-        found = overlap(texts[first].shingles, texts[second].shingles)
+        found = self._overlap(texts[first], texts[second], stock)
         return found.shared >= self.settings.min_shared_shingles and found.containment >= REWRITE_CONTAINMENT
 
 

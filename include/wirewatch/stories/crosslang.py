@@ -324,11 +324,22 @@ def _by_prefix(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=500_000)
+def _folded_token(token: str) -> str:
+    """A sentence token folded, apostrophes gone: once per spelling (news vocabulary repeats)."""
+    return fold(token).replace("'", "").replace("’", "")
+
+
 def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None, int]:
     """The alias at tokens[n], the longest spelling first ('corée du nord'): (anchor, words used)."""
+    word = folded[n]
+    # a spelling of several words starts with the first of them: most words start none, and
+    # then, numerals aside, the word alone decides (once per spelling)
+    starts = word in _starts()
+    if not starts and word not in _NUMERALS:
+        return _alias_alone(tokens[n], word), 1
     capital = tokens[n][0].isupper()
-    # a spelling of several words starts with the first of them: most words start none
-    for size in range(_LONGEST, 1, -1) if folded[n] in _starts() else ():
+    for size in range(_LONGEST, 1, -1) if starts else ():
         if n + size <= len(tokens):
             joined = "".join(folded[n : n + size])
             found = alias(joined, prefixes=False, capital=capital)
@@ -338,23 +349,28 @@ def _alias_of(tokens: list[str], folded: list[str], n: int) -> tuple[str | None,
                 found = anchor
             if found:
                 return found, size
-    word = folded[n]
     # 'neuf morts', 'elf Menschen': before a plural or a German noun they are numbers, not 'new'
     numeral = (
         word in _NUMERALS
         and n + 1 < len(tokens)
         and (folded[n + 1][-1:] in ("s", "x") or tokens[n + 1][0].isupper())
     )
-    if word not in _CAPITALS_ONLY or tokens[n].isupper() or numeral:
-        if found := alias(word, capital=capital):
-            return found, 1
-    if "-" in tokens[n]:  # 'US-Aussenministerium', 'Nord-Korea-Truppen'
-        for part, raw in zip(word.split("-"), tokens[n].split("-"), strict=False):
+    return _alias_alone(tokens[n], word, numeral), 1
+
+
+@lru_cache(maxsize=200_000)
+def _alias_alone(token: str, word: str, numeral: bool = False) -> str | None:
+    """The alias of one word (`word` is the folded `token`)."""
+    if word not in _CAPITALS_ONLY or token.isupper() or numeral:
+        if found := alias(word, capital=token[0].isupper()):
+            return found
+    if "-" in token:  # 'US-Aussenministerium', 'Nord-Korea-Truppen'
+        for part, raw in zip(word.split("-"), token.split("-"), strict=False):
             if (part not in _CAPITALS_ONLY or raw.isupper()) and (
                 found := alias(part, capital=raw[:1].isupper())
             ):
-                return found, 1
-    return None, 1
+                return found
+    return None
 
 
 def _prefix_length(word: str) -> int:
@@ -439,7 +455,7 @@ def _sentences(body: str, language: str | None) -> list[tuple[int, list[str], li
                 for t in _TOKEN_RE.findall(sentence)
             ]
             tokens = [t for t in tokens if t]
-            folded = [fold(t).replace("'", "").replace("’", "") for t in tokens]
+            folded = list(map(_folded_token, tokens))
             out.append((paragraph, tokens, folded))
     return out
 
@@ -458,6 +474,7 @@ def evidence(body: str, language: str | None = None) -> Evidence:
     words = {f.replace("-", "") for _, _, folded in sentences for f in folded}
     # 'Malatya (AFP) -': the dateline's first word is a place, though it starts the text
     dateline = bool(_DATELINE_RE.match(body))
+    starts = _starts()
     for number, (paragraph, tokens, folded) in enumerate(sentences):
         joined = [f.replace("-", "") for f in folded]
         n = 0
@@ -472,7 +489,11 @@ def evidence(body: str, language: str | None = None) -> Evidence:
                 where.append(paragraph)
                 n += 1
                 continue
-            found, used = _alias_of(tokens, joined, n)
+            word = joined[n]
+            if word in starts or word in _NUMERALS:
+                found, used = _alias_of(tokens, joined, n)
+            else:  # as _alias_of would find it, without the call for every word
+                found, used = _alias_alone(token, word), 1
             if (
                 found is None
                 and token[0].isupper()

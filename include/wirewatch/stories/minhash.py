@@ -20,6 +20,18 @@ _SCHEME = "affine32"
 _U64 = np.uint64
 
 
+_MAX32 = np.uint32(0xFFFFFFFF)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, as datasketch pre-mixes each value in its affine32 scheme."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
 def _same(value: int) -> int:
     return value
 
@@ -44,22 +56,25 @@ class Signer:
             )
 
     def signature(self, shingles: np.ndarray) -> np.ndarray:
-        """The MinHash of a set of 32-bit shingle ids (already hashed, so datasketch's hash is identity)."""
-        sketch = MinHash(
-            num_perm=self.num_perm,
-            seed=self.seed,
-            hashfunc=_same,
-            permutations=self._permutations,
-            scheme=_SCHEME,
-        )
-        sketch.update_batch(shingles.tolist())
-        return sketch.hashvalues
+        """The MinHash of a set of 32-bit shingle ids: datasketch's affine32 scheme (the ids are already
+        hashed, so its hash function is the identity), computed in one numpy step instead of
+        datasketch's Python loop over the values."""
+        if not shingles.size:
+            return np.full(self.num_perm, _MAX32, dtype=np.uint32)
+        a, b = self._permutations
+        with np.errstate(over="ignore"):
+            mixed = _fmix32(shingles.astype(np.uint32))[:, None]
+            return (mixed * a + b).min(axis=0)
 
     def band_keys(self, signature: np.ndarray) -> list[int]:
         """One signed 64-bit key per band (fits a BIGINT column on SQLite and PostgreSQL)."""
-        values = signature[: self.bands * self.rows].astype(_U64).reshape(self.bands, self.rows)
-        acc = self._band_salt
+        return self.band_keys_of(signature[None, :])[0].tolist()
+
+    def band_keys_of(self, signatures: np.ndarray) -> np.ndarray:
+        """The band keys of many signatures at once (one row each): one numpy pass for a batch."""
+        values = signatures[:, : self.bands * self.rows].astype(_U64).reshape(-1, self.bands, self.rows)
+        acc = np.broadcast_to(self._band_salt, values.shape[:2])
         with np.errstate(over="ignore"):
             for column in range(self.rows):
-                acc = fmix64(acc ^ values[:, column]) * _U64(0x9E3779B97F4A7C15)
-        return acc.view(np.int64).tolist()
+                acc = fmix64(acc ^ values[:, :, column]) * _U64(0x9E3779B97F4A7C15)
+        return acc.view(np.int64)

@@ -12,10 +12,8 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -47,7 +45,12 @@ _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a s
 # raw token -> id of its folded form: news vocabulary repeats, so each spelling is folded once
 _IDS: dict[str, int] = {}
 _IDS_MAX = 2_000_000  # bounds the cache of a long-lived worker
-FIGURES: set[int] = set()  # ids of the folded words that are figures (see is_figure)
+# the raw tokens seen that start with a capital, and with a digit or a capital (see KEY_START): sets,
+# so that a body's flags come from one C-level pass over its tokens
+_CAPITALISED: set[str] = set()
+_KEYWORDS: set[str] = set()
+# ids of the folded words that are figures (see is_figure) -> their facts in canonical notation
+FIGURES: dict[int, tuple[str, ...]] = {}
 # first characters of the words that may be names or figures: what finds translations (crosslang)
 KEY_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
@@ -70,16 +73,22 @@ def word_id(word: str) -> int:
 
 
 def _learn(raw: str) -> int:
-    if len(_IDS) >= _IDS_MAX:
-        _IDS.clear()
+    if raw[0].isupper():
+        _CAPITALISED.add(raw)
+    if raw[0] in KEY_START:
+        _KEYWORDS.add(raw)
     word = "".join(_WORD_RE.findall(fold(raw))) or raw
     found = _IDS[raw] = word_id(word)
     if is_figure(word):
-        FIGURES.add(found)
+        FIGURES[found] = tuple(_canonical_figure(word).split())
     return found
 
 
 def _ids(tokens: list[str]) -> list[int]:
+    if len(_IDS) + len(tokens) > _IDS_MAX:  # never in the middle of a sentence: parse reads the sets
+        _IDS.clear()
+        _CAPITALISED.clear()
+        _KEYWORDS.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
         found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
@@ -108,16 +117,8 @@ class Text:
     digest: bytes  # of all words: equal for bodies that differ only in case, accents or markup
     body: str
     keywords: tuple[str, ...] = ()  # the words that start with a digit or a capital (names, figures)
-
-    @cached_property
-    def capitals(self) -> np.ndarray:
-        """Per word: capitalised inside its sentence. Worked out only for the few pairs that need it."""
-        flags: list[bool] = []
-        for parts in _paragraphs(self.body):
-            for tokens in parts:
-                flags.append(False)  # a sentence's first word says nothing
-                flags.extend([token[0].isupper() for token in tokens[1:]])
-        return np.array(flags, dtype=bool)
+    capitals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: capitalised
+    # inside its sentence (a sentence's first word says nothing)
 
     @property
     def capitals_mark_names(self) -> bool:
@@ -132,53 +133,49 @@ class Text:
     def sentence_facts(self, keep: Sequence[bool] | None = None, names: bool = True) -> list[Sentence]:
         """Each kept sentence as (its words other than facts, its facts).
 
-        Facts are the runs of figures in one canonical notation ('18.05 Uhr', '18h05' and '18:05'
-        are all '18 5'; '1er', '1st' and '1.' are '1'), and, if `names`, the capitalised words.
+        Facts are the figures, in the order they come, in one canonical notation ('18.05 Uhr',
+        '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
+        the capitalised words.
         """
+        ids = self.ids.tolist()
+        is_fact = np.fromiter(map(FIGURES.__contains__, ids), dtype=bool, count=len(ids))
+        if names:
+            is_fact |= self.capitals
+        # plain words by numpy, per sentence; the few facts one by one
+        plain = self.ids[~is_fact].tolist()
+        plain_at = np.concatenate(([0], np.cumsum(~is_fact))).tolist()
+        fact_at = np.flatnonzero(is_fact).tolist()
         found: list[Sentence] = []
-        at = 0
-        for n, parts in enumerate(_paragraphs(self.body)):
-            for tokens in parts:
-                ids = self.ids[at : at + len(tokens)].tolist()
-                at += len(tokens)
-                if keep is not None and not keep[n]:
-                    continue
-                found.append(_sentence_facts(tokens, ids, names))
+        next_fact = 0
+        for n, start, end in self.sentences.tolist():
+            facts: list[str | int] = []
+            while next_fact < len(fact_at) and fact_at[next_fact] < end:
+                word = ids[fact_at[next_fact]]
+                figure = FIGURES.get(word)
+                if figure is None:
+                    facts.append(word)  # a name: its folded word's id
+                else:
+                    facts += figure
+                next_fact += 1
+            if keep is None or keep[n]:
+                found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts)))
         return found
 
 
-Sentence = tuple[frozenset[int], Counter[str]]
+Sentence = tuple[frozenset[int], tuple[str | int, ...]]  # figures in canonical notation, names as ids
 
 
 def _canonical_figure(word: str) -> str:
-    """A folded figure without its notation: leading zeros, ordinal and hour suffixes go."""
+    """A folded figure without its notation: leading zeros, ordinal and hour suffixes, and full
+    hours' minutes ('10h00', '10.00 Uhr' are '10h', '10 Uhr') go."""
     if not word[:1].isdigit():
         return word
-    return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word))
+    return " ".join(str(int(part)) for part in _DIGITS_RE.findall(word) if part != "00")
 
 
-def _sentence_facts(tokens: list[str], ids: list[int], names: bool) -> Sentence:
-    facts: Counter[str] = Counter()
-    plain: set[int] = set()
-    run: list[str] = []
-    for position, (token, word) in enumerate(zip(tokens, ids, strict=True)):
-        if word in FIGURES:
-            run.append(_canonical_figure(fold(token)))
-            continue
-        if run:
-            facts[" ".join(run)] += 1
-            run = []
-        if names and position and token[0].isupper():
-            facts[fold(token)] += 1
-        else:
-            plain.add(word)
-    if run:
-        facts[" ".join(run)] += 1
-    return frozenset(plain), facts
-
-
-def _key(ids: np.ndarray, salt: bytes) -> int:
-    digest = hashlib.blake2b(ids.tobytes(), digest_size=8, key=salt).digest()
+def _key(words: bytes, salt: bytes) -> int:
+    """The key of a run of word ids (their little-endian uint32 bytes)."""
+    digest = hashlib.blake2b(words, digest_size=8, key=salt).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -192,54 +189,70 @@ def _paragraphs(body: str) -> Iterator[list[list[str]]]:
 
 def parse(body: str, anchor_words: int = 8) -> Text:
     """Fingerprint a body: word ids, paragraphs, and the sentences of at least `anchor_words` words."""
-    ids: list[int] = []
+    tokens: list[str] = []
     bounds = [0]
     sentences: list[tuple[int, int, int]] = []
-    keywords: list[str] = []
     for n, parts in enumerate(_paragraphs(body)):
-        for tokens in parts:
-            start = len(ids)
-            ids.extend(_ids(tokens))
-            keywords += [t for t in tokens if t[0] in KEY_START]
-            sentences.append((n, start, len(ids)))
-        bounds.append(len(ids))
-    array = np.array(ids, dtype="<u4")
-    keys = [_key(array[bounds[i] : bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
+        for words in parts:
+            sentences.append((n, len(tokens), len(tokens) + len(words)))
+            tokens += words
+        bounds.append(len(tokens))
+    array = np.array(_ids(tokens), dtype="<u4")
+    capitals = np.fromiter(map(_CAPITALISED.__contains__, tokens), dtype=bool, count=len(tokens))
+    rows = np.array(sentences, dtype=np.int32).reshape(-1, 3)
+    capitals[rows[:, 1]] = False  # a sentence's first word says nothing
+    raw = array.tobytes()  # slices of bytes are cheaper than slices of the array
+    keys = [_key(raw[4 * bounds[i] : 4 * bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
-        (n, _key(array[start:end], b"sentence"))
+        (n, _key(raw[4 * start : 4 * end], b"sentence"))
         for n, start, end in sentences
         if anchor_words and end - start >= anchor_words
     ]
     return Text(
         array,
         bounds,
-        np.array(sentences, dtype=np.int32).reshape(-1, 3),
+        rows,
         keys,
         anchors,
-        hashlib.blake2b(array.tobytes(), digest_size=16).digest(),
+        hashlib.blake2b(raw, digest_size=16).digest(),
         body,
-        tuple(keywords),
+        tuple(filter(_KEYWORDS.__contains__, tokens)),
+        capitals,
     )
 
 
 def shingles(text: Text, size: int, keep: Sequence[bool] | None = None) -> np.ndarray:
     """Sorted unique 32-bit ids of the k-word shingles of the kept paragraphs (all by default)."""
     chosen = [i for i in range(text.paragraph_count) if keep is None or keep[i]]
-    if not chosen:
+    return _windows(text.ids, [(text.bounds[i], text.bounds[i + 1]) for i in chosen], size)
+
+
+def sentence_shingles(text: Text, rows: Sequence[int], size: int) -> np.ndarray:
+    """The shingles of some sentences (rows of text.sentences) alone: those that lie inside them are
+    the text's own shingles, so taking these out of its set takes the sentences out."""
+    return _windows(text.ids, [(start, end) for _, start, end in text.sentences[list(rows)].tolist()], size)
+
+
+def _windows(ids: np.ndarray, spans: Sequence[tuple[int, int]], size: int) -> np.ndarray:
+    if not spans:
         return np.zeros(0, dtype=np.uint32)
     pad = size - 1
-    lengths = [text.bounds[i + 1] - text.bounds[i] for i in chosen]
-    total = sum(lengths) + pad * len(chosen)
-    padded = np.zeros(total + pad, dtype=_U64)  # zeros end each paragraph: its tail shingles are shorter
+    lengths = [end - start for start, end in spans]
+    total = sum(lengths) + pad * len(spans)
+    padded = np.zeros(total + pad, dtype=_U64)  # zeros end each span: its tail shingles are shorter
     starts = np.zeros(total, dtype=bool)
     at = 0
-    for i, length in zip(chosen, lengths, strict=True):
-        padded[at : at + length] = text.ids[text.bounds[i] : text.bounds[i + 1]]
+    for (start, end), length in zip(spans, lengths, strict=True):
+        padded[at : at + length] = ids[start:end]
         starts[at : at + length] = True
         at += length + pad
     acc = np.zeros(total, dtype=_U64)
     with np.errstate(over="ignore"):
         for offset in range(size):
             acc = (acc + padded[offset : offset + total]) * _MULT
-    mixed = fmix64(acc[starts])
-    return np.unique((mixed >> _U64(32)).astype(np.uint32))
+    found = np.sort((fmix64(acc[starts]) >> _U64(32)).astype(np.uint32))
+    # sorted unique ids (np.unique costs four times as much on arrays this small)
+    keep = np.empty(found.size, dtype=bool)
+    keep[:1] = True
+    np.not_equal(found[1:], found[:-1], out=keep[1:])
+    return found[keep]

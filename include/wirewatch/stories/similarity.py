@@ -12,7 +12,6 @@ correct one among many.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,7 +37,9 @@ def overlap(a: np.ndarray, b: np.ndarray) -> Overlap:
     """Overlap of two sorted unique shingle-id arrays."""
     if not a.size or not b.size:
         return Overlap(0, 0.0, 0.0)
-    shared = int(np.intersect1d(a, b, assume_unique=True).size)
+    both = np.concatenate((a, b))
+    both.sort()
+    shared = int(np.count_nonzero(both[1:] == both[:-1]))  # each set holds an id once
     return Overlap(shared, shared / (a.size + b.size - shared), shared / min(a.size, b.size))
 
 
@@ -69,28 +70,43 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     """
     if len(a) > len(b):
         a, b = b, a
-    index: dict[int, list[int]] = defaultdict(list)
-    for n, (plain, _) in enumerate(b):
-        for word in plain:
-            index[word].append(n)
+    verbatim = set(b)  # a sentence found as it is: its closest, with its facts (most of a copy)
     changed = kept = 0
-    for plain, facts in a:
+    for sentence in a:
+        plain, facts = sentence
         if len(plain) < _MIN_SENTENCE_WORDS:
             continue
-        hits: dict[int, int] = defaultdict(int)
-        for word in plain:
-            for n in index.get(word, ()):
-                hits[n] += 1
-        best, best_score = -1, 0.0
-        for n, shared in hits.items():
-            score = shared / (len(plain) + len(b[n][0]) - shared)
-            if score > best_score:
-                best, best_score = n, score
+        if sentence in verbatim:
+            kept += len(facts)
+            continue
+        scores = {}
+        for n, (words, _) in enumerate(b):
+            if shared := len(plain & words):
+                scores[n] = shared / (len(plain) + len(words) - shared)
+        best_score = max(scores.values(), default=0.0)
         if best_score < SAME_SENTENCE:
             continue
-        other = b[best][1]
-        both = facts & other
-        kept += both.total()
-        if both != facts and both != other:  # not one a part of the other: facts were replaced
-            changed += max(facts.total(), other.total()) - both.total()
+        # of equally close sentences (a list of prices, one line per place), the one with its facts
+        closest = [b[n][1] for n, score in scores.items() if score == best_score]
+        other = facts if facts in closest else closest[0]
+        both = len(facts) if facts == other else _common(facts, other)
+        kept += both
+        if both < min(len(facts), len(other)):  # not one a part of the other: facts were replaced
+            changed += max(len(facts), len(other)) - both
     return Slots(changed, kept)
+
+
+def _common(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many facts two sentences give in the same order (longest common subsequence).
+
+    Order tells a date from another ('Sonntag 15 Uhr bis Montag 10 Uhr' against 'Montag 15 Uhr
+    bis Dienstag 6 Uhr' share two figures, but in other places) and a score from its reverse.
+    """
+    if not a or not b:
+        return 0
+    row = [0] * (len(b) + 1)
+    for x in a:
+        diagonal = 0
+        for n, y in enumerate(b, 1):
+            diagonal, row[n] = row[n], diagonal + 1 if x == y else max(row[n], row[n - 1])
+    return row[-1]
