@@ -20,8 +20,8 @@ import numpy as np
 from wirewatch.stories.shingles import Sentence
 
 # two sentences are the same sentence, perhaps with other details, when this share of their
-# words (facts aside) is the same; a German template sentence with other common nouns, or with
-# places frequent enough to count as nouns (Zürich, Baden), still shares half
+# words (facts aside) is the same; a German template sentence with other places and nouns
+# (capitalised like any noun, so not set apart as names) still shares half
 SAME_SENTENCE = 0.5
 _MIN_SENTENCE_WORDS = 5
 
