@@ -250,26 +250,3 @@ def test_stock_sentences_told_in_several_stories_do_not_make_two_short_items_one
     assert found["fire"] != found["theft"]
     assert all(found[f"s{n}"] == found[f"s{n}-update"] for n in range(3))
     assert len({found[f"s{n}"] for n in range(3)} | {found["fire"], found["theft"]}) == 5
-
-
-ACCIDENT_DE = (
-    "In {} ist am Nachmittag ein Lieferwagen mit einem Velo zusammengestossen. Die Velofahrerin wurde "
-    "dabei leicht verletzt und musste ins Spital gebracht werden.\n"
-    "Die Polizei sperrte die Hauptstrasse in {} während der Unfallaufnahme. Der Verkehr wurde über die "
-    "Nebenstrassen des Dorfes umgeleitet.\n"
-    "Die Kantonspolizei hat in {} Ermittlungen zum genauen Unfallhergang aufgenommen und sucht Zeugen, "
-    "die Angaben zum Unfall machen können."
-)
-
-
-def test_german_items_that_differ_only_by_a_commune_stay_apart_and_a_copy_may_drop_it():
-    # German capitalises every noun: the communes are told from the nouns by their rarity as words
-    wettingen = ACCIDENT_DE.format(*["Wettingen"] * 3)
-    dietikon = ACCIDENT_DE.format(*["Dietikon"] * 3)
-    docs = [
-        Doc("wettingen", wettingen, "police", T0),
-        Doc("dietikon", dietikon, "police", T0 + timedelta(hours=3)),
-        Doc("copy", wettingen.replace("Hauptstrasse in Wettingen", "Hauptstrasse"), "outlet", T0),
-    ]
-    found = Clusterer(DedupeSettings()).cluster(docs).assignments
-    assert found["wettingen"] == found["copy"] != found["dietikon"]

@@ -31,7 +31,7 @@ import numpy as np
 from wirewatch.config import DedupeSettings
 from wirewatch.stories.buckets import MAX_BUCKET, bucket_pairs, key_buckets
 from wirewatch.stories.minhash import Signer
-from wirewatch.stories.shingles import FIGURES, Names, Sentence, Text, parse, sentence_shingles, shingles
+from wirewatch.stories.shingles import FIGURES, Sentence, Text, parse, sentence_shingles, shingles
 from wirewatch.stories.similarity import Overlap, compare_facts, overlap
 from wirewatch.stories.translations import Translations
 
@@ -108,9 +108,9 @@ class _Prepared:
     shingles: np.ndarray
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
-    facts: dict[Names, list[Sentence]] = field(default_factory=dict)  # by which words are names
+    facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
 
-    def sentence_facts(self, names: Names) -> list[Sentence]:
+    def sentence_facts(self, names: bool) -> list[Sentence]:
         if names not in self.facts:
             self.facts[names] = self.text.sentence_facts(self.keep, names)
         return self.facts[names]
@@ -137,14 +137,6 @@ class _UnionFind:
 def _may_have_facts(text: Text) -> bool:
     """Figures, or capitals that may be names (cheap checks before the sentence-by-sentence test)."""
     return text.body != text.body.lower() or not FIGURES.keys().isdisjoint(text.ids.tolist())
-
-
-def _names(a: Text, b: Text) -> Names:
-    """Which words are names in comparing two texts: capitals when both use them for names alone,
-    the rare words when neither does (German nouns), none when only one does (the two are told in
-    two ways, so the one rule would count a name in one and not the other as a contradiction)."""
-    marks = (a.capitals_mark_names, b.capitals_mark_names)
-    return "capitals" if all(marks) else "none" if any(marks) else "german"
 
 
 def _stories(old: dict[str, Doc], result: BatchResult) -> dict[str, str]:
@@ -208,7 +200,7 @@ class Clusterer:
             return None, False
         if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
             return found, False
-        names = _names(a.text, b.text)
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
         slots = compare_facts(a.sentence_facts(names), b.sentence_facts(names))
         if slots.templated(s.template_share):
             return None, True
@@ -251,7 +243,7 @@ class Clusterer:
         return sentence_shingles(text, rows, self.settings.shingle_words)
 
     def _facts_agree(self, a: _Prepared, b: _Prepared) -> bool:
-        names = _names(a.text, b.text)
+        names = a.text.capitals_mark_names and b.text.capitals_mark_names
         return not compare_facts(a.sentence_facts(names), b.sentence_facts(names)).changed
 
     # -- a batch

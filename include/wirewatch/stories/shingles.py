@@ -14,13 +14,8 @@ import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from typing import Literal
 
 import numpy as np
-import wordfreq
-
-from wirewatch.match.normalize import CompoundSplitter
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # a thousands separator between digit groups: 10'000, 10 000, 10,000, 10.000 -> 10000
@@ -44,13 +39,6 @@ _CALENDAR = frozenset(
 # up to this share of capitalised words inside sentences, capitals mark names (French, most English);
 # German texts capitalise every noun and come out at 0.2 to 0.6
 NAME_CAPITALS = 0.2
-# in German, a capitalised word is a name when its lower-case form is rarer than this (Zipf, wordfreq)
-# and is not a compound of common words ('Kantonspolizei'). On the German pages of the news corpus 3.0
-# keeps surnames, small communes and firms (Diess, Wettingen, Covestro) and lets few nouns in (Felge,
-# Phobie; 3.5 adds Ventil, Nektar, Beatmung); over the German pairs of the evaluation sets that pass
-# the overlap test it tells the most pairs of two stories apart (2.5 to 4.0 tried). Frequent places
-# (Zürich, Bern) stay nouns to it.
-GERMAN_NAME_ZIPF = 3.0
 
 _U64 = np.uint64
 _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a shingle id
@@ -63,11 +51,6 @@ _CAPITALISED: set[str] = set()
 _KEYWORDS: set[str] = set()
 # ids of the folded words that are figures (see is_figure) -> their facts in canonical notation
 FIGURES: dict[int, tuple[str, ...]] = {}
-# capitalised raw tokens of German texts already judged, and those of them that are names (a word
-# costs its frequency look-up once per process, not once per occurrence)
-_JUDGED: set[str] = set()
-_GERMAN_NAMES: set[str] = set()
-_SPLITTER = CompoundSplitter()
 # first characters of the words that may be names or figures: what finds translations (crosslang)
 KEY_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
@@ -106,33 +89,10 @@ def _ids(tokens: list[str]) -> list[int]:
         _IDS.clear()
         _CAPITALISED.clear()
         _KEYWORDS.clear()
-        _JUDGED.clear()
-        _GERMAN_NAMES.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
         found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
     return found
-
-
-def _is_german_name(raw: str) -> bool:
-    word = raw.casefold()  # as wordfreq keys its words ('Straße' is 'strasse')
-    # the splitter's list, by the same call: one copy in memory (wordfreq caches it per arguments)
-    frequency = wordfreq.get_frequency_dict("de", wordlist="large").get(word, 0.0)
-    return frequency < 10 ** (GERMAN_NAME_ZIPF - 9) and _SPLITTER.head(word) is None  # Zipf: log10 per 1e9
-
-
-def _german_names(tokens: list[str], capitals: np.ndarray) -> np.ndarray:
-    """Per word: capitalised inside its sentence and a name by word frequency (see GERMAN_NAME_ZIPF)."""
-    for raw in set(compress(tokens, capitals.tolist())) - _JUDGED:
-        _JUDGED.add(raw)
-        if _is_german_name(raw):
-            _GERMAN_NAMES.add(raw)
-    return capitals & np.fromiter(map(_GERMAN_NAMES.__contains__, tokens), dtype=bool, count=len(tokens))
-
-
-def _capitals_mark_names(capitals: np.ndarray, sentences: int) -> bool:
-    inside = len(capitals) - sentences
-    return not inside or float(capitals.sum()) / inside <= NAME_CAPITALS
 
 
 def fmix64(h: np.ndarray) -> np.ndarray:
@@ -159,31 +119,28 @@ class Text:
     keywords: tuple[str, ...] = ()  # the words that start with a digit or a capital (names, figures)
     capitals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: capitalised
     # inside its sentence (a sentence's first word says nothing)
-    # per word, where capitals do not mark names: the capitalised words that are rare German words
-    german_names: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @property
     def capitals_mark_names(self) -> bool:
         """Whether capitals mark names: German capitalises every noun (0.2 to 0.6 of the words)."""
-        return _capitals_mark_names(self.capitals, len(self.sentences))
+        inside = len(self.ids) - len(self.sentences)
+        return not inside or float(self.capitals.sum()) / inside <= NAME_CAPITALS
 
     @property
     def paragraph_count(self) -> int:
         return len(self.keys)
 
-    def sentence_facts(self, keep: Sequence[bool] | None = None, names: Names = "capitals") -> list[Sentence]:
+    def sentence_facts(self, keep: Sequence[bool] | None = None, names: bool = True) -> list[Sentence]:
         """Each kept sentence as (its words other than facts, its facts).
 
         Facts are the figures, in the order they come, in one canonical notation ('18.05 Uhr',
-        '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and the names:
-        the capitalised words ("capitals"), the German names ("german", see `german_names`) or none.
+        '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
+        the capitalised words.
         """
         ids = self.ids.tolist()
         is_fact = np.fromiter(map(FIGURES.__contains__, ids), dtype=bool, count=len(ids))
-        if names == "capitals":
+        if names:
             is_fact |= self.capitals
-        elif names == "german":
-            is_fact |= self.german_names
         # plain words by numpy, per sentence; the few facts one by one
         plain = self.ids[~is_fact].tolist()
         plain_at = np.concatenate(([0], np.cumsum(~is_fact))).tolist()
@@ -206,8 +163,6 @@ class Text:
 
 
 Sentence = tuple[frozenset[int], tuple[str | int, ...]]  # figures in canonical notation, names as ids
-# which words of a text are names: every capitalised one, the rare ones of German, or none
-Names = Literal["capitals", "german", "none"]
 
 
 def _canonical_figure(word: str) -> str:
@@ -246,9 +201,6 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     capitals = np.fromiter(map(_CAPITALISED.__contains__, tokens), dtype=bool, count=len(tokens))
     rows = np.array(sentences, dtype=np.int32).reshape(-1, 3)
     capitals[rows[:, 1]] = False  # a sentence's first word says nothing
-    german = np.zeros_like(capitals)
-    if not _capitals_mark_names(capitals, len(rows)):
-        german = _german_names(tokens, capitals)
     raw = array.tobytes()  # slices of bytes are cheaper than slices of the array
     keys = [_key(raw[4 * bounds[i] : 4 * bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
@@ -266,7 +218,6 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         body,
         tuple(filter(_KEYWORDS.__contains__, tokens)),
         capitals,
-        german,
     )
 
 
