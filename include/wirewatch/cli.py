@@ -251,7 +251,7 @@ def topics_test(
         _fail(next(str(e) for e in compiled.errors if e.topic_id == topic))
         return
     if labels is not None:
-        _print_label_report(compiled, entry, labels, as_json)
+        _print_label_report(topics, compiled, entry, labels, as_json)
         return
     body, page_title, page_language = text or "", None, None
     if url is not None or (file is not None and file.suffix.lower() in (".html", ".htm")):
@@ -287,14 +287,14 @@ def topics_test(
         out.print(f"snippet: {m.snippet}")
 
 
-def _print_label_report(compiled, entry, path: Path, as_json: bool) -> None:
+def _print_label_report(topics, compiled, entry, path: Path, as_json: bool) -> None:
     from wirewatch.match.labels import LabelsError, load_passages, score_topic
 
     try:
         passages = load_passages(path)
     except LabelsError as exc:
         _fail(str(exc))
-    report = score_topic(compiled, entry, passages)
+    report = score_topic(compiled, entry, passages, topics)
     if as_json:
         _jsonl_out(
             {
@@ -308,16 +308,19 @@ def _print_label_report(compiled, entry, path: Path, as_json: bool) -> None:
                 },
                 "misses": [{"id": m.passage.id, "reason": m.reason} for m in report.misses],
                 "false_hits": [{"id": m.passage.id, "reason": m.reason} for m in report.false_hits],
+                "branches": [c.as_json() for c in report.branches],
+                "exclusions": [c.as_json() for c in report.exclusions],
             }
         )
         return
     out = _out()
     for mistake in report.misses:
         out.print(f"MISS      {mistake.passage.id} ({mistake.passage.lang}): {mistake.passage.title[:70]!r}")
-        out.print(f"          failed: {mistake.reason}")
+        out.print(f"          {mistake.reason}")
     for mistake in report.false_hits:
         out.print(f"FALSE HIT {mistake.passage.id} ({mistake.passage.lang}): {mistake.passage.title[:70]!r}")
         out.print(f"          matched {mistake.reason}")
+    _print_clauses(out, report)
     for lang, tally in sorted(report.languages.items()):
         positives = tally.true_pos + tally.false_neg
         out.print(
@@ -329,6 +332,24 @@ def _print_label_report(compiled, entry, path: Path, as_json: bool) -> None:
         f"{entry.topic.id} on {len(passages)} passages: precision {o.precision:.3f} recall {o.recall:.3f} "
         f"({len(report.misses)} misses, {len(report.false_hits)} false hits)"
     )
+
+
+def _print_clauses(out, report) -> None:
+    """What each branch of the top-level OR finds and each exclusion takes away, in 100 columns."""
+    if not report.branches:
+        return
+    applied = f", each with the {len(report.exclusions)} exclusions applied" if report.exclusions else ""
+    out.print(f"Branches of the query's top-level OR{applied}")
+    out.print("(alone: the passages no other branch finds, or no other exclusion takes away)")
+    out.print(f"{'':17}true false  alone: true false  query")
+    rows = [(c, "finds") for c in report.branches] + [(c, "takes away") for c in report.exclusions]
+    for c, verb in rows:
+        text = c.text if c.error is None else f"{c.text} (does not compile alone: {c.error})"
+        text = f"NOT {text}" if verb == "takes away" else text
+        text = text if len(text) <= 52 else text[:51] + "…"
+        out.print(
+            f"  {c.name:<3} {verb:<10} {c.true:>4} {c.false:>5} {'':>8}{c.alone_true:>4} {c.alone_false:>5}  {text}"
+        )
 
 
 def _record_time(record: dict, number: int):
