@@ -338,7 +338,10 @@ def _print_clauses(out, report) -> None:
     """What each branch of the top-level OR finds and each exclusion takes away, in 100 columns."""
     if not report.branches:
         return
-    applied = f", each with the {len(report.exclusions)} exclusions applied" if report.exclusions else ""
+    count = len(report.exclusions)
+    applied = {0: "", 1: ", each with the exclusion applied"}.get(
+        count, f", each with the {count} exclusions applied"
+    )
     out.print(f"Branches of the query's top-level OR{applied}")
     out.print("(alone: the passages no other branch finds, or no other exclusion takes away)")
     out.print(f"{'':17}true false  alone: true false  query")

@@ -244,6 +244,17 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _numbers(prefix: str, numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> "B1-B3 B5"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return " ".join(f"{prefix}{r[0]}" if len(r) == 1 else f"{prefix}{r[0]}-{prefix}{r[-1]}" for r in runs)
+
+
 def _miss_reason(parts: QueryParts, found: set[str], lists: list[str]) -> str:
     """Why the branches missed a positive passage, in one line that names clauses by number."""
     if "any" in found:
@@ -257,15 +268,11 @@ def _miss_reason(parts: QueryParts, found: set[str], lists: list[str]) -> str:
     if parts.required:
         reason += f" with the required {_short(' AND '.join(parts.required), 40)}"
     if absent:
-        reason += f"; no {', '.join(f'@{name}' for name in lists if name in absent)} term"
+        reason += f": {', '.join(f'@{name}' for name in lists if name in absent)} absent"
     # a branch with every term list it needs failed on distance, on a field scope or on its own NOT
-    complete = [
-        f"B{n}" for n, branch in enumerate(parts.branches, 1) if not absent & set(_positive_lists(branch))
-    ]
+    complete = [n for n, branch in enumerate(parts.branches, 1) if not absent & set(_positive_lists(branch))]
     if complete:
-        reason += (
-            f"; {' '.join(complete)} have all their terms, but too far apart, in another field or excluded"
-        )
+        reason += f"; {_numbers('B', complete)} fail on distance, field or NOT"
     return reason
 
 
