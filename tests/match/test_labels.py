@@ -144,3 +144,18 @@ def test_a_query_without_a_top_level_or_has_no_table_and_names_the_failed_clause
         "p2": "failed: no @nk (none of 2 alternatives)",
         "p4": "failed: no @nk (none of 2 alternatives)",
     }
+
+
+def test_a_clause_that_does_not_compile_alone_says_so_and_the_others_still_count(tmp_path):
+    topics_path = tmp_path / "topics.yaml"
+    topics_path.write_text(
+        "topics:\n  - id: t\n    name: t\n    query: (kursk OR koursk) AND NOT (NOT soldat*)\n",
+        encoding="utf-8",
+    )
+    topics = load_topics(topics_path)
+    compiled = compile_topics(topics)
+    passages = [Passage("p", "fr", True, "", "Des soldats à Koursk.")]
+    report = score_topic(compiled, compiled.get("t"), passages, topics)
+    assert [counts(b) for b in report.branches] == [(0, 0, 0, 0), (1, 0, 1, 0)]
+    (x1,) = report.exclusions
+    assert x1.text == "(NOT soldat*)" and "none of its terms" in x1.error
