@@ -347,12 +347,13 @@ def _print_clauses(out, report) -> None:
     out.print(f"{'':17}true false  alone: true false  query")
     rows = [(c, "finds") for c in report.branches] + [(c, "takes away") for c in report.exclusions]
     for c, verb in rows:
-        text = c.text if c.error is None else f"{c.text} (does not compile alone: {c.error})"
-        text = f"NOT {text}" if verb == "takes away" else text
+        text = f"NOT {c.text}" if verb == "takes away" else c.text
         text = text if len(text) <= 52 else text[:51] + "…"
         out.print(
             f"  {c.name:<3} {verb:<10} {c.true:>4} {c.false:>5} {'':>8}{c.alone_true:>4} {c.alone_false:>5}  {text}"
         )
+        if c.error is not None:
+            out.print(f"      {c.name} does not compile alone: {c.error}"[:100])
 
 
 def _record_time(record: dict, number: int):

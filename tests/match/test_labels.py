@@ -159,3 +159,8 @@ def test_a_clause_that_does_not_compile_alone_says_so_and_the_others_still_count
     assert [counts(b) for b in report.branches] == [(0, 0, 0, 0), (1, 0, 1, 0)]
     (x1,) = report.exclusions
     assert x1.text == "(NOT soldat*)" and "none of its terms" in x1.error
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"id": "p", "lang": "fr", "label": "pos", "text": "Des soldats à Koursk."}\n')
+    env = {"WIREWATCH_TOPICS_FILE": str(topics_path)}
+    result = CliRunner().invoke(app, ["topics", "test", "t", "--labels", str(labels)], env=env)
+    assert "      X1 does not compile alone: the query can match a document" in result.stdout
