@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any
 
 import ahocorasick
@@ -158,13 +158,12 @@ class _Field:
             sentences.append(sentences[-1] + (ITEM_GAP if item else 1))
             paragraphs.append(paragraphs[-1] + (ITEM_GAP if item else paragraph))
         passed = extra = 0  # sentence ends passed, extra word positions of wide chunks passed
-        for k, chunk in enumerate(chunks):
-            info = marked.get(chunk)
-            if info is None:
-                continue
-            while passed < len(ends) and ends[passed] <= k:
+        last_end = len(ends)
+        # only the marked chunks: every chunk wider than one word position is marked
+        for k in compress(range(count), map(marked.__contains__, chunks)):
+            while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = info
+            width, hits = marked[chunks[k]]
             position = k + extra + SENTENCE_GAP * passed
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
@@ -206,19 +205,16 @@ class Document:
             "outlet": outlet or "",
             "agency": agency or "",
         }
-        self._fields: dict[str, _Field] = {}
+        self._fields = {name: _Field(finder, self.texts[name], language) for name in FIELDS}
+        # field -> ids of the query words found in it (what the presearcher reads)
+        self.present_in = {name: found.present for name, found in self._fields.items()}
+        self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
         self._items: dict[str, bool] = {}
 
-    def _field(self, field: str) -> _Field:
-        found = self._fields.get(field)
-        if found is None:
-            found = self._fields[field] = _Field(self.finder, self.texts[field], self.language)
-        return found
-
     def present(self, field: str) -> set[int]:
         """Ids of the query words found in a field."""
-        return self._field(field).present
+        return self.present_in[field]
 
     def has_items(self, field: str) -> bool:
         """Whether the field is made of items (a live blog, a ticker, a round-up)."""
@@ -231,14 +227,14 @@ class Document:
         return found
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
-        word_id = word.id
-        return any(word_id in self._field(field).present for field in fields)
+        word_id, present_in = word.id, self.present_in
+        return any(word_id in present_in[field] for field in fields)
 
     def has(self, word: Word, field: str) -> bool:
-        return word.id in self._field(field).present
+        return word.id in self.present_in[field]
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        found = self._field(field)
-        if word.id not in found.present:
-            return []
-        return found.index(self.texts[field]).get(word.id, [])
+        found = self._occurrences.get(field)
+        if found is None:
+            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
+        return found.get(word.id) or []

@@ -1,11 +1,16 @@
 """The presearcher: which topics can a document possibly match? (the idea of Lucene Monitor / Luwak)
 
 The document knows which query words each field contains, for all topics at once (the
-WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets of words such that a matching document contains a word of
-every set (see Node.requirements: `a AND (b OR c)` gives {a} and {b, c}). Each topic is indexed
-under its most selective set; a topic found that way is kept only if the document also has a
-word of each of its other sets, and only those candidates are evaluated. Skipped topics cannot
-match, so skipping them changes no result.
+WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets
+of atoms such that a matching document holds an atom of every set (see Node.requirements: `a AND
+(b OR "c d")` gives {a} and {b, "c d"}). An atom is a field scope and words that must all occur in
+one field of it: `title:a` needs a in the title, the phrase "c d" needs c and d in one field.
+
+Each topic takes up to MAX_SETS of its most selective sets, one per position. Topics are bits of
+Python integers: per position, the field's words each light up the topics that one of their atoms
+satisfies at that position, and a topic is a candidate when it is lit at every position it uses
+(a few big-integer ORs per word of the document, whatever the number of topics). Only candidates
+are evaluated. Skipped topics cannot match, so skipping them changes no result.
 """
 
 from __future__ import annotations
@@ -13,28 +18,53 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from wirewatch.match.document import FIELDS, Document
-from wirewatch.match.query import Requirement
+from wirewatch.match.query import Requirement, word_weight
 
 ANYWHERE = "*"
+MAX_SETS = 6  # the most selective requirement sets of a topic checked before it is evaluated
+
+# per position, the topics lit there
+Lights = tuple[tuple[int, int], ...]
 
 
 class Presearcher:
     def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
-        by_word: dict[int, list[int]] = {}
-        check_ids: dict[frozenset[int], int] = {}  # each distinct other requirement, numbered
-        self.checks: list[frozenset[int]] = []  # per topic: the numbers of its other requirements
+        # field -> word id -> position -> topics an atom of that single word lights there
+        single: dict[str, dict[int, dict[int, int]]] = {field: {} for field in FIELDS}
+        # field -> rarest word id -> (the other word ids, position, topics) for multi-word atoms
+        multi: dict[str, dict[int, dict[tuple[frozenset[int], int], int]]] = {field: {} for field in FIELDS}
+        self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
+        self.count = 0
         for topic_index, required in enumerate(requirements):
-            ordered = sorted(required, key=lambda r: r[0], reverse=True)
-            for word in ordered[0][1]:
-                by_word.setdefault(word.id, []).append(topic_index)
-            others = {frozenset(w.id for w in words) for _, words in ordered[1:]}
-            self.checks.append(frozenset(check_ids.setdefault(words, len(check_ids)) for words in others))
-        self.topics_by_word = {word_id: tuple(topics) for word_id, topics in by_word.items()}
-        checks_by_word: dict[int, list[int]] = {}
-        for words, check_id in check_ids.items():
-            for word_id in words:
-                checks_by_word.setdefault(word_id, []).append(check_id)
-        self.checks_by_word = {word_id: tuple(ids) for word_id, ids in checks_by_word.items()}
+            self.count += 1
+            bit = 1 << topic_index
+            distinct = {atoms: weight for weight, atoms in required}
+            ordered = sorted(distinct, key=distinct.__getitem__, reverse=True)[:MAX_SETS]
+            for position in range(len(ordered), MAX_SETS):
+                self.unused[position] |= bit
+            for position, atoms in enumerate(ordered):
+                for fields, words in atoms:
+                    rarest = max(words, key=lambda w: word_weight(w, fields))
+                    others = frozenset(w.id for w in words if w is not rarest)
+                    for field in fields:
+                        if others:
+                            by_rest = multi[field].setdefault(rarest.id, {})
+                            key = (others, position)
+                            by_rest[key] = by_rest.get(key, 0) | bit
+                        else:
+                            lit = single[field].setdefault(rarest.id, {})
+                            lit[position] = lit.get(position, 0) | bit
+        self.single: dict[str, dict[int, Lights]] = {
+            field: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
+            for field, by_word in single.items()
+        }
+        self.multi = {
+            field: {
+                word_id: tuple((others, position, bits) for (others, position), bits in by_rest.items())
+                for word_id, by_rest in by_word.items()
+            }
+            for field, by_word in multi.items()
+        }
 
     def scan(self, doc: Document) -> dict[str, set[int]]:
         """Field -> ids of every query word present in it ("*": in any field)."""
@@ -42,17 +72,30 @@ class Presearcher:
         present[ANYWHERE] = set().union(*present.values())
         return present
 
-    def candidates(self, present: dict[str, set[int]]) -> set[int]:
-        """Indexes of the topics whose every requirement has a word in the document."""
-        indexed: set[int] = set()
-        satisfied: set[int] = set()
-        topics_by_word, checks_by_word = self.topics_by_word, self.checks_by_word
-        for word_id in present[ANYWHERE]:
-            topics = topics_by_word.get(word_id)
-            if topics:
-                indexed.update(topics)
-            checks = checks_by_word.get(word_id)
-            if checks:
-                satisfied.update(checks)
-        checks = self.checks
-        return {index for index in indexed if checks[index] <= satisfied}
+    def candidates(self, present: dict[str, set[int]]) -> list[int]:
+        """Indexes of the topics whose every checked requirement set holds in the document, in order."""
+        lit = list(self.unused)
+        for field in FIELDS:
+            words = present[field]
+            if not words:
+                continue
+            single, multi = self.single[field], self.multi[field]
+            for word_id in words:
+                lights = single.get(word_id)
+                if lights is not None:
+                    for position, bits in lights:
+                        lit[position] |= bits
+                rests = multi.get(word_id)
+                if rests is not None:
+                    for others, position, bits in rests:
+                        if others <= words:
+                            lit[position] |= bits
+        found = lit[0]
+        for bits in lit[1:]:
+            found &= bits
+        indexes = []
+        while found:
+            lowest = found & -found
+            indexes.append(lowest.bit_length() - 1)
+            found ^= lowest
+        return indexes

@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 
 from luqum import tree
 from luqum.exceptions import ParseError
@@ -67,7 +68,9 @@ class QueryError(ValueError):
 RawHit = tuple[str, str, int, int]  # term label, field, start, end
 Languages = frozenset[str] | None  # the languages a term list entry is for; None: every language
 TermEntry = tuple[str, str, Languages]  # entry as written, where it is ("terms.NAME[i]"), languages
-Requirement = tuple[float, frozenset[Word]]  # selectivity, and words one of which must occur
+# Words that must all occur in one field of the scope (a word, or the words of a phrase).
+Atom = tuple[tuple[str, ...], tuple[Word, ...]]
+Requirement = tuple[float, frozenset[Atom]]  # selectivity, and atoms one of which must hold
 
 
 class Node:
@@ -80,11 +83,12 @@ class Node:
         """The evidence for a node that tested true: every occurrence of its positive terms."""
 
     def requirements(self) -> list[Requirement]:
-        """Sets of words such that a matching document contains a word of every set.
+        """Sets of atoms such that a matching document holds an atom of every set.
 
-        Each comes with its selectivity; empty when the node can be true in a document that has
-        none of its words (NOT). The presearcher indexes a topic under its most selective set and
-        checks the others before evaluating it (Lucene Monitor's multipass presearcher).
+        An atom is a field scope and words that all occur in one field of it (a phrase needs all
+        its words). Each set comes with its selectivity; the list is empty when the node can be
+        true in a document that has none of its words (NOT). The presearcher evaluates only the
+        topics whose every set (up to its most selective few) has an atom in the document.
         """
         raise NotImplementedError
 
@@ -94,6 +98,16 @@ class Node:
 
     def words(self) -> Iterator[Word]:
         raise NotImplementedError
+
+
+def atom_weight(atom: Atom) -> float:
+    """All words of an atom must occur: more words, rarer."""
+    fields, words = atom
+    return sum(word_weight(word, fields) for word in words)
+
+
+def requirement(atoms: frozenset[Atom]) -> Requirement:
+    return min(atom_weight(atom) for atom in atoms), atoms
 
 
 def word_weight(word: Word, fields: tuple[str, ...]) -> float:
@@ -121,7 +135,7 @@ class WordNode(Node):
                 out.append((self.label, field, occ[2], occ[3]))
 
     def requirements(self) -> list[Requirement]:
-        return [(word_weight(self.word, self.fields), frozenset((self.word,)))]
+        return [requirement(frozenset(((self.fields, (self.word,)),)))]
 
     def words(self) -> Iterator[Word]:
         yield self.word
@@ -163,10 +177,12 @@ class SeqNode(Node):
                     out.append((labels[j][span], field, span[2], span[3]))
 
     def requirements(self) -> list[Requirement]:
-        found = []
-        for slot in self.slots:
-            picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _, _ in slot]
-            found.append((min(word_weight(w, self.fields) for w in picks), frozenset(picks)))
+        # per slot, one of its alternatives (all of its words in one field)
+        found = [requirement(frozenset((self.fields, words) for words, _, _ in slot)) for slot in self.slots]
+        if type(self) is SeqNode and all(len(slot) == 1 for slot in self.slots):
+            # every slot in the same field (no headline context here): all the words in one field
+            words = tuple(dict.fromkeys(w for slot in self.slots for w in slot[0][0]))
+            found.append(requirement(frozenset(((self.fields, words),))))
         return found
 
     def words(self) -> Iterator[Word]:
@@ -206,7 +222,7 @@ class SeqNode(Node):
         self._checks = tuple(checks)
 
     def _possible(self, doc: Document, field: str) -> bool:
-        present, language = doc.present(field), doc.language
+        present, language = doc.present_in[field], doc.language
         for single, rest in self._checks:
             if single.isdisjoint(present) and not _any_present(rest, present, language):
                 return False
@@ -214,7 +230,7 @@ class SeqNode(Node):
 
     def _slot_present(self, doc: Document, field: str, j: int) -> bool:
         single, rest = self._checks[j]
-        present = doc.present(field)
+        present = doc.present_in[field]
         return not single.isdisjoint(present) or _any_present(rest, present, doc.language)
 
     def _slot_spans(
@@ -227,24 +243,9 @@ class SeqNode(Node):
             return cached
         per_slot, labels = [], []
         for slot in self.slots:
-            spans: dict[Occurrence, str] = {}
-            for words, label, languages in slot:
-                if not _for_language(languages, doc):
-                    continue
-                chains = doc.word_occurrences(words[0], field)
-                for word in words[1:]:
-                    by_first: dict[int, list[Occurrence]] = {}
-                    for occ in doc.word_occurrences(word, field):
-                        by_first.setdefault(occ[0], []).append(occ)
-                    chains = [
-                        (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
-                        for chain in chains
-                        for nxt in by_first.get(chain[1] + 1, ())
-                    ]
-                for chain in chains:
-                    spans.setdefault(chain, label)
-            per_slot.append(sorted(spans))
-            labels.append(spans)
+            spans, by_span = _spans_of(slot, doc, field)
+            per_slot.append(spans)
+            labels.append(by_span)
         doc.memo[key] = (per_slot, labels)
         return per_slot, labels
 
@@ -316,6 +317,33 @@ class SeqNode(Node):
                         if len(found) >= limit:
                             return found
         return found
+
+
+def _spans_of(slot: Slot, doc: Document, field: str) -> tuple[list[Occurrence], dict[Occurrence, str]]:
+    """Where a slot occurs in a field (sorted), and the term each occurrence was found as; shared
+    by the clauses with the same slot (slots are interned by the compiler)."""
+    key = (id(slot), field)
+    cached = doc.memo.get(key)
+    if cached is not None:
+        return cached
+    spans: dict[Occurrence, str] = {}
+    for words, label, languages in slot:
+        if not _for_language(languages, doc):
+            continue
+        chains = doc.word_occurrences(words[0], field)
+        for word in words[1:]:
+            by_first: dict[int, list[Occurrence]] = {}
+            for occ in doc.word_occurrences(word, field):
+                by_first.setdefault(occ[0], []).append(occ)
+            chains = [
+                (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
+                for chain in chains
+                for nxt in by_first.get(chain[1] + 1, ())
+            ]
+        for chain in chains:
+            spans.setdefault(chain, label)
+    found = doc.memo[key] = (sorted(spans), spans)
+    return found
 
 
 def _any_present(
@@ -499,7 +527,7 @@ class OrNode(Node):
     def test(self, doc: Document) -> bool:
         for fields, ids in self._words:
             for field in fields:
-                if not ids.isdisjoint(doc.present(field)):
+                if not ids.isdisjoint(doc.present_in[field]):
                     return True
         for child in self._others:
             if child.test(doc):
@@ -515,7 +543,7 @@ class OrNode(Node):
         anchors = [child.anchor() for child in self.children]
         if any(a is None for a in anchors):
             return []
-        return [(min(a[0] for a in anchors), frozenset().union(*(a[1] for a in anchors)))]
+        return [requirement(frozenset().union(*(a[1] for a in anchors)))]
 
     def words(self) -> Iterator[Word]:
         for child in self.children:
@@ -538,11 +566,23 @@ class NotNode(Node):
 
 
 class WordTable:
-    """One Word per distinct (forms, prefix) across all topics, numbered for the presearcher."""
+    """One Word per distinct (forms, prefix) across all topics, numbered for the presearcher; one
+    node per distinct clause and one slot per distinct phrase slot, so that topics sharing a clause
+    share its per-document results (see Document.memo)."""
 
     def __init__(self) -> None:
         self.words: list[Word] = []
         self._index: dict[tuple[tuple[str, ...], bool], Word] = {}
+        self._nodes: dict[tuple, Node] = {}
+        self._slots: dict[Slot, Slot] = {}
+
+    def node(self, node: Node) -> Node:
+        """The node already made with the same type and fields (children compare by identity)."""
+        key = (type(node), *(getattr(node, f.name) for f in dataclass_fields(node)))
+        return self._nodes.setdefault(key, node)
+
+    def slot(self, slot: Slot) -> Slot:
+        return self._slots.setdefault(slot, slot)
 
     def get(self, forms: tuple[str, ...], prefix: bool) -> Word:
         key = (forms, prefix)
@@ -630,6 +670,16 @@ class Compiler:
         stack: tuple[str, ...],
         depth: int = 0,
     ) -> Node:
+        return self.table.node(self._convert_item(item, fields, where, stack, depth))
+
+    def _convert_item(
+        self,
+        item: tree.Item,
+        fields: tuple[str, ...] | None,
+        where: str,
+        stack: tuple[str, ...],
+        depth: int,
+    ) -> Node:
         pos = item.pos or 0
         if depth > MAX_DEPTH:
             raise QueryError(f"the query nests more than {MAX_DEPTH} levels deep", pos, where)
@@ -676,7 +726,8 @@ class Compiler:
             if len(seq) == 1:
                 return WordNode(seq[0], scope, str(item))
             parts = tuple(w.text for w in seq)
-            return SeqNode(tuple((((w,), w.text),) for w in seq), None, scope, str(item), parts)
+            slots = tuple(self.table.slot((((w,), w.text, None),)) for w in seq)
+            return SeqNode(slots, None, scope, str(item), parts)
         raise QueryError(f"unsupported syntax: {item}", pos, where)
 
     def _implicit(
@@ -735,11 +786,13 @@ class Compiler:
         for m in re.finditer(r"\S+", content):
             piece, at = m.group(), pos + 1 + m.start()
             if piece.startswith("@"):
-                slots.append(self._list_alternatives(piece[1:], at, where, stack))
+                slots.append(self.table.slot(self._list_alternatives(piece[1:], at, where, stack)))
             elif any(ch.isalnum() for ch in piece):
                 # an exact phrase is exact; a proximity search stems its words like bare words
                 exact = slop is None and unit is None
-                slots.append(((self._word_seq(piece, at, where, stem=not exact), piece, None),))
+                slots.append(
+                    self.table.slot(((self._word_seq(piece, at, where, stem=not exact), piece, None),))
+                )
             else:
                 continue
             parts.append(piece)
