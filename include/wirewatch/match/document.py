@@ -9,7 +9,6 @@ are computed only for the chunks that hold a query word, and only when a candida
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -42,6 +41,20 @@ _ITEM_RE = re.compile(
     re.IGNORECASE,
 )
 _LINE_RE = re.compile(r"\n")
+
+
+class _SeparatorBreaks(dict):
+    """Separator between chunks -> its sentence ends: (end offset in it, ends a paragraph) each.
+    Text repeats its separators (" ", ", ", ". "), so each is searched once."""
+
+    def __missing__(self, separator: str) -> tuple[tuple[int, bool], ...]:
+        if len(self) >= 100_000:
+            self.clear()
+        found = self[separator] = tuple((m.end(), "\n" in m.group()) for m in _BREAK_RE.finditer(separator))
+        return found
+
+
+_BREAKS = _SeparatorBreaks()
 _SPLIT_RE = re.compile(f"({CHUNK_RE.pattern})")
 ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
 
@@ -143,15 +156,19 @@ class _Field:
         chunks = self.parts[1::2]
         count = len(chunks)
         starts = list(accumulate(map(len, self.parts), initial=0))[1::2]  # of each chunk
-        # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph)
+        # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph).
+        # A sentence end holds no word character, so it lies in the separator before that chunk;
+        # not before the first chunk or after the last.
+        separators = self.parts[0::2]
         flags: dict[int, tuple[bool, bool]] = {}
-        for m in _BREAK_RE.finditer(text):
-            k = bisect_left(starts, m.end(), 0, count)
-            if 0 < k < count:  # not before the first chunk or after the last
-                paragraph = "\n" in m.group()
-                item = paragraph and _ITEM_RE.match(text, m.end()) is not None
-                was_item, was_paragraph = flags.get(k, (False, False))
-                flags[k] = (was_item or item, was_paragraph or paragraph)
+        for k in compress(range(1, count), map(_BREAKS.__getitem__, separators[1:count])):
+            item = paragraph = False
+            for end, ends_paragraph in _BREAKS[separators[k]]:
+                if ends_paragraph:
+                    paragraph = True
+                    at = starts[k] - len(separators[k]) + end
+                    item = item or _ITEM_RE.match(text, at) is not None
+            flags[k] = (item, paragraph)
         ends = list(flags)
         sentences, paragraphs = [0], [0]  # the numbers after each end
         for item, paragraph in flags.values():

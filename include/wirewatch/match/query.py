@@ -160,10 +160,13 @@ class SeqNode(Node):
     parts: tuple[str, ...]  # each slot as written ("nordkorea*", "@military")
 
     def test(self, doc: Document) -> bool:
-        for field in self.fields:
-            if self._possible(doc, field) and self._matches(doc, field, first_only=True):
-                return True
-        return False
+        found = doc.memo.get(id(self))
+        if found is None:
+            found = doc.memo[id(self)] = any(
+                self._possible(doc, field) and self._matches(doc, field, first_only=True)
+                for field in self.fields
+            )
+        return found
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field in self.fields:
@@ -171,7 +174,7 @@ class SeqNode(Node):
             if self.slop is None:
                 out.extend((self.label, field, chain[0][2], chain[-1][3]) for chain in found)
                 continue
-            labels = self._slot_spans(doc, field)[1]
+            labels = [_labels_of(slot, doc, field) for slot in self.slots]
             for chosen in found:
                 for j, span in enumerate(chosen):
                     out.append((labels[j][span], field, span[2], span[3]))
@@ -202,7 +205,7 @@ class SeqNode(Node):
         """Per slot, the first text where it occurs in the document (anywhere in scope), or None."""
         found: list[str | None] = [None] * len(self.slots)
         for field in self.fields:
-            for j, spans in enumerate(self._slot_spans(doc, field)[0]):
+            for j, spans in enumerate(self._slot_spans(doc, field)):
                 if found[j] is None and spans:
                     found[j] = doc.texts[field][spans[0][2] : spans[0][3]]
         return found
@@ -233,21 +236,9 @@ class SeqNode(Node):
         present = doc.present_in[field]
         return not single.isdisjoint(present) or _any_present(rest, present, doc.language)
 
-    def _slot_spans(
-        self, doc: Document, field: str
-    ) -> tuple[list[list[Occurrence]], list[dict[Occurrence, str]]]:
-        """Per slot: where it occurs (sorted), and the term each occurrence was found as."""
-        key = (id(self), field, "spans")
-        cached = doc.memo.get(key)
-        if cached is not None:
-            return cached
-        per_slot, labels = [], []
-        for slot in self.slots:
-            spans, by_span = _spans_of(slot, doc, field)
-            per_slot.append(spans)
-            labels.append(by_span)
-        doc.memo[key] = (per_slot, labels)
-        return per_slot, labels
+    def _slot_spans(self, doc: Document, field: str) -> list[list[Occurrence]]:
+        """Per slot: where it occurs (sorted)."""
+        return [_spans_of(slot, doc, field) for slot in self.slots]
 
     def _matches(self, doc: Document, field: str, first_only: bool = False) -> list[tuple[Occurrence, ...]]:
         key = (id(self), field, first_only)
@@ -256,7 +247,7 @@ class SeqNode(Node):
             return cached
         found: list[tuple[Occurrence, ...]] = []
         if self._possible(doc, field):
-            per_slot = self._slot_spans(doc, field)[0]
+            per_slot = self._slot_spans(doc, field)
             if all(per_slot):
                 found = (
                     self._exact(per_slot, first_only)
@@ -319,31 +310,46 @@ class SeqNode(Node):
         return found
 
 
-def _spans_of(slot: Slot, doc: Document, field: str) -> tuple[list[Occurrence], dict[Occurrence, str]]:
-    """Where a slot occurs in a field (sorted), and the term each occurrence was found as; shared
-    by the clauses with the same slot (slots are interned by the compiler)."""
+def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
+    """Where a slot occurs in a field, sorted; shared by the clauses with the same slot (slots are
+    interned by the compiler)."""
     key = (id(slot), field)
-    cached = doc.memo.get(key)
-    if cached is not None:
-        return cached
-    spans: dict[Occurrence, str] = {}
-    for words, label, languages in slot:
-        if not _for_language(languages, doc):
-            continue
-        chains = doc.word_occurrences(words[0], field)
-        for word in words[1:]:
-            by_first: dict[int, list[Occurrence]] = {}
-            for occ in doc.word_occurrences(word, field):
-                by_first.setdefault(occ[0], []).append(occ)
-            chains = [
-                (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
-                for chain in chains
-                for nxt in by_first.get(chain[1] + 1, ())
-            ]
-        for chain in chains:
-            spans.setdefault(chain, label)
-    found = doc.memo[key] = (sorted(spans), spans)
+    found = doc.memo.get(key)
+    if found is None:
+        spans: set[Occurrence] = set()
+        for words, _, languages in slot:
+            if languages is None or _for_language(languages, doc):
+                spans.update(_chains(words, doc, field))
+        found = doc.memo[key] = sorted(spans)
     return found
+
+
+def _labels_of(slot: Slot, doc: Document, field: str) -> dict[Occurrence, str]:
+    """The term each occurrence of a slot was found as (the first alternative that finds it)."""
+    key = (id(slot), field, "labels")
+    labels = doc.memo.get(key)
+    if labels is None:
+        labels = doc.memo[key] = {}
+        for words, label, languages in slot:
+            if languages is None or _for_language(languages, doc):
+                for chain in _chains(words, doc, field):
+                    labels.setdefault(chain, label)
+    return labels
+
+
+def _chains(words: tuple[Word, ...], doc: Document, field: str) -> list[Occurrence]:
+    """Where the words occur one after the other, as one span each."""
+    chains = doc.word_occurrences(words[0], field)
+    for word in words[1:]:
+        by_first: dict[int, list[Occurrence]] = {}
+        for occ in doc.word_occurrences(word, field):
+            by_first.setdefault(occ[0], []).append(occ)
+        chains = [
+            (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
+            for chain in chains
+            for nxt in by_first.get(chain[1] + 1, ())
+        ]
+    return chains
 
 
 def _any_present(
@@ -382,12 +388,13 @@ class StructNode(SeqNode):
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field, slot_index, span_ranges in self._windows(doc, first_only=False):
-            per_slot, labels = self._slot_spans(doc, field)
+            slot = self.slots[slot_index]
+            labels = _labels_of(slot, doc, field)
             starts, ends = _disjoint(span_ranges)
-            for span in per_slot[slot_index]:
+            for span in _spans_of(slot, doc, field):
                 k = bisect.bisect_right(starts, span[self.unit]) - 1
                 if k >= 0 and span[self.unit] <= ends[k]:
-                    out.append((labels[slot_index][span], field, span[2], span[3]))
+                    out.append((labels[span], field, span[2], span[3]))
 
     def _windows(self, doc: Document, first_only: bool) -> list[tuple[str, int, list[tuple[int, int]]]]:
         """(field, slot, unit ranges in that field where the slot's spans count), or [] if no match."""
@@ -409,16 +416,14 @@ class StructNode(SeqNode):
         stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
         for field in sorted(self.fields, key=lambda f: f == "title"):  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
-            per_slot = None
             for needed in tries:
                 if not all(self._slot_present(doc, field, j) for j in needed):
                     continue
-                per_slot = per_slot or self._slot_spans(doc, field)[0]
-                ranges = _covering_windows(
-                    [sorted({span[self.unit] for span in per_slot[j]}) for j in needed],
-                    self.distance,
-                    1 if first_only else MAX_CHAINS,
-                )
+                units = [_units_of(self.slots[j], doc, field, self.unit) for j in needed]
+                if first_only:  # only whether there is a window
+                    ranges = [(0, 0)] if _near(units, self.distance) else []
+                else:
+                    ranges = _covering_windows(units, self.distance, MAX_CHAINS)
                 if ranges:
                     found = [(field, j, ranges) for j in needed]
                     if field != "title":
@@ -428,6 +433,30 @@ class StructNode(SeqNode):
                 break
         doc.memo[key] = found
         return found
+
+
+def _units_of(slot: Slot, doc: Document, field: str, unit: int) -> set[int]:
+    """The sentences or paragraphs (unit) a slot occurs in."""
+    key = (id(slot), field, unit)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = {span[unit] for span in _spans_of(slot, doc, field)}
+    return found
+
+
+def _near(units: list[set[int]], distance: int) -> bool:
+    """Whether some `distance` + 1 consecutive units hold a unit of every set (by set arithmetic
+    in the common cases: anywhere, the same unit, two sets a few units apart)."""
+    if distance >= ANYWHERE or len(units) == 1:
+        return all(units)
+    if distance == 0:
+        return (
+            not units[0].isdisjoint(units[1]) if len(units) == 2 else bool(units[0].intersection(*units[1:]))
+        )
+    if len(units) == 2 and distance <= 3:
+        near = units[1]
+        return any(u + k in near for u in units[0] for k in range(-distance, distance + 1))
+    return bool(_covering_windows(units, distance, 1))
 
 
 def _disjoint(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -443,7 +472,7 @@ def _disjoint(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _covering_windows(units: list[list[int]], distance: int, limit: int) -> list[tuple[int, int]]:
+def _covering_windows(units: list[set[int]], distance: int, limit: int) -> list[tuple[int, int]]:
     """Ranges of at most `distance` units that hold a unit of every list (a sliding window)."""
     if not units:
         return []
