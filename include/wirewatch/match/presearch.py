@@ -29,10 +29,12 @@ Lights = tuple[tuple[int, int], ...]
 
 class Presearcher:
     def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
-        # field -> word id -> position -> topics an atom of that single word lights there
-        single: dict[str, dict[int, dict[int, int]]] = {field: {} for field in FIELDS}
-        # field -> rarest word id -> (the other word ids, position, topics) for multi-word atoms
-        multi: dict[str, dict[int, dict[tuple[frozenset[int], int], int]]] = {field: {} for field in FIELDS}
+        # field scope -> word id -> position -> topics an atom of that single word lights there
+        single: dict[tuple[str, ...], dict[int, dict[int, int]]] = {}
+        # field -> rarest word id -> the other word id(s) -> position -> topics, for atoms of two
+        # words (pairs, found by intersecting with the field's words) and of more (multi)
+        pairs: dict[str, dict[int, dict[int, dict[int, int]]]] = {field: {} for field in FIELDS}
+        multi: dict[str, dict[int, dict[frozenset[int], dict[int, int]]]] = {field: {} for field in FIELDS}
         self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
         self.count = 0
         for topic_index, required in enumerate(requirements):
@@ -46,21 +48,30 @@ class Presearcher:
                 for fields, words in atoms:
                     rarest = max(words, key=lambda w: word_weight(w, fields))
                     others = frozenset(w.id for w in words if w is not rarest)
-                    for field in fields:
-                        if others:
-                            by_rest = multi[field].setdefault(rarest.id, {})
-                            key = (others, position)
-                            by_rest[key] = by_rest.get(key, 0) | bit
+                    if not others:
+                        lit = single.setdefault(fields, {}).setdefault(rarest.id, {})
+                        lit[position] = lit.get(position, 0) | bit
+                    for field in fields if others else ():
+                        if len(others) == 1:
+                            (other,) = others
+                            lit = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
                         else:
-                            lit = single[field].setdefault(rarest.id, {})
-                            lit[position] = lit.get(position, 0) | bit
-        self.single: dict[str, dict[int, Lights]] = {
-            field: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
-            for field, by_word in single.items()
+                            lit = multi[field].setdefault(rarest.id, {}).setdefault(others, {})
+                        lit[position] = lit.get(position, 0) | bit
+        self.single: dict[tuple[str, ...], dict[int, Lights]] = {
+            scope: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
+            for scope, by_word in single.items()
         }
-        self.multi = {
+        self.pairs: dict[str, dict[int, dict[int, Lights]]] = {
             field: {
-                word_id: tuple((others, position, bits) for (others, position), bits in by_rest.items())
+                word_id: {other: tuple(lit.items()) for other, lit in by_other.items()}
+                for word_id, by_other in by_word.items()
+            }
+            for field, by_word in pairs.items()
+        }
+        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Lights], ...]]] = {
+            field: {
+                word_id: tuple((others, tuple(lit.items())) for others, lit in by_rest.items())
                 for word_id, by_rest in by_word.items()
             }
             for field, by_word in multi.items()
@@ -75,27 +86,37 @@ class Presearcher:
     def candidates(self, present: dict[str, set[int]]) -> list[int]:
         """Indexes of the topics whose every checked requirement set holds in the document, in order."""
         lit = list(self.unused)
-        for field in FIELDS:
-            words = present[field]
-            if not words:
-                continue
-            single, multi = self.single[field], self.multi[field]
+        for scope, single in self.single.items():
+            words = present[scope[0]] if len(scope) == 1 else set().union(*map(present.__getitem__, scope))
             for word_id in words:
                 lights = single.get(word_id)
                 if lights is not None:
                     for position, bits in lights:
                         lit[position] |= bits
+        for field in FIELDS:
+            words = present[field]
+            if not words:
+                continue
+            pairs, multi = self.pairs[field], self.multi[field]
+            for word_id in words:
+                by_other = pairs.get(word_id)
+                if by_other is not None:
+                    for other in by_other.keys() & words:
+                        for position, bits in by_other[other]:
+                            lit[position] |= bits
                 rests = multi.get(word_id)
                 if rests is not None:
-                    for others, position, bits in rests:
+                    for others, lights in rests:
                         if others <= words:
-                            lit[position] |= bits
+                            for position, bits in lights:
+                                lit[position] |= bits
         found = lit[0]
         for bits in lit[1:]:
             found &= bits
+        bits = bin(found)[:1:-1]  # bit i at index i
         indexes = []
-        while found:
-            lowest = found & -found
-            indexes.append(lowest.bit_length() - 1)
-            found ^= lowest
+        index = bits.find("1")
+        while index >= 0:
+            indexes.append(index)
+            index = bits.find("1", index + 1)
         return indexes

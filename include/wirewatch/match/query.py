@@ -162,11 +162,23 @@ class SeqNode(Node):
     def test(self, doc: Document) -> bool:
         found = doc.memo.get(id(self))
         if found is None:
-            found = doc.memo[id(self)] = any(
-                self._possible(doc, field) and self._matches(doc, field, first_only=True)
-                for field in self.fields
-            )
+            found = doc.memo[id(self)] = any(self._occurs(doc, field) for field in self.fields)
         return found
+
+    def _occurs(self, doc: Document, field: str) -> bool:
+        if not self._possible(doc, field):
+            return False
+        per_slot = self._slot_spans(doc, field)
+        if not all(per_slot):
+            return False
+        if self.slop is None:  # a phrase: the last positions of its beginnings, slot by slot
+            reach = {span[1] for span in per_slot[0]}
+            for spans in per_slot[1:]:
+                reach = {span[1] for span in spans if span[0] - 1 in reach}
+                if not reach:
+                    return False
+            return True
+        return bool(self._near(per_slot, first_only=True))
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field in self.fields:
@@ -240,38 +252,33 @@ class SeqNode(Node):
         """Per slot: where it occurs (sorted)."""
         return [_spans_of(slot, doc, field) for slot in self.slots]
 
-    def _matches(self, doc: Document, field: str, first_only: bool = False) -> list[tuple[Occurrence, ...]]:
-        key = (id(self), field, first_only)
-        cached = doc.memo.get(key)
-        if cached is not None:
-            return cached
-        found: list[tuple[Occurrence, ...]] = []
-        if self._possible(doc, field):
-            per_slot = self._slot_spans(doc, field)
-            if all(per_slot):
-                found = (
-                    self._exact(per_slot, first_only)
-                    if self.slop is None
-                    else self._near(per_slot, first_only)
-                )
-        doc.memo[key] = found
+    def _matches(self, doc: Document, field: str) -> list[tuple[Occurrence, ...]]:
+        """The matches in a field, at most MAX_CHAINS."""
+        key = (id(self), field, "matches")
+        found = doc.memo.get(key)
+        if found is None:
+            found = []
+            if self._possible(doc, field):
+                per_slot = self._slot_spans(doc, field)
+                if all(per_slot):
+                    found = self._exact(per_slot) if self.slop is None else self._near(per_slot, False)
+            doc.memo[key] = found
         return found
 
     @staticmethod
-    def _exact(per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
+    def _exact(per_slot: list[list[Occurrence]]) -> list[tuple[Occurrence, ...]]:
         found: list[tuple[Occurrence, ...]] = []
         by_first: list[dict[int, list[Occurrence]]] = [{} for _ in per_slot]
         for i, spans in enumerate(per_slot):
             for span in spans:
                 by_first[i].setdefault(span[0], []).append(span)
-        limit = 1 if first_only else MAX_CHAINS
         for start in per_slot[0]:
             chains: list[tuple[Occurrence, ...]] = [(start,)]
             for table in by_first[1:]:
                 chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
             found.extend(chains)
-            if len(found) >= limit:
-                return found[:limit]
+            if len(found) >= MAX_CHAINS:
+                return found[:MAX_CHAINS]
         return found
 
     def _near(self, per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
@@ -313,6 +320,8 @@ class SeqNode(Node):
 def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
     """Where a slot occurs in a field, sorted; shared by the clauses with the same slot (slots are
     interned by the compiler)."""
+    if len(slot) == 1 and len(slot[0][0]) == 1 and slot[0][2] is None:
+        return doc.word_occurrences(slot[0][0][0], field)  # in text order, each once
     key = (id(slot), field)
     found = doc.memo.get(key)
     if found is None:
