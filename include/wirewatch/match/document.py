@@ -226,6 +226,7 @@ class Document:
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
+        self._units: dict[tuple[int, str, int], set[int]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
         self._items: dict[str, bool] = {}
 
@@ -249,6 +250,14 @@ class Document:
 
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
+
+    def word_units(self, word: Word, field: str, unit: int) -> set[int]:
+        """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
+        key = (word.id, field, unit)
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = {occ[unit] for occ in self.word_occurrences(word, field)}
+        return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
         found = self._occurrences.get(field)

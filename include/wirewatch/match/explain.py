@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from wirewatch.match.document import TEXT_FIELDS, Document
 from wirewatch.match.query import AndNode, LangNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
-from wirewatch.text import collapse_whitespace, fold
+from wirewatch.text import fold
 
 SNIPPET_RADIUS = 90
 TITLE_WEIGHT = 2.0
@@ -139,7 +139,7 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
         before = "…" + before.split(" ", 1)[1]
     if right < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    return collapse_whitespace(before + "".join(inner) + after)
+    return " ".join((before + "".join(inner) + after).split())  # whitespace collapsed
 
 
 @lru_cache(maxsize=100_000)

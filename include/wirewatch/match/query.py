@@ -392,6 +392,10 @@ class StructNode(SeqNode):
     distance: int = 0
     headline: frozenset[int] = frozenset()  # slots a headline term may stand in for
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._body_first = sorted(self.fields, key=lambda f: f == "title")
+
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
 
@@ -423,7 +427,7 @@ class StructNode(SeqNode):
         rest = [j for j in everything if j not in titled]
         # in the body every slot, or a headline slot standing in for all but two of them
         stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
-        for field in sorted(self.fields, key=lambda f: f == "title"):  # the body explains best
+        for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
             for needed in tries:
                 if not all(self._slot_present(doc, field, j) for j in needed):
@@ -449,7 +453,17 @@ def _units_of(slot: Slot, doc: Document, field: str, unit: int) -> set[int]:
     key = (id(slot), field, unit)
     found = doc.memo.get(key)
     if found is None:
-        found = doc.memo[key] = {span[unit] for span in _spans_of(slot, doc, field)}
+        if all(len(words) == 1 for words, _, _ in slot):  # from each word's units, shared by slots
+            found = set().union(
+                *(
+                    doc.word_units(words[0], field, unit)
+                    for words, _, languages in slot
+                    if languages is None or _for_language(languages, doc)
+                )
+            )
+        else:
+            found = {span[unit] for span in _spans_of(slot, doc, field)}
+        doc.memo[key] = found
     return found
 
 
