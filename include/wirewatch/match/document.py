@@ -135,7 +135,7 @@ class WordFinder:
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences")
+    __slots__ = ("parts", "marked", "present", "occurrences", "_items")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -143,6 +143,13 @@ class _Field:
         self.marked = finder.infos(set(chunks), language) if chunks else {}
         self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
         self.occurrences: dict[int, list[Occurrence]] | None = None
+        self._items: set[int] | None = None
+
+    def items(self, text: str) -> set[int]:
+        """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
+        if self._items is None:
+            self._items = {m.end() for m in _LINE_RE.finditer(text) if _ITEM_RE.match(text, m.end())}
+        return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
         """Word id -> its occurrences in text order (computed once, for the marked chunks only)."""
@@ -160,14 +167,14 @@ class _Field:
         # A sentence end holds no word character, so it lies in the separator before that chunk;
         # not before the first chunk or after the last.
         separators = self.parts[0::2]
+        items = self.items(text)  # a paragraph end is a line end
         flags: dict[int, tuple[bool, bool]] = {}
         for k in compress(range(1, count), map(_BREAKS.__getitem__, separators[1:count])):
             item = paragraph = False
             for end, ends_paragraph in _BREAKS[separators[k]]:
                 if ends_paragraph:
                     paragraph = True
-                    at = starts[k] - len(separators[k]) + end
-                    item = item or _ITEM_RE.match(text, at) is not None
+                    item = item or starts[k] - len(separators[k]) + end in items
             flags[k] = (item, paragraph)
         ends = list(flags)
         sentences, paragraphs = [0], [0]  # the numbers after each end
@@ -228,7 +235,6 @@ class Document:
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
         self._units: dict[tuple[int, str, int], set[int]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
-        self._items: dict[str, bool] = {}
 
     def present(self, field: str) -> set[int]:
         """Ids of the query words found in a field."""
@@ -236,13 +242,7 @@ class Document:
 
     def has_items(self, field: str) -> bool:
         """Whether the field is made of items (a live blog, a ticker, a round-up)."""
-        found = self._items.get(field)
-        if found is None:
-            text = self.texts[field]
-            found = self._items[field] = any(
-                _ITEM_RE.match(text, m.end()) is not None for m in _LINE_RE.finditer(text)
-            )
-        return found
+        return bool(self._fields[field].items(self.texts[field]))
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
         word_id, present_in = word.id, self.present_in
