@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 import ahocorasick
@@ -181,17 +181,22 @@ class _Field:
         for item, paragraph in flags.values():
             sentences.append(sentences[-1] + (ITEM_GAP if item else 1))
             paragraphs.append(paragraphs[-1] + (ITEM_GAP if item else paragraph))
-        passed = extra = 0  # sentence ends passed, extra word positions of wide chunks passed
+        # extra word positions of the wide chunks before each chunk (every wide chunk is marked)
+        wide = {chunk: width - 1 for chunk, (width, _) in marked.items() if width > 1}
+        extras = list(accumulate(map(wide.get, chunks, repeat(0)))) if wide else None
+        with_hits = {chunk for chunk, (_, hits) in marked.items() if hits}
+        passed = 0  # sentence ends passed
         last_end = len(ends)
-        # only the marked chunks: every chunk wider than one word position is marked
-        for k in compress(range(count), map(marked.__contains__, chunks)):
+        for k in compress(range(count), map(with_hits.__contains__, chunks)):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = marked[chunks[k]]
-            position = k + extra + SENTENCE_GAP * passed
+            chunk = chunks[k]
+            position = k + SENTENCE_GAP * passed
+            if extras is not None:
+                position += extras[k] - wide.get(chunk, 0)  # the wide chunks before this one
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
-            for word_id, first, last, start, end in hits:
+            for word_id, first, last, start, end in marked[chunk][1]:
                 occurrence = (
                     position + first,
                     position + last,
@@ -205,7 +210,6 @@ class _Field:
                     found[word_id] = [occurrence]
                 else:
                     mine.append(occurrence)
-            extra += width - 1
         return found
 
 
