@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from typing import Any
 
 import ahocorasick
@@ -238,6 +238,7 @@ class Document:
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
         self._units: dict[tuple[int, str, int], set[int]] = {}
+        self._pairs: dict[str, set[tuple[int, int]]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
 
     def present(self, field: str) -> set[int]:
@@ -255,6 +256,34 @@ class Document:
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
 
+    def follow(self, field: str, word_ids: tuple[int, ...]) -> bool:
+        """Whether each word of the sequence occurs right before the next one somewhere in the field
+        (each pair somewhere: what a phrase of these words needs)."""
+        pairs = self._pairs.get(field)
+        if pairs is None:
+            pairs = self._pairs[field] = self._adjacent_pairs(field)
+        return all(pair in pairs for pair in pairwise(word_ids))
+
+    def _adjacent_pairs(self, field: str) -> set[tuple[int, int]]:
+        occurrences = self._index(field)
+        starting: dict[int, list[int]] = {}
+        for word_id, found in occurrences.items():
+            for occ in found:
+                starting.setdefault(occ[0], []).append(word_id)
+        pairs = set()
+        for word_id, found in occurrences.items():
+            for occ in found:
+                following = starting.get(occ[1] + 1)
+                if following is not None:
+                    pairs.update((word_id, other) for other in following)
+        return pairs
+
+    def _index(self, field: str) -> dict[int, list[Occurrence]]:
+        found = self._occurrences.get(field)
+        if found is None:
+            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
+        return found
+
     def word_units(self, word: Word, field: str, unit: int) -> set[int]:
         """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
         key = (word.id, field, unit)
@@ -266,5 +295,5 @@ class Document:
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
         found = self._occurrences.get(field)
         if found is None:
-            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
+            found = self._index(field)
         return found.get(word.id) or []

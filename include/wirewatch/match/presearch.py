@@ -20,21 +20,26 @@ from collections.abc import Iterable, Sequence
 from wirewatch.match.document import FIELDS, Document
 from wirewatch.match.query import Requirement, word_weight
 
-ANYWHERE = "*"
 MAX_SETS = 6  # the most selective requirement sets of a topic checked before it is evaluated
 
 # per position, the topics lit there
 Lights = tuple[tuple[int, int], ...]
+Sequence_ = tuple[int, ...] | None  # word ids that must follow one another, or None
 
 
 class Presearcher:
     def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
         # field scope -> word id -> position -> topics an atom of that single word lights there
         single: dict[tuple[str, ...], dict[int, dict[int, int]]] = {}
-        # field -> rarest word id -> the other word id(s) -> position -> topics, for atoms of two
-        # words (pairs, found by intersecting with the field's words) and of more (multi)
-        pairs: dict[str, dict[int, dict[int, dict[int, int]]]] = {field: {} for field in FIELDS}
-        multi: dict[str, dict[int, dict[frozenset[int], dict[int, int]]]] = {field: {} for field in FIELDS}
+        # field -> rarest word id -> the other word id(s) -> the word ids that must follow one
+        # another (or None) -> position -> topics, for atoms of two words (pairs, found by
+        # intersecting with the field's words) and of more (multi)
+        pairs: dict[str, dict[int, dict[int, dict[Sequence_, dict[int, int]]]]] = {
+            field: {} for field in FIELDS
+        }
+        multi: dict[str, dict[int, dict[tuple[frozenset[int], Sequence_], dict[int, int]]]] = {
+            field: {} for field in FIELDS
+        }
         self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
         self.count = 0
         for topic_index, required in enumerate(requirements):
@@ -45,46 +50,48 @@ class Presearcher:
             for position in range(len(ordered), MAX_SETS):
                 self.unused[position] |= bit
             for position, atoms in enumerate(ordered):
-                for fields, words in atoms:
+                for fields, words, adjacent in atoms:
                     rarest = max(words, key=lambda w: word_weight(w, fields))
                     others = frozenset(w.id for w in words if w is not rarest)
+                    sequence = tuple(w.id for w in words) if adjacent and others else None
                     if not others:
                         lit = single.setdefault(fields, {}).setdefault(rarest.id, {})
                         lit[position] = lit.get(position, 0) | bit
                     for field in fields if others else ():
                         if len(others) == 1:
                             (other,) = others
-                            lit = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
+                            by_sequence = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
+                            lit = by_sequence.setdefault(sequence, {})
                         else:
-                            lit = multi[field].setdefault(rarest.id, {}).setdefault(others, {})
+                            lit = multi[field].setdefault(rarest.id, {}).setdefault((others, sequence), {})
                         lit[position] = lit.get(position, 0) | bit
         self.single: dict[tuple[str, ...], dict[int, Lights]] = {
             scope: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
             for scope, by_word in single.items()
         }
-        self.pairs: dict[str, dict[int, dict[int, Lights]]] = {
+        self.pairs: dict[str, dict[int, dict[int, tuple[tuple[Sequence_, Lights], ...]]]] = {
             field: {
-                word_id: {other: tuple(lit.items()) for other, lit in by_other.items()}
+                word_id: {
+                    other: tuple((sequence, tuple(lit.items())) for sequence, lit in by_sequence.items())
+                    for other, by_sequence in by_other.items()
+                }
                 for word_id, by_other in by_word.items()
             }
             for field, by_word in pairs.items()
         }
-        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Lights], ...]]] = {
+        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Sequence_, Lights], ...]]] = {
             field: {
-                word_id: tuple((others, tuple(lit.items())) for others, lit in by_rest.items())
+                word_id: tuple(
+                    (others, sequence, tuple(lit.items())) for (others, sequence), lit in by_rest.items()
+                )
                 for word_id, by_rest in by_word.items()
             }
             for field, by_word in multi.items()
         }
 
-    def scan(self, doc: Document) -> dict[str, set[int]]:
-        """Field -> ids of every query word present in it ("*": in any field)."""
-        present = {name: doc.present(name) for name in FIELDS}
-        present[ANYWHERE] = set().union(*present.values())
-        return present
-
-    def candidates(self, present: dict[str, set[int]]) -> list[int]:
+    def candidates(self, doc: Document) -> list[int]:
         """Indexes of the topics whose every checked requirement set holds in the document, in order."""
+        present = doc.present_in
         lit = list(self.unused)
         for scope, single in self.single.items():
             words = present[scope[0]] if len(scope) == 1 else set().union(*map(present.__getitem__, scope))
@@ -102,12 +109,14 @@ class Presearcher:
                 by_other = pairs.get(word_id)
                 if by_other is not None:
                     for other in by_other.keys() & words:
-                        for position, bits in by_other[other]:
-                            lit[position] |= bits
+                        for sequence, lights in by_other[other]:
+                            if sequence is None or doc.follow(field, sequence):
+                                for position, bits in lights:
+                                    lit[position] |= bits
                 rests = multi.get(word_id)
                 if rests is not None:
-                    for others, lights in rests:
-                        if others <= words:
+                    for others, sequence, lights in rests:
+                        if others <= words and (sequence is None or doc.follow(field, sequence)):
                             for position, bits in lights:
                                 lit[position] |= bits
         found = lit[0]

@@ -68,8 +68,9 @@ class QueryError(ValueError):
 RawHit = tuple[str, str, int, int]  # term label, field, start, end
 Languages = frozenset[str] | None  # the languages a term list entry is for; None: every language
 TermEntry = tuple[str, str, Languages]  # entry as written, where it is ("terms.NAME[i]"), languages
-# Words that must all occur in one field of the scope (a word, or the words of a phrase).
-Atom = tuple[tuple[str, ...], tuple[Word, ...]]
+# Words that must all occur in one field of the scope, and when `adjacent` one after the other
+# in that order (a word; the words of a phrase; the words of a proximity search).
+Atom = tuple[tuple[str, ...], tuple[Word, ...], bool]
 Requirement = tuple[float, frozenset[Atom]]  # selectivity, and atoms one of which must hold
 
 
@@ -86,7 +87,7 @@ class Node:
         """Sets of atoms such that a matching document holds an atom of every set.
 
         An atom is a field scope and words that all occur in one field of it (a phrase needs all
-        its words). Each set comes with its selectivity; the list is empty when the node can be
+        its words, one after the other). Each set comes with its selectivity; the list is empty when the node can be
         true in a document that has none of its words (NOT). The presearcher evaluates only the
         topics whose every set (up to its most selective few) has an atom in the document.
         """
@@ -102,7 +103,7 @@ class Node:
 
 def atom_weight(atom: Atom) -> float:
     """All words of an atom must occur: more words, rarer."""
-    fields, words = atom
+    fields, words, _ = atom
     return sum(word_weight(word, fields) for word in words)
 
 
@@ -135,7 +136,7 @@ class WordNode(Node):
                 out.append((self.label, field, occ[2], occ[3]))
 
     def requirements(self) -> list[Requirement]:
-        return [requirement(frozenset(((self.fields, (self.word,)),)))]
+        return [requirement(frozenset(((self.fields, (self.word,), False),)))]
 
     def words(self) -> Iterator[Word]:
         yield self.word
@@ -193,11 +194,15 @@ class SeqNode(Node):
 
     def requirements(self) -> list[Requirement]:
         # per slot, one of its alternatives (all of its words in one field)
-        found = [requirement(frozenset((self.fields, words) for words, _, _ in slot)) for slot in self.slots]
+        found = [
+            requirement(frozenset((self.fields, words, len(words) > 1) for words, _, _ in slot))
+            for slot in self.slots
+        ]
         if type(self) is SeqNode and all(len(slot) == 1 for slot in self.slots):
-            # every slot in the same field (no headline context here): all the words in one field
-            words = tuple(dict.fromkeys(w for slot in self.slots for w in slot[0][0]))
-            found.append(requirement(frozenset(((self.fields, words),))))
+            # every slot in the same field (no headline context here): all the words in one field,
+            # in a phrase one after the other
+            words = tuple(w for slot in self.slots for w in slot[0][0])
+            found.append(requirement(frozenset(((self.fields, words, self.slop is None),))))
         return found
 
     def words(self) -> Iterator[Word]:
