@@ -40,7 +40,8 @@ _ITEM_RE = re.compile(
     r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
     re.IGNORECASE,
 )
-_LINE_RE = re.compile(r"\n")
+# a line that opens like an item: the offset after its line break
+_ITEM_LINE_RE = re.compile(rf"\n(?={_ITEM_RE.pattern})", re.IGNORECASE)
 
 
 class _SeparatorBreaks(dict):
@@ -148,7 +149,7 @@ class _Field:
     def items(self, text: str) -> set[int]:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
         if self._items is None:
-            self._items = {m.end() for m in _LINE_RE.finditer(text) if _ITEM_RE.match(text, m.end())}
+            self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text)}
         return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
