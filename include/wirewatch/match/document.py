@@ -136,7 +136,7 @@ class WordFinder:
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences", "_items")
+    __slots__ = ("parts", "marked", "present", "occurrences", "pairs", "_items")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -144,6 +144,7 @@ class _Field:
         self.marked = finder.infos(set(chunks), language) if chunks else {}
         self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
         self.occurrences: dict[int, list[Occurrence]] | None = None
+        self.pairs: set[tuple[int, int]] = set()  # (a, b): query word b right after a (with index)
         self._items: set[int] | None = None
 
     def items(self, text: str) -> set[int]:
@@ -153,7 +154,8 @@ class _Field:
         return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
-        """Word id -> its occurrences in text order (computed once, for the marked chunks only)."""
+        """Word id -> its occurrences in text order (computed once, for the marked chunks only);
+        also fills `pairs`."""
         if self.occurrences is not None:
             return self.occurrences
         found: dict[int, list[Occurrence]] = {}
@@ -188,6 +190,10 @@ class _Field:
         with_hits = {chunk for chunk, (_, hits) in marked.items() if hits}
         passed = 0  # sentence ends passed
         last_end = len(ends)
+        # last word position -> the words ending there; in text order a word is seen before
+        # every word that starts after it
+        ending: dict[int, list[int]] = {}
+        pairs = self.pairs
         for k in compress(range(count), map(with_hits.__contains__, chunks)):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
@@ -198,19 +204,21 @@ class _Field:
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
             for word_id, first, last, start, end in marked[chunk][1]:
-                occurrence = (
-                    position + first,
-                    position + last,
-                    base + start,
-                    base + end,
-                    sentence,
-                    paragraph,
-                )
+                at, to = position + first, position + last
+                occurrence = (at, to, base + start, base + end, sentence, paragraph)
                 mine = found.get(word_id)
                 if mine is None:
                     found[word_id] = [occurrence]
                 else:
                     mine.append(occurrence)
+                before = ending.get(at - 1)
+                if before is not None:
+                    pairs.update([(other, word_id) for other in before])
+                there = ending.get(to)
+                if there is None:
+                    ending[to] = [word_id]
+                else:
+                    there.append(word_id)
         return found
 
 
@@ -239,7 +247,6 @@ class Document:
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
         self._units: dict[tuple[int, str, int], set[int]] = {}
-        self._pairs: dict[str, set[tuple[int, int]]] = {}
         self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
 
     def present(self, field: str) -> set[int]:
@@ -260,24 +267,10 @@ class Document:
     def follow(self, field: str, word_ids: tuple[int, ...]) -> bool:
         """Whether each word of the sequence occurs right before the next one somewhere in the field
         (each pair somewhere: what a phrase of these words needs)."""
-        pairs = self._pairs.get(field)
-        if pairs is None:
-            pairs = self._pairs[field] = self._adjacent_pairs(field)
+        if field not in self._occurrences:
+            self._index(field)
+        pairs = self._fields[field].pairs
         return all(pair in pairs for pair in pairwise(word_ids))
-
-    def _adjacent_pairs(self, field: str) -> set[tuple[int, int]]:
-        occurrences = self._index(field)
-        starting: dict[int, list[int]] = {}
-        for word_id, found in occurrences.items():
-            for occ in found:
-                starting.setdefault(occ[0], []).append(word_id)
-        pairs = set()
-        for word_id, found in occurrences.items():
-            for occ in found:
-                following = starting.get(occ[1] + 1)
-                if following is not None:
-                    pairs.update((word_id, other) for other in following)
-        return pairs
 
     def _index(self, field: str) -> dict[int, list[Occurrence]]:
         found = self._occurrences.get(field)
