@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, pairwise, repeat
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 import ahocorasick
@@ -264,13 +264,12 @@ class Document:
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
 
-    def follow(self, field: str, word_ids: tuple[int, ...]) -> bool:
-        """Whether each word of the sequence occurs right before the next one somewhere in the field
-        (each pair somewhere: what a phrase of these words needs)."""
+    def adjacent_pairs(self, field: str) -> set[tuple[int, int]]:
+        """(a, b) for each query word b that occurs right after query word a in the field (what
+        a phrase needs of each pair of its words)."""
         if field not in self._occurrences:
             self._index(field)
-        pairs = self._fields[field].pairs
-        return all(pair in pairs for pair in pairwise(word_ids))
+        return self._fields[field].pairs
 
     def _index(self, field: str) -> dict[int, list[Occurrence]]:
         found = self._occurrences.get(field)

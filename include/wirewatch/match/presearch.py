@@ -16,6 +16,7 @@ are evaluated. Skipped topics cannot match, so skipping them changes no result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from wirewatch.match.document import FIELDS, Document
 from wirewatch.match.query import Requirement, word_weight
@@ -24,7 +25,7 @@ MAX_SETS = 6  # the most selective requirement sets of a topic checked before it
 
 # per position, the topics lit there
 Lights = tuple[tuple[int, int], ...]
-Sequence_ = tuple[int, ...] | None  # word ids that must follow one another, or None
+Sequence_ = frozenset[tuple[int, int]] | None  # pairs of word ids that must follow one another
 
 
 class Presearcher:
@@ -53,7 +54,8 @@ class Presearcher:
                 for fields, words, adjacent in atoms:
                     rarest = max(words, key=lambda w: word_weight(w, fields))
                     others = frozenset(w.id for w in words if w is not rarest)
-                    sequence = tuple(w.id for w in words) if adjacent and others else None
+                    # the pairs of words that must follow one another
+                    sequence = frozenset(pairwise(w.id for w in words)) if adjacent and others else None
                     if not others:
                         lit = single.setdefault(fields, {}).setdefault(rarest.id, {})
                         lit[position] = lit.get(position, 0) | bit
@@ -95,30 +97,37 @@ class Presearcher:
         lit = list(self.unused)
         for scope, single in self.single.items():
             words = present[scope[0]] if len(scope) == 1 else set().union(*map(present.__getitem__, scope))
-            for word_id in words:
-                lights = single.get(word_id)
-                if lights is not None:
-                    for position, bits in lights:
-                        lit[position] |= bits
+            for word_id in single.keys() & words:
+                for position, bits in single[word_id]:
+                    lit[position] |= bits
         for field in FIELDS:
             words = present[field]
             if not words:
                 continue
             pairs, multi = self.pairs[field], self.multi[field]
-            for word_id in words:
-                by_other = pairs.get(word_id)
-                if by_other is not None:
-                    for other in by_other.keys() & words:
-                        for sequence, lights in by_other[other]:
-                            if sequence is None or doc.follow(field, sequence):
-                                for position, bits in lights:
-                                    lit[position] |= bits
-                rests = multi.get(word_id)
-                if rests is not None:
-                    for others, sequence, lights in rests:
-                        if others <= words and (sequence is None or doc.follow(field, sequence)):
-                            for position, bits in lights:
-                                lit[position] |= bits
+            adjacent = None  # the field's pairs of adjacent query words, when a phrase needs them
+            for word_id in pairs.keys() & words:
+                by_other = pairs[word_id]
+                for other in by_other.keys() & words:
+                    for sequence, lights in by_other[other]:
+                        if sequence is not None:
+                            if adjacent is None:
+                                adjacent = doc.adjacent_pairs(field)
+                            if not sequence <= adjacent:
+                                continue
+                        for position, bits in lights:
+                            lit[position] |= bits
+            for word_id in multi.keys() & words:
+                for others, sequence, lights in multi[word_id]:
+                    if not others <= words:
+                        continue
+                    if sequence is not None:
+                        if adjacent is None:
+                            adjacent = doc.adjacent_pairs(field)
+                        if not sequence <= adjacent:
+                            continue
+                    for position, bits in lights:
+                        lit[position] |= bits
         found = lit[0]
         for bits in lit[1:]:
             found &= bits
