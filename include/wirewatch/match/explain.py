@@ -6,6 +6,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from wirewatch.match.document import TEXT_FIELDS, Document
 from wirewatch.match.query import AndNode, LangNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
@@ -113,18 +114,22 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     """Keyword in context: the window with the most distinct terms, every hit in it marked [[...]]."""
     if not hits:
         return ""
-    # the hits inside a hit's window start within it: look only there (hits sorted by start)
-    ordered = sorted(hits, key=lambda h: h.start)
-    starts = [h.start for h in ordered]
-    best, best_key = hits[0], None
-    for h in hits:
-        low, high = h.start - radius, h.end + radius
-        terms = {
-            o.term for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)] if o.end <= high
-        }
-        key = (len(terms), -h.start)
-        if best_key is None or key > best_key:
-            best, best_key = h, key
+    best = hits[0]
+    if len(hits) > 1:
+        # the hits inside a hit's window start within it: look only there (hits sorted by start)
+        ordered = sorted(hits, key=_start)
+        starts = [h.start for h in ordered]
+        best_key = None
+        for h in hits:
+            low, high = h.start - radius, h.end + radius
+            terms = {
+                o.term
+                for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)]
+                if o.end <= high
+            }
+            key = (len(terms), -h.start)
+            if best_key is None or key > best_key:
+                best, best_key = h, key
     left = max(0, best.start - radius)
     right = min(len(text), best.end + radius)
     spans = _merge([(h.start, h.end) for h in hits if h.start >= left and h.end <= right])
@@ -142,13 +147,22 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     return " ".join((before + "".join(inner) + after).split())  # whitespace collapsed
 
 
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
 @lru_cache(maxsize=100_000)
 def _folded(term: str) -> str:
     return fold(term)
 
 
-def _display_order(hit: RawHit) -> tuple[bool, str, int, int, str]:
-    return hit[1] != "title", hit[1], hit[2], hit[3], hit[0]
+_FIELD_ORDER = itemgetter(1, 2, 3, 0)  # field, start, end, term
+
+
+def _display_order(hits: list[RawHit]) -> list[RawHit]:
+    """Title hits first, then the other fields', each in text order."""
+    ordered = sorted(hits, key=_FIELD_ORDER)
+    return [h for h in ordered if h[1] == "title"] + [h for h in ordered if h[1] != "title"]
 
 
 def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[str, str]) -> TopicMatch:
@@ -156,7 +170,7 @@ def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[
     counts: dict[str, int] = {}
     per_group: dict[tuple[str, str], int] = {}
     hits = []
-    for term, where, start, end in sorted(everything, key=_display_order):
+    for term, where, start, end in _display_order(everything):
         counts[term] = counts.get(term, 0) + 1
         seen = per_group.get((term, where), 0)
         if seen < HITS_PER_TERM:
