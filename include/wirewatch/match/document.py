@@ -259,7 +259,10 @@ class Document:
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
         word_id, present_in = word.id, self.present_in
-        return any(word_id in present_in[field] for field in fields)
+        for field in fields:
+            if word_id in present_in[field]:
+                return True
+        return False
 
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
