@@ -9,7 +9,7 @@ are computed only for the chunks that hold a query word, and only when a candida
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import Any
@@ -102,24 +102,31 @@ class WordFinder:
             for key, ids in keys.items():
                 self.automaton.add_word(key, tuple(sorted(ids)))
             self.automaton.make_automaton()
-        self._caches: dict[str | None, dict[str, ChunkInfo]] = {}
+        # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
+        self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
         self._cache_size = cache_size
 
-    def infos(self, chunks: Iterable[str], language: str | None) -> dict[str, ChunkInfo]:
+    def infos(self, chunks: set[str], language: str | None) -> dict[str, ChunkInfo]:
         """Distinct chunk -> its width and query words, for the chunks that have either."""
         language = language if language in STEMMED_LANGUAGES else None
-        cache = self._caches.get(language)
-        if cache is None:
-            cache = self._caches[language] = {}
-        chunks = list(chunks)
-        known = list(map(cache.get, chunks))
-        if None in known:
-            if len(cache) >= self._cache_size:
-                cache.clear()
-            for i, chunk in enumerate(chunks):
-                if known[i] is None:
-                    known[i] = cache[chunk] = self._info(chunk, language)
-        return {chunk: info for chunk, info in zip(chunks, known, strict=True) if info is not _PLAIN}
+        cached = self._caches.get(language)
+        if cached is None:
+            cached = self._caches[language] = ({}, set())
+        marked, plain = cached
+        unknown = chunks - plain
+        unknown.difference_update(marked.keys())
+        if unknown:
+            if len(marked) + len(plain) + len(unknown) > self._cache_size:
+                marked.clear()
+                plain.clear()
+                unknown = set(chunks)
+            for chunk in unknown:
+                info = self._info(chunk, language)
+                if info is _PLAIN:
+                    plain.add(chunk)
+                else:
+                    marked[chunk] = info
+        return {chunk: marked[chunk] for chunk in chunks & marked.keys()}
 
     def _info(self, chunk: str, language: str | None) -> ChunkInfo:
         tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
