@@ -45,13 +45,16 @@ _ITEM_LINE_RE = re.compile(rf"\n(?={_ITEM_RE.pattern})", re.IGNORECASE)
 
 
 class _SeparatorBreaks(dict):
-    """Separator between chunks -> its sentence ends: (end offset in it, ends a paragraph) each.
-    Text repeats its separators (" ", ", ", ". "), so each is searched once."""
+    """Separator between chunks -> 0 when it ends no sentence, 1 when it ends a sentence but no
+    paragraph, else the offsets in it right after its paragraph ends. Text repeats its separators
+    (" ", ", ", ". "), so each is searched once."""
 
-    def __missing__(self, separator: str) -> tuple[tuple[int, bool], ...]:
+    def __missing__(self, separator: str) -> int | tuple[int, ...]:
         if len(self) >= 100_000:
             self.clear()
-        found = self[separator] = tuple((m.end(), "\n" in m.group()) for m in _BREAK_RE.finditer(separator))
+        matches = list(_BREAK_RE.finditer(separator))
+        paragraphs = tuple(m.end() for m in matches if "\n" in m.group())
+        found = self[separator] = paragraphs or (1 if matches else 0)
         return found
 
 
@@ -177,20 +180,21 @@ class _Field:
         # A sentence end holds no word character, so it lies in the separator before that chunk;
         # not before the first chunk or after the last.
         separators = self.parts[0::2]
-        items = self.items(text)  # a paragraph end is a line end
-        flags: dict[int, tuple[bool, bool]] = {}
-        for k in compress(range(1, count), map(_BREAKS.__getitem__, separators[1:count])):
-            item = paragraph = False
-            for end, ends_paragraph in _BREAKS[separators[k]]:
-                if ends_paragraph:
-                    paragraph = True
-                    item = item or starts[k] - len(separators[k]) + end in items
-            flags[k] = (item, paragraph)
-        ends = list(flags)
-        sentences, paragraphs = [0], [0]  # the numbers after each end
-        for item, paragraph in flags.values():
-            sentences.append(sentences[-1] + (ITEM_GAP if item else 1))
-            paragraphs.append(paragraphs[-1] + (ITEM_GAP if item else paragraph))
+        kinds = list(map(_BREAKS.__getitem__, separators[1:count]))
+        ends = list(compress(range(1, count), kinds))
+        sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
+        for i, kind in enumerate(compress(kinds, kinds)):
+            if kind == 1:
+                continue
+            k = ends[i]  # a paragraph end, and an item when the line after it opens like one
+            at = starts[k] - len(separators[k])
+            items = self.items(text)  # a paragraph end is a line end
+            item = any(at + end in items for end in kind)
+            sentence_steps[i] = ITEM_GAP if item else 1
+            paragraph_steps[i] = ITEM_GAP if item else 1
+        # the numbers after each end
+        sentences = list(accumulate(sentence_steps, initial=0))
+        paragraphs = list(accumulate(paragraph_steps, initial=0))
         # extra word positions of the wide chunks before each chunk (every wide chunk is marked)
         wide = {chunk: width - 1 for chunk, (width, _) in marked.items() if width > 1}
         extras = list(accumulate(map(wide.get, chunks, repeat(0)))) if wide else None
