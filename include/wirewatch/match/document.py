@@ -116,8 +116,7 @@ class WordFinder:
         if cached is None:
             cached = self._caches[language] = ({}, set())
         marked, plain = cached
-        unknown = chunks - plain
-        unknown.difference_update(marked.keys())
+        unknown = {chunk for chunk in chunks - plain if chunk not in marked}  # by the small set
         if unknown:
             if len(marked) + len(plain) + len(unknown) > self._cache_size:
                 marked.clear()
