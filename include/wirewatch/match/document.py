@@ -257,7 +257,8 @@ class Document:
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
         self._units: dict[tuple[int, str, int], set[int]] = {}
-        self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
+        # per-document results of query nodes and slots, shared by the topics that hold them
+        self.memo: dict[object, Any] = {}
 
     def present(self, field: str) -> set[int]:
         """Ids of the query words found in a field."""

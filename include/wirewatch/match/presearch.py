@@ -4,7 +4,8 @@ The document knows which query words each field contains, for all topics at once
 WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets
 of atoms such that a matching document holds an atom of every set (see Node.requirements: `a AND
 (b OR "c d")` gives {a} and {b, "c d"}). An atom is a field scope and words that must all occur in
-one field of it: `title:a` needs a in the title, the phrase "c d" needs c and d in one field.
+one field of it: `title:a` needs a in the title, the phrase "c d" needs c right before d in one
+field (the document lists the pairs of query words that occur one right after the other).
 
 Each topic takes up to MAX_SETS of its most selective sets, one per position. Topics are bits of
 Python integers: per position, the field's words each light up the topics that one of their atoms
@@ -25,7 +26,7 @@ MAX_SETS = 6  # the most selective requirement sets of a topic checked before it
 
 # per position, the topics lit there
 Lights = tuple[tuple[int, int], ...]
-Sequence_ = frozenset[tuple[int, int]] | None  # pairs of word ids that must follow one another
+Pairs = frozenset[tuple[int, int]] | None  # (a, b): word b must follow word a somewhere
 
 
 class Presearcher:
@@ -35,16 +36,12 @@ class Presearcher:
         # field -> rarest word id -> the other word id(s) -> the word ids that must follow one
         # another (or None) -> position -> topics, for atoms of two words (pairs, found by
         # intersecting with the field's words) and of more (multi)
-        pairs: dict[str, dict[int, dict[int, dict[Sequence_, dict[int, int]]]]] = {
-            field: {} for field in FIELDS
-        }
-        multi: dict[str, dict[int, dict[tuple[frozenset[int], Sequence_], dict[int, int]]]] = {
+        pairs: dict[str, dict[int, dict[int, dict[Pairs, dict[int, int]]]]] = {field: {} for field in FIELDS}
+        multi: dict[str, dict[int, dict[tuple[frozenset[int], Pairs], dict[int, int]]]] = {
             field: {} for field in FIELDS
         }
         self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
-        self.count = 0
         for topic_index, required in enumerate(requirements):
-            self.count += 1
             bit = 1 << topic_index
             distinct = {atoms: weight for weight, atoms in required}
             ordered = sorted(distinct, key=distinct.__getitem__, reverse=True)[:MAX_SETS]
@@ -71,7 +68,7 @@ class Presearcher:
             scope: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
             for scope, by_word in single.items()
         }
-        self.pairs: dict[str, dict[int, dict[int, tuple[tuple[Sequence_, Lights], ...]]]] = {
+        self.pairs: dict[str, dict[int, dict[int, tuple[tuple[Pairs, Lights], ...]]]] = {
             field: {
                 word_id: {
                     other: tuple((sequence, tuple(lit.items())) for sequence, lit in by_sequence.items())
@@ -81,7 +78,7 @@ class Presearcher:
             }
             for field, by_word in pairs.items()
         }
-        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Sequence_, Lights], ...]]] = {
+        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Pairs, Lights], ...]]] = {
             field: {
                 word_id: tuple(
                     (others, sequence, tuple(lit.items())) for (others, sequence), lit in by_rest.items()
