@@ -334,8 +334,7 @@ def main() -> None:
     cold_s, matches = timed_pass()  # the first pass also fills the normaliser's per-word cache
     sampled = articles[:: max(1, len(articles) // 500)]
     candidates = statistics.mean(
-        len(compiled.presearcher.candidates(compiled.presearcher.scan(compiled.document(**_fields(a)))))
-        for a in sampled
+        len(compiled.presearcher.candidates(compiled.document(**_fields(a)))) for a in sampled
     )
 
     sample = random.Random(5).sample(articles, min(args.baseline_articles, len(articles)))

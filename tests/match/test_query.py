@@ -93,6 +93,11 @@ def test_phrases_are_exact_and_in_order():
     assert not matches('"kursk region"', "in Kursk. Region officials said")  # never across a sentence
 
 
+def test_a_word_with_dots_is_a_phrase_of_its_parts():
+    assert matches("u.s. AND troops", "U.S. troops arrived")
+    assert not matches("u.s. AND troops", "troops of the US")
+
+
 def test_trailing_wildcards_on_words_and_inside_phrases():
     assert matches("nordkorea*", "nordkoreanische Soldaten")
     assert matches("nordkorea*", "die Nordkorea-Truppen")

@@ -75,8 +75,9 @@ class CompiledTopic:
 
     @property
     def anchor(self) -> frozenset[Word]:
-        """The words the presearcher indexes the topic under."""
-        return max(self.requirements, key=lambda r: r[0])[1]
+        """The words of the topic's most selective requirement set."""
+        atoms = max(self.requirements, key=lambda r: r[0])[1]
+        return frozenset(word for _, words, _ in atoms for word in words)
 
 
 def _error(topics: TopicsFile, index: int, topic: Topic, exc: QueryError) -> TopicError:
@@ -129,7 +130,7 @@ class CompiledTopics:
     def match(self, doc: Document, presearch: bool = True) -> list[TopicMatch]:
         """The topics the document matches, in file order. presearch=False evaluates every topic."""
         if presearch:
-            indexes = sorted(self.presearcher.candidates(self.presearcher.scan(doc)))
+            indexes = self.presearcher.candidates(doc)
         else:
             indexes = range(len(self.topics))
         found = []

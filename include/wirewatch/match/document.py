@@ -9,10 +9,9 @@ are computed only for the chunks that hold a query word, and only when a candida
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 import ahocorasick
@@ -41,7 +40,25 @@ _ITEM_RE = re.compile(
     r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
     re.IGNORECASE,
 )
-_LINE_RE = re.compile(r"\n")
+# a line that opens like an item: the offset after its line break
+_ITEM_LINE_RE = re.compile(rf"\n(?={_ITEM_RE.pattern})", re.IGNORECASE)
+
+
+class _SeparatorBreaks(dict):
+    """Separator between chunks -> 0 when it ends no sentence, 1 when it ends a sentence but no
+    paragraph, else the offsets in it right after its paragraph ends. Text repeats its separators
+    (" ", ", ", ". "), so each is searched once."""
+
+    def __missing__(self, separator: str) -> int | tuple[int, ...]:
+        if len(self) >= 100_000:
+            self.clear()
+        matches = list(_BREAK_RE.finditer(separator))
+        paragraphs = tuple(m.end() for m in matches if "\n" in m.group())
+        found = self[separator] = paragraphs or (1 if matches else 0)
+        return found
+
+
+_BREAKS = _SeparatorBreaks()
 _SPLIT_RE = re.compile(f"({CHUNK_RE.pattern})")
 ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
 
@@ -88,24 +105,30 @@ class WordFinder:
             for key, ids in keys.items():
                 self.automaton.add_word(key, tuple(sorted(ids)))
             self.automaton.make_automaton()
-        self._caches: dict[str | None, dict[str, ChunkInfo]] = {}
+        # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
+        self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
         self._cache_size = cache_size
 
-    def infos(self, chunks: Iterable[str], language: str | None) -> dict[str, ChunkInfo]:
+    def infos(self, chunks: set[str], language: str | None) -> dict[str, ChunkInfo]:
         """Distinct chunk -> its width and query words, for the chunks that have either."""
         language = language if language in STEMMED_LANGUAGES else None
-        cache = self._caches.get(language)
-        if cache is None:
-            cache = self._caches[language] = {}
-        chunks = list(chunks)
-        known = list(map(cache.get, chunks))
-        if None in known:
-            if len(cache) >= self._cache_size:
-                cache.clear()
-            for i, chunk in enumerate(chunks):
-                if known[i] is None:
-                    known[i] = cache[chunk] = self._info(chunk, language)
-        return {chunk: info for chunk, info in zip(chunks, known, strict=True) if info is not _PLAIN}
+        cached = self._caches.get(language)
+        if cached is None:
+            cached = self._caches[language] = ({}, set())
+        marked, plain = cached
+        unknown = {chunk for chunk in chunks - plain if chunk not in marked}  # by the small set
+        if unknown:
+            if len(marked) + len(plain) + len(unknown) > self._cache_size:
+                marked.clear()
+                plain.clear()
+                unknown = set(chunks)
+            for chunk in unknown:
+                info = self._info(chunk, language)
+                if info is _PLAIN:
+                    plain.add(chunk)
+                else:
+                    marked[chunk] = info
+        return {chunk: marked[chunk] for chunk in chunks & marked.keys()}
 
     def _info(self, chunk: str, language: str | None) -> ChunkInfo:
         tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
@@ -122,7 +145,7 @@ class WordFinder:
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences")
+    __slots__ = ("parts", "marked", "present", "occurrences", "pairs", "_items")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -130,9 +153,18 @@ class _Field:
         self.marked = finder.infos(set(chunks), language) if chunks else {}
         self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
         self.occurrences: dict[int, list[Occurrence]] | None = None
+        self.pairs: set[tuple[int, int]] = set()  # (a, b): query word b right after a (with index)
+        self._items: set[int] | None = None
+
+    def items(self, text: str) -> set[int]:
+        """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
+        if self._items is None:
+            self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text)}
+        return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
-        """Word id -> its occurrences in text order (computed once, for the marked chunks only)."""
+        """Word id -> its occurrences in text order (computed once, for the marked chunks only);
+        also fills `pairs`."""
         if self.occurrences is not None:
             return self.occurrences
         found: dict[int, list[Occurrence]] = {}
@@ -143,46 +175,60 @@ class _Field:
         chunks = self.parts[1::2]
         count = len(chunks)
         starts = list(accumulate(map(len, self.parts), initial=0))[1::2]  # of each chunk
-        # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph)
-        flags: dict[int, tuple[bool, bool]] = {}
-        for m in _BREAK_RE.finditer(text):
-            k = bisect_left(starts, m.end(), 0, count)
-            if 0 < k < count:  # not before the first chunk or after the last
-                paragraph = "\n" in m.group()
-                item = paragraph and _ITEM_RE.match(text, m.end()) is not None
-                was_item, was_paragraph = flags.get(k, (False, False))
-                flags[k] = (was_item or item, was_paragraph or paragraph)
-        ends = list(flags)
-        sentences, paragraphs = [0], [0]  # the numbers after each end
-        for item, paragraph in flags.values():
-            sentences.append(sentences[-1] + (ITEM_GAP if item else 1))
-            paragraphs.append(paragraphs[-1] + (ITEM_GAP if item else paragraph))
-        passed = extra = 0  # sentence ends passed, extra word positions of wide chunks passed
-        for k, chunk in enumerate(chunks):
-            info = marked.get(chunk)
-            if info is None:
+        # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph).
+        # A sentence end holds no word character, so it lies in the separator before that chunk;
+        # not before the first chunk or after the last.
+        separators = self.parts[0::2]
+        kinds = list(map(_BREAKS.__getitem__, separators[1:count]))
+        ends = list(compress(range(1, count), kinds))
+        sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
+        for i, kind in enumerate(compress(kinds, kinds)):
+            if kind == 1:
                 continue
-            while passed < len(ends) and ends[passed] <= k:
+            k = ends[i]  # a paragraph end, and an item when the line after it opens like one
+            at = starts[k] - len(separators[k])
+            items = self.items(text)  # a paragraph end is a line end
+            item = any(at + end in items for end in kind)
+            sentence_steps[i] = ITEM_GAP if item else 1
+            paragraph_steps[i] = ITEM_GAP if item else 1
+        # the numbers after each end
+        sentences = list(accumulate(sentence_steps, initial=0))
+        paragraphs = list(accumulate(paragraph_steps, initial=0))
+        # extra word positions of the wide chunks before each chunk (every wide chunk is marked)
+        wide = {chunk: width - 1 for chunk, (width, _) in marked.items() if width > 1}
+        extras = list(accumulate(map(wide.get, chunks, repeat(0)))) if wide else None
+        with_hits = {chunk for chunk, (_, hits) in marked.items() if hits}
+        passed = 0  # sentence ends passed
+        last_end = len(ends)
+        # last word position -> the words ending there; in text order a word is seen before
+        # every word that starts after it
+        ending: dict[int, list[int]] = {}
+        pairs = self.pairs
+        for k in compress(range(count), map(with_hits.__contains__, chunks)):
+            while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = info
-            position = k + extra + SENTENCE_GAP * passed
+            chunk = chunks[k]
+            position = k + SENTENCE_GAP * passed
+            if extras is not None:
+                position += extras[k] - wide.get(chunk, 0)  # the wide chunks before this one
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
-            for word_id, first, last, start, end in hits:
-                occurrence = (
-                    position + first,
-                    position + last,
-                    base + start,
-                    base + end,
-                    sentence,
-                    paragraph,
-                )
+            for word_id, first, last, start, end in marked[chunk][1]:
+                at, to = position + first, position + last
+                occurrence = (at, to, base + start, base + end, sentence, paragraph)
                 mine = found.get(word_id)
                 if mine is None:
                     found[word_id] = [occurrence]
                 else:
                     mine.append(occurrence)
-            extra += width - 1
+                before = ending.get(at - 1)
+                if before is not None:
+                    pairs.update([(other, word_id) for other in before])
+                there = ending.get(to)
+                if there is None:
+                    ending[to] = [word_id]
+                else:
+                    there.append(word_id)
         return found
 
 
@@ -206,39 +252,55 @@ class Document:
             "outlet": outlet or "",
             "agency": agency or "",
         }
-        self._fields: dict[str, _Field] = {}
-        self.memo: dict[tuple, Any] = {}  # per-document results of query nodes
-        self._items: dict[str, bool] = {}
-
-    def _field(self, field: str) -> _Field:
-        found = self._fields.get(field)
-        if found is None:
-            found = self._fields[field] = _Field(self.finder, self.texts[field], self.language)
-        return found
+        self._fields = {name: _Field(finder, self.texts[name], language) for name in FIELDS}
+        # field -> ids of the query words found in it (what the presearcher reads)
+        self.present_in = {name: found.present for name, found in self._fields.items()}
+        self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
+        self._units: dict[tuple[int, str, int], set[int]] = {}
+        # per-document results of query nodes and slots, shared by the topics that hold them
+        self.memo: dict[object, Any] = {}
 
     def present(self, field: str) -> set[int]:
         """Ids of the query words found in a field."""
-        return self._field(field).present
+        return self.present_in[field]
 
     def has_items(self, field: str) -> bool:
         """Whether the field is made of items (a live blog, a ticker, a round-up)."""
-        found = self._items.get(field)
-        if found is None:
-            text = self.texts[field]
-            found = self._items[field] = any(
-                _ITEM_RE.match(text, m.end()) is not None for m in _LINE_RE.finditer(text)
-            )
-        return found
+        return bool(self._fields[field].items(self.texts[field]))
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
-        word_id = word.id
-        return any(word_id in self._field(field).present for field in fields)
+        word_id, present_in = word.id, self.present_in
+        for field in fields:
+            if word_id in present_in[field]:
+                return True
+        return False
 
     def has(self, word: Word, field: str) -> bool:
-        return word.id in self._field(field).present
+        return word.id in self.present_in[field]
+
+    def adjacent_pairs(self, field: str) -> set[tuple[int, int]]:
+        """(a, b) for each query word b that occurs right after query word a in the field (what
+        a phrase needs of each pair of its words)."""
+        if field not in self._occurrences:
+            self._index(field)
+        return self._fields[field].pairs
+
+    def _index(self, field: str) -> dict[int, list[Occurrence]]:
+        found = self._occurrences.get(field)
+        if found is None:
+            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
+        return found
+
+    def word_units(self, word: Word, field: str, unit: int) -> set[int]:
+        """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
+        key = (word.id, field, unit)
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = {occ[unit] for occ in self.word_occurrences(word, field)}
+        return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        found = self._field(field)
-        if word.id not in found.present:
-            return []
-        return found.index(self.texts[field]).get(word.id, [])
+        found = self._occurrences.get(field)
+        if found is None:
+            found = self._index(field)
+        return found.get(word.id) or []

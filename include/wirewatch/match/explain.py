@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from wirewatch.match.document import TEXT_FIELDS, Document
 from wirewatch.match.query import AndNode, LangNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
-from wirewatch.text import collapse_whitespace, fold
+from wirewatch.text import fold
 
 SNIPPET_RADIUS = 90
 TITLE_WEIGHT = 2.0
@@ -49,33 +52,52 @@ class TopicMatch:
 
 def score(hits: list[Hit]) -> float:
     """Per matched term: 2 for a title hit, plus log2(1 + body hits). Ranks, it does not calibrate."""
+    return _score([(hit.term, hit.field) for hit in hits])
+
+
+def _score(hits: list[tuple[str, str]] | list[RawHit]) -> float:
     titled: set[str] = set()
     body: dict[str, int] = {}
     for hit in hits:
-        body.setdefault(hit.term, 0)
-        if hit.field == "title":
-            titled.add(hit.term)
-        elif hit.field == "body":
-            body[hit.term] += 1
+        term, where = hit[0], hit[1]
+        if term not in body:
+            body[term] = 0
+        if where == "title":
+            titled.add(term)
+        elif where == "body":
+            body[term] += 1
     total = sum(TITLE_WEIGHT * (term in titled) + math.log2(1 + n) for term, n in body.items())
     return round(total, 3)
 
 
-def _innermost(hits: list[Hit]) -> list[Hit]:
+def _innermost(hits: set[RawHit]) -> list[RawHit]:
     """Drop each hit that contains another hit of the same term and field ("Kursk-Region" holds "Kursk")."""
-    groups: dict[tuple[str, str], list[Hit]] = {}
+    groups: dict[tuple[str, str], list[RawHit]] = {}
     for hit in hits:
-        groups.setdefault((hit.term, hit.field), []).append(hit)
+        key = hit[0], hit[1]
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [hit]
+        else:
+            group.append(hit)
     kept = []
     for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
         # from the right: a hit contains another when one starting at or after it ends at or before it
-        group.sort(key=lambda h: (-h.start, h.end))
+        group.sort(key=_from_the_right)
         nearest_end = None
         for hit in group:
-            if nearest_end is None or nearest_end > hit.end:
+            end = hit[3]
+            if nearest_end is None or nearest_end > end:
                 kept.append(hit)
-            nearest_end = hit.end if nearest_end is None else min(nearest_end, hit.end)
+                nearest_end = end
     return kept
+
+
+def _from_the_right(hit: RawHit) -> tuple[int, int]:
+    return -hit[2], hit[3]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -92,13 +114,22 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     """Keyword in context: the window with the most distinct terms, every hit in it marked [[...]]."""
     if not hits:
         return ""
-    best = max(
-        hits,
-        key=lambda h: (
-            len({o.term for o in hits if o.start >= h.start - radius and o.end <= h.end + radius}),
-            -h.start,
-        ),
-    )
+    best = hits[0]
+    if len(hits) > 1:
+        # the hits inside a hit's window start within it: look only there (hits sorted by start)
+        ordered = sorted(hits, key=_start)
+        starts = [h.start for h in ordered]
+        best_key = None
+        for h in hits:
+            low, high = h.start - radius, h.end + radius
+            terms = {
+                o.term
+                for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)]
+                if o.end <= high
+            }
+            key = (len(terms), -h.start)
+            if best_key is None or key > best_key:
+                best, best_key = h, key
     left = max(0, best.start - radius)
     right = min(len(text), best.end + radius)
     spans = _merge([(h.start, h.end) for h in hits if h.start >= left and h.end <= right])
@@ -113,28 +144,43 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
         before = "…" + before.split(" ", 1)[1]
     if right < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    return collapse_whitespace(before + "".join(inner) + after)
+    return " ".join((before + "".join(inner) + after).split())  # whitespace collapsed
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+@lru_cache(maxsize=100_000)
+def _folded(term: str) -> str:
+    return fold(term)
+
+
+_FIELD_ORDER = itemgetter(1, 2, 3, 0)  # field, start, end, term
+
+
+def _display_order(hits: list[RawHit]) -> list[RawHit]:
+    """Title hits first, then the other fields', each in text order."""
+    ordered = sorted(hits, key=_FIELD_ORDER)
+    return [h for h in ordered if h[1] == "title"] + [h for h in ordered if h[1] != "title"]
 
 
 def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[str, str]) -> TopicMatch:
-    spans = set(raw_hits)
-    everything = _innermost(
-        [Hit(term, fld, start, end, texts[fld][start:end]) for term, fld, start, end in spans]
-    )
+    everything = _innermost(set(raw_hits))
     counts: dict[str, int] = {}
     per_group: dict[tuple[str, str], int] = {}
     hits = []
-    for hit in sorted(everything, key=lambda h: (h.field != "title", h.field, h.start, h.end, h.term)):
-        counts[hit.term] = counts.get(hit.term, 0) + 1
-        seen = per_group.get((hit.term, hit.field), 0)
+    for term, where, start, end in _display_order(everything):
+        counts[term] = counts.get(term, 0) + 1
+        seen = per_group.get((term, where), 0)
         if seen < HITS_PER_TERM:
-            hits.append(hit)
-        per_group[hit.term, hit.field] = seen + 1
-    terms = sorted(counts, key=fold)
+            hits.append(Hit(term, where, start, end, texts[where][start:end]))
+        per_group[term, where] = seen + 1
+    terms = sorted(counts, key=_folded)
     body_hits = [hit for hit in hits if hit.field == "body"]
     title_hits = [hit for hit in hits if hit.field == "title"]
     text_snippet = snippet(texts["body"], body_hits) if body_hits else snippet(texts["title"], title_hits)
-    return TopicMatch(topic_id, topic_name, terms, hits, score(everything), text_snippet, counts)
+    return TopicMatch(topic_id, topic_name, terms, hits, _score(everything), text_snippet, counts)
 
 
 def trace(node: Node, doc: Document, depth: int = 0) -> list[str]:

@@ -1,58 +1,137 @@
 """The presearcher: which topics can a document possibly match? (the idea of Lucene Monitor / Luwak)
 
 The document knows which query words each field contains, for all topics at once (the
-WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets of words such that a matching document contains a word of
-every set (see Node.requirements: `a AND (b OR c)` gives {a} and {b, c}). Each topic is indexed
-under its most selective set; a topic found that way is kept only if the document also has a
-word of each of its other sets, and only those candidates are evaluated. Skipped topics cannot
-match, so skipping them changes no result.
+WordFinder's automaton over every query word, run once per distinct chunk). A query implies sets
+of atoms such that a matching document holds an atom of every set (see Node.requirements: `a AND
+(b OR "c d")` gives {a} and {b, "c d"}). An atom is a field scope and words that must all occur in
+one field of it: `title:a` needs a in the title, the phrase "c d" needs c right before d in one
+field (the document lists the pairs of query words that occur one right after the other).
+
+Each topic takes up to MAX_SETS of its most selective sets, one per position. Topics are bits of
+Python integers: per position, the field's words each light up the topics that one of their atoms
+satisfies at that position, and a topic is a candidate when it is lit at every position it uses
+(a few big-integer ORs per word of the document, whatever the number of topics). Only candidates
+are evaluated. Skipped topics cannot match, so skipping them changes no result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from wirewatch.match.document import FIELDS, Document
-from wirewatch.match.query import Requirement
+from wirewatch.match.query import Requirement, word_weight
 
-ANYWHERE = "*"
+MAX_SETS = 6  # the most selective requirement sets of a topic checked before it is evaluated
+
+# per position, the topics lit there
+Lights = tuple[tuple[int, int], ...]
+Pairs = frozenset[tuple[int, int]] | None  # (a, b): word b must follow word a somewhere
 
 
 class Presearcher:
     def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
-        by_word: dict[int, list[int]] = {}
-        check_ids: dict[frozenset[int], int] = {}  # each distinct other requirement, numbered
-        self.checks: list[frozenset[int]] = []  # per topic: the numbers of its other requirements
+        # field scope -> word id -> position -> topics an atom of that single word lights there
+        single: dict[tuple[str, ...], dict[int, dict[int, int]]] = {}
+        # field -> rarest word id -> the other word id(s) -> the word ids that must follow one
+        # another (or None) -> position -> topics, for atoms of two words (pairs, found by
+        # intersecting with the field's words) and of more (multi)
+        pairs: dict[str, dict[int, dict[int, dict[Pairs, dict[int, int]]]]] = {field: {} for field in FIELDS}
+        multi: dict[str, dict[int, dict[tuple[frozenset[int], Pairs], dict[int, int]]]] = {
+            field: {} for field in FIELDS
+        }
+        self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
         for topic_index, required in enumerate(requirements):
-            ordered = sorted(required, key=lambda r: r[0], reverse=True)
-            for word in ordered[0][1]:
-                by_word.setdefault(word.id, []).append(topic_index)
-            others = {frozenset(w.id for w in words) for _, words in ordered[1:]}
-            self.checks.append(frozenset(check_ids.setdefault(words, len(check_ids)) for words in others))
-        self.topics_by_word = {word_id: tuple(topics) for word_id, topics in by_word.items()}
-        checks_by_word: dict[int, list[int]] = {}
-        for words, check_id in check_ids.items():
-            for word_id in words:
-                checks_by_word.setdefault(word_id, []).append(check_id)
-        self.checks_by_word = {word_id: tuple(ids) for word_id, ids in checks_by_word.items()}
+            bit = 1 << topic_index
+            distinct = {atoms: weight for weight, atoms in required}
+            ordered = sorted(distinct, key=distinct.__getitem__, reverse=True)[:MAX_SETS]
+            for position in range(len(ordered), MAX_SETS):
+                self.unused[position] |= bit
+            for position, atoms in enumerate(ordered):
+                for fields, words, adjacent in atoms:
+                    rarest = max(words, key=lambda w: word_weight(w, fields))
+                    others = frozenset(w.id for w in words if w is not rarest)
+                    # the pairs of words that must follow one another
+                    sequence = frozenset(pairwise(w.id for w in words)) if adjacent and others else None
+                    if not others:
+                        lit = single.setdefault(fields, {}).setdefault(rarest.id, {})
+                        lit[position] = lit.get(position, 0) | bit
+                    for field in fields if others else ():
+                        if len(others) == 1:
+                            (other,) = others
+                            by_sequence = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
+                            lit = by_sequence.setdefault(sequence, {})
+                        else:
+                            lit = multi[field].setdefault(rarest.id, {}).setdefault((others, sequence), {})
+                        lit[position] = lit.get(position, 0) | bit
+        self.single: dict[tuple[str, ...], dict[int, Lights]] = {
+            scope: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
+            for scope, by_word in single.items()
+        }
+        self.pairs: dict[str, dict[int, dict[int, tuple[tuple[Pairs, Lights], ...]]]] = {
+            field: {
+                word_id: {
+                    other: tuple((sequence, tuple(lit.items())) for sequence, lit in by_sequence.items())
+                    for other, by_sequence in by_other.items()
+                }
+                for word_id, by_other in by_word.items()
+            }
+            for field, by_word in pairs.items()
+        }
+        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Pairs, Lights], ...]]] = {
+            field: {
+                word_id: tuple(
+                    (others, sequence, tuple(lit.items())) for (others, sequence), lit in by_rest.items()
+                )
+                for word_id, by_rest in by_word.items()
+            }
+            for field, by_word in multi.items()
+        }
 
-    def scan(self, doc: Document) -> dict[str, set[int]]:
-        """Field -> ids of every query word present in it ("*": in any field)."""
-        present = {name: doc.present(name) for name in FIELDS}
-        present[ANYWHERE] = set().union(*present.values())
-        return present
-
-    def candidates(self, present: dict[str, set[int]]) -> set[int]:
-        """Indexes of the topics whose every requirement has a word in the document."""
-        indexed: set[int] = set()
-        satisfied: set[int] = set()
-        topics_by_word, checks_by_word = self.topics_by_word, self.checks_by_word
-        for word_id in present[ANYWHERE]:
-            topics = topics_by_word.get(word_id)
-            if topics:
-                indexed.update(topics)
-            checks = checks_by_word.get(word_id)
-            if checks:
-                satisfied.update(checks)
-        checks = self.checks
-        return {index for index in indexed if checks[index] <= satisfied}
+    def candidates(self, doc: Document) -> list[int]:
+        """Indexes of the topics whose every checked requirement set holds in the document, in order."""
+        present = doc.present_in
+        lit = list(self.unused)
+        for scope, single in self.single.items():
+            words = present[scope[0]] if len(scope) == 1 else set().union(*map(present.__getitem__, scope))
+            for word_id in single.keys() & words:
+                for position, bits in single[word_id]:
+                    lit[position] |= bits
+        for field in FIELDS:
+            words = present[field]
+            if not words:
+                continue
+            pairs, multi = self.pairs[field], self.multi[field]
+            adjacent = None  # the field's pairs of adjacent query words, when a phrase needs them
+            for word_id in pairs.keys() & words:
+                by_other = pairs[word_id]
+                for other in by_other.keys() & words:
+                    for sequence, lights in by_other[other]:
+                        if sequence is not None:
+                            if adjacent is None:
+                                adjacent = doc.adjacent_pairs(field)
+                            if not sequence <= adjacent:
+                                continue
+                        for position, bits in lights:
+                            lit[position] |= bits
+            for word_id in multi.keys() & words:
+                for others, sequence, lights in multi[word_id]:
+                    if not others <= words:
+                        continue
+                    if sequence is not None:
+                        if adjacent is None:
+                            adjacent = doc.adjacent_pairs(field)
+                        if not sequence <= adjacent:
+                            continue
+                    for position, bits in lights:
+                        lit[position] |= bits
+        found = lit[0]
+        for bits in lit[1:]:
+            found &= bits
+        bits = bin(found)[:1:-1]  # bit i at index i
+        indexes = []
+        index = bits.find("1")
+        while index >= 0:
+            indexes.append(index)
+            index = bits.find("1", index + 1)
+        return indexes

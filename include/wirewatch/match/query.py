@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 
 from luqum import tree
 from luqum.exceptions import ParseError
@@ -67,7 +68,10 @@ class QueryError(ValueError):
 RawHit = tuple[str, str, int, int]  # term label, field, start, end
 Languages = frozenset[str] | None  # the languages a term list entry is for; None: every language
 TermEntry = tuple[str, str, Languages]  # entry as written, where it is ("terms.NAME[i]"), languages
-Requirement = tuple[float, frozenset[Word]]  # selectivity, and words one of which must occur
+# Words that must all occur in one field of the scope, and when `adjacent` one after the other
+# in that order (a word; the words of a phrase; the words of a proximity search).
+Atom = tuple[tuple[str, ...], tuple[Word, ...], bool]
+Requirement = tuple[float, frozenset[Atom]]  # selectivity, and atoms one of which must hold
 
 
 class Node:
@@ -80,11 +84,12 @@ class Node:
         """The evidence for a node that tested true: every occurrence of its positive terms."""
 
     def requirements(self) -> list[Requirement]:
-        """Sets of words such that a matching document contains a word of every set.
+        """Sets of atoms such that a matching document holds an atom of every set.
 
-        Each comes with its selectivity; empty when the node can be true in a document that has
-        none of its words (NOT). The presearcher indexes a topic under its most selective set and
-        checks the others before evaluating it (Lucene Monitor's multipass presearcher).
+        An atom is a field scope and words that all occur in one field of it (a phrase needs all
+        its words, one after the other). Each set comes with its selectivity; the list is empty when the node can be
+        true in a document that has none of its words (NOT). The presearcher evaluates only the
+        topics whose every set (up to its most selective few) has an atom in the document.
         """
         raise NotImplementedError
 
@@ -94,6 +99,16 @@ class Node:
 
     def words(self) -> Iterator[Word]:
         raise NotImplementedError
+
+
+def atom_weight(atom: Atom) -> float:
+    """All words of an atom must occur: more words, rarer."""
+    fields, words, _ = atom
+    return sum(word_weight(word, fields) for word in words)
+
+
+def requirement(atoms: frozenset[Atom]) -> Requirement:
+    return min(atom_weight(atom) for atom in atoms), atoms
 
 
 def word_weight(word: Word, fields: tuple[str, ...]) -> float:
@@ -121,7 +136,7 @@ class WordNode(Node):
                 out.append((self.label, field, occ[2], occ[3]))
 
     def requirements(self) -> list[Requirement]:
-        return [(word_weight(self.word, self.fields), frozenset((self.word,)))]
+        return [requirement(frozenset(((self.fields, (self.word,), False),)))]
 
     def words(self) -> Iterator[Word]:
         yield self.word
@@ -146,10 +161,25 @@ class SeqNode(Node):
     parts: tuple[str, ...]  # each slot as written ("nordkorea*", "@military")
 
     def test(self, doc: Document) -> bool:
-        for field in self.fields:
-            if self._possible(doc, field) and self._matches(doc, field, first_only=True):
-                return True
-        return False
+        found = doc.memo.get(id(self))
+        if found is None:
+            found = doc.memo[id(self)] = any(self._occurs(doc, field) for field in self.fields)
+        return found
+
+    def _occurs(self, doc: Document, field: str) -> bool:
+        if not self._possible(doc, field):
+            return False
+        per_slot = self._slot_spans(doc, field)
+        if not all(per_slot):
+            return False
+        if self.slop is None:  # a phrase: the last positions of its beginnings, slot by slot
+            reach = {span[1] for span in per_slot[0]}
+            for spans in per_slot[1:]:
+                reach = {span[1] for span in spans if span[0] - 1 in reach}
+                if not reach:
+                    return False
+            return True
+        return bool(self._near(per_slot, first_only=True))
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field in self.fields:
@@ -157,16 +187,22 @@ class SeqNode(Node):
             if self.slop is None:
                 out.extend((self.label, field, chain[0][2], chain[-1][3]) for chain in found)
                 continue
-            labels = self._slot_spans(doc, field)[1]
+            labels = [_labels_of(slot, doc, field) for slot in self.slots]
             for chosen in found:
                 for j, span in enumerate(chosen):
                     out.append((labels[j][span], field, span[2], span[3]))
 
     def requirements(self) -> list[Requirement]:
-        found = []
-        for slot in self.slots:
-            picks = [max(words, key=lambda w: word_weight(w, self.fields)) for words, _, _ in slot]
-            found.append((min(word_weight(w, self.fields) for w in picks), frozenset(picks)))
+        # per slot, one of its alternatives (all of its words in one field)
+        found = [
+            requirement(frozenset((self.fields, words, len(words) > 1) for words, _, _ in slot))
+            for slot in self.slots
+        ]
+        if type(self) is SeqNode and all(len(slot) == 1 for slot in self.slots):
+            # every slot in the same field (no headline context here): all the words in one field,
+            # in a phrase one after the other
+            words = tuple(w for slot in self.slots for w in slot[0][0])
+            found.append(requirement(frozenset(((self.fields, words, self.slop is None),))))
         return found
 
     def words(self) -> Iterator[Word]:
@@ -186,7 +222,7 @@ class SeqNode(Node):
         """Per slot, the first text where it occurs in the document (anywhere in scope), or None."""
         found: list[str | None] = [None] * len(self.slots)
         for field in self.fields:
-            for j, spans in enumerate(self._slot_spans(doc, field)[0]):
+            for j, spans in enumerate(self._slot_spans(doc, field)):
                 if found[j] is None and spans:
                     found[j] = doc.texts[field][spans[0][2] : spans[0][3]]
         return found
@@ -206,7 +242,7 @@ class SeqNode(Node):
         self._checks = tuple(checks)
 
     def _possible(self, doc: Document, field: str) -> bool:
-        present, language = doc.present(field), doc.language
+        present, language = doc.present_in[field], doc.language
         for single, rest in self._checks:
             if single.isdisjoint(present) and not _any_present(rest, present, language):
                 return False
@@ -214,72 +250,40 @@ class SeqNode(Node):
 
     def _slot_present(self, doc: Document, field: str, j: int) -> bool:
         single, rest = self._checks[j]
-        present = doc.present(field)
+        present = doc.present_in[field]
         return not single.isdisjoint(present) or _any_present(rest, present, doc.language)
 
-    def _slot_spans(
-        self, doc: Document, field: str
-    ) -> tuple[list[list[Occurrence]], list[dict[Occurrence, str]]]:
-        """Per slot: where it occurs (sorted), and the term each occurrence was found as."""
-        key = (id(self), field, "spans")
-        cached = doc.memo.get(key)
-        if cached is not None:
-            return cached
-        per_slot, labels = [], []
-        for slot in self.slots:
-            spans: dict[Occurrence, str] = {}
-            for words, label, languages in slot:
-                if not _for_language(languages, doc):
-                    continue
-                chains = doc.word_occurrences(words[0], field)
-                for word in words[1:]:
-                    by_first: dict[int, list[Occurrence]] = {}
-                    for occ in doc.word_occurrences(word, field):
-                        by_first.setdefault(occ[0], []).append(occ)
-                    chains = [
-                        (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
-                        for chain in chains
-                        for nxt in by_first.get(chain[1] + 1, ())
-                    ]
-                for chain in chains:
-                    spans.setdefault(chain, label)
-            per_slot.append(sorted(spans))
-            labels.append(spans)
-        doc.memo[key] = (per_slot, labels)
-        return per_slot, labels
+    def _slot_spans(self, doc: Document, field: str) -> list[list[Occurrence]]:
+        """Per slot: where it occurs (sorted)."""
+        return [_spans_of(slot, doc, field) for slot in self.slots]
 
-    def _matches(self, doc: Document, field: str, first_only: bool = False) -> list[tuple[Occurrence, ...]]:
-        key = (id(self), field, first_only)
-        cached = doc.memo.get(key)
-        if cached is not None:
-            return cached
-        found: list[tuple[Occurrence, ...]] = []
-        if self._possible(doc, field):
-            per_slot = self._slot_spans(doc, field)[0]
-            if all(per_slot):
-                found = (
-                    self._exact(per_slot, first_only)
-                    if self.slop is None
-                    else self._near(per_slot, first_only)
-                )
-        doc.memo[key] = found
+    def _matches(self, doc: Document, field: str) -> list[tuple[Occurrence, ...]]:
+        """The matches in a field, at most MAX_CHAINS."""
+        key = (id(self), field, "matches")
+        found = doc.memo.get(key)
+        if found is None:
+            found = []
+            if self._possible(doc, field):
+                per_slot = self._slot_spans(doc, field)
+                if all(per_slot):
+                    found = self._exact(per_slot) if self.slop is None else self._near(per_slot, False)
+            doc.memo[key] = found
         return found
 
     @staticmethod
-    def _exact(per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
+    def _exact(per_slot: list[list[Occurrence]]) -> list[tuple[Occurrence, ...]]:
         found: list[tuple[Occurrence, ...]] = []
         by_first: list[dict[int, list[Occurrence]]] = [{} for _ in per_slot]
         for i, spans in enumerate(per_slot):
             for span in spans:
                 by_first[i].setdefault(span[0], []).append(span)
-        limit = 1 if first_only else MAX_CHAINS
         for start in per_slot[0]:
             chains: list[tuple[Occurrence, ...]] = [(start,)]
             for table in by_first[1:]:
                 chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
             found.extend(chains)
-            if len(found) >= limit:
-                return found[:limit]
+            if len(found) >= MAX_CHAINS:
+                return found[:MAX_CHAINS]
         return found
 
     def _near(self, per_slot: list[list[Occurrence]], first_only: bool) -> list[tuple[Occurrence, ...]]:
@@ -318,6 +322,50 @@ class SeqNode(Node):
         return found
 
 
+def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
+    """Where a slot occurs in a field, sorted; shared by the clauses with the same slot (slots are
+    interned by the compiler)."""
+    if len(slot) == 1 and len(slot[0][0]) == 1 and slot[0][2] is None:
+        return doc.word_occurrences(slot[0][0][0], field)  # in text order, each once
+    key = (id(slot), field)
+    found = doc.memo.get(key)
+    if found is None:
+        spans: set[Occurrence] = set()
+        for words, _, languages in slot:
+            if languages is None or _for_language(languages, doc):
+                spans.update(_chains(words, doc, field))
+        found = doc.memo[key] = sorted(spans)
+    return found
+
+
+def _labels_of(slot: Slot, doc: Document, field: str) -> dict[Occurrence, str]:
+    """The term each occurrence of a slot was found as (the first alternative that finds it)."""
+    key = (id(slot), field, "labels")
+    labels = doc.memo.get(key)
+    if labels is None:
+        labels = doc.memo[key] = {}
+        for words, label, languages in slot:
+            if languages is None or _for_language(languages, doc):
+                for chain in _chains(words, doc, field):
+                    labels.setdefault(chain, label)
+    return labels
+
+
+def _chains(words: tuple[Word, ...], doc: Document, field: str) -> list[Occurrence]:
+    """Where the words occur one after the other, as one span each."""
+    chains = doc.word_occurrences(words[0], field)
+    for word in words[1:]:
+        by_first: dict[int, list[Occurrence]] = {}
+        for occ in doc.word_occurrences(word, field):
+            by_first.setdefault(occ[0], []).append(occ)
+        chains = [
+            (chain[0], nxt[1], chain[2], nxt[3], chain[4], chain[5])
+            for chain in chains
+            for nxt in by_first.get(chain[1] + 1, ())
+        ]
+    return chains
+
+
 def _any_present(
     alternatives: tuple[tuple[frozenset[int], Languages], ...], present: set[int], language: str | None
 ) -> bool:
@@ -349,17 +397,22 @@ class StructNode(SeqNode):
     distance: int = 0
     headline: frozenset[int] = frozenset()  # slots a headline term may stand in for
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._body_first = sorted(self.fields, key=lambda f: f == "title")
+
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for field, slot_index, span_ranges in self._windows(doc, first_only=False):
-            per_slot, labels = self._slot_spans(doc, field)
+            slot = self.slots[slot_index]
+            labels = _labels_of(slot, doc, field)
             starts, ends = _disjoint(span_ranges)
-            for span in per_slot[slot_index]:
+            for span in _spans_of(slot, doc, field):
                 k = bisect.bisect_right(starts, span[self.unit]) - 1
                 if k >= 0 and span[self.unit] <= ends[k]:
-                    out.append((labels[slot_index][span], field, span[2], span[3]))
+                    out.append((labels[span], field, span[2], span[3]))
 
     def _windows(self, doc: Document, first_only: bool) -> list[tuple[str, int, list[tuple[int, int]]]]:
         """(field, slot, unit ranges in that field where the slot's spans count), or [] if no match."""
@@ -379,18 +432,16 @@ class StructNode(SeqNode):
         rest = [j for j in everything if j not in titled]
         # in the body every slot, or a headline slot standing in for all but two of them
         stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
-        for field in sorted(self.fields, key=lambda f: f == "title"):  # the body explains best
+        for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
-            per_slot = None
             for needed in tries:
                 if not all(self._slot_present(doc, field, j) for j in needed):
                     continue
-                per_slot = per_slot or self._slot_spans(doc, field)[0]
-                ranges = _covering_windows(
-                    [sorted({span[self.unit] for span in per_slot[j]}) for j in needed],
-                    self.distance,
-                    1 if first_only else MAX_CHAINS,
-                )
+                units = [_units_of(self.slots[j], doc, field, self.unit) for j in needed]
+                if first_only:  # only whether there is a window
+                    ranges = [(0, 0)] if _near(units, self.distance) else []
+                else:
+                    ranges = _covering_windows(units, self.distance, MAX_CHAINS)
                 if ranges:
                     found = [(field, j, ranges) for j in needed]
                     if field != "title":
@@ -400,6 +451,40 @@ class StructNode(SeqNode):
                 break
         doc.memo[key] = found
         return found
+
+
+def _units_of(slot: Slot, doc: Document, field: str, unit: int) -> set[int]:
+    """The sentences or paragraphs (unit) a slot occurs in."""
+    key = (id(slot), field, unit)
+    found = doc.memo.get(key)
+    if found is None:
+        if all(len(words) == 1 for words, _, _ in slot):  # from each word's units, shared by slots
+            found = set().union(
+                *(
+                    doc.word_units(words[0], field, unit)
+                    for words, _, languages in slot
+                    if languages is None or _for_language(languages, doc)
+                )
+            )
+        else:
+            found = {span[unit] for span in _spans_of(slot, doc, field)}
+        doc.memo[key] = found
+    return found
+
+
+def _near(units: list[set[int]], distance: int) -> bool:
+    """Whether some `distance` + 1 consecutive units hold a unit of every set (by set arithmetic
+    in the common cases: anywhere, the same unit, two sets a few units apart)."""
+    if distance >= ANYWHERE or len(units) == 1:
+        return all(units)
+    if distance == 0:
+        return (
+            not units[0].isdisjoint(units[1]) if len(units) == 2 else bool(units[0].intersection(*units[1:]))
+        )
+    if len(units) == 2 and distance <= 3:
+        near = units[1]
+        return any(u + k in near for u in units[0] for k in range(-distance, distance + 1))
+    return bool(_covering_windows(units, distance, 1))
 
 
 def _disjoint(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -415,7 +500,7 @@ def _disjoint(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _covering_windows(units: list[list[int]], distance: int, limit: int) -> list[tuple[int, int]]:
+def _covering_windows(units: list[set[int]], distance: int, limit: int) -> list[tuple[int, int]]:
     """Ranges of at most `distance` units that hold a unit of every list (a sliding window)."""
     if not units:
         return []
@@ -499,7 +584,7 @@ class OrNode(Node):
     def test(self, doc: Document) -> bool:
         for fields, ids in self._words:
             for field in fields:
-                if not ids.isdisjoint(doc.present(field)):
+                if not ids.isdisjoint(doc.present_in[field]):
                     return True
         for child in self._others:
             if child.test(doc):
@@ -515,7 +600,7 @@ class OrNode(Node):
         anchors = [child.anchor() for child in self.children]
         if any(a is None for a in anchors):
             return []
-        return [(min(a[0] for a in anchors), frozenset().union(*(a[1] for a in anchors)))]
+        return [requirement(frozenset().union(*(a[1] for a in anchors)))]
 
     def words(self) -> Iterator[Word]:
         for child in self.children:
@@ -538,11 +623,23 @@ class NotNode(Node):
 
 
 class WordTable:
-    """One Word per distinct (forms, prefix) across all topics, numbered for the presearcher."""
+    """One Word per distinct (forms, prefix) across all topics, numbered for the presearcher; one
+    node per distinct clause and one slot per distinct phrase slot, so that topics sharing a clause
+    share its per-document results (see Document.memo)."""
 
     def __init__(self) -> None:
         self.words: list[Word] = []
         self._index: dict[tuple[tuple[str, ...], bool], Word] = {}
+        self._nodes: dict[tuple, Node] = {}
+        self._slots: dict[Slot, Slot] = {}
+
+    def node(self, node: Node) -> Node:
+        """The node already made with the same type and fields (children compare by identity)."""
+        key = (type(node), *(getattr(node, f.name) for f in dataclass_fields(node)))
+        return self._nodes.setdefault(key, node)
+
+    def slot(self, slot: Slot) -> Slot:
+        return self._slots.setdefault(slot, slot)
 
     def get(self, forms: tuple[str, ...], prefix: bool) -> Word:
         key = (forms, prefix)
@@ -630,6 +727,16 @@ class Compiler:
         stack: tuple[str, ...],
         depth: int = 0,
     ) -> Node:
+        return self.table.node(self._convert_item(item, fields, where, stack, depth))
+
+    def _convert_item(
+        self,
+        item: tree.Item,
+        fields: tuple[str, ...] | None,
+        where: str,
+        stack: tuple[str, ...],
+        depth: int,
+    ) -> Node:
         pos = item.pos or 0
         if depth > MAX_DEPTH:
             raise QueryError(f"the query nests more than {MAX_DEPTH} levels deep", pos, where)
@@ -676,7 +783,8 @@ class Compiler:
             if len(seq) == 1:
                 return WordNode(seq[0], scope, str(item))
             parts = tuple(w.text for w in seq)
-            return SeqNode(tuple((((w,), w.text),) for w in seq), None, scope, str(item), parts)
+            slots = tuple(self.table.slot((((w,), w.text, None),)) for w in seq)
+            return SeqNode(slots, None, scope, str(item), parts)
         raise QueryError(f"unsupported syntax: {item}", pos, where)
 
     def _implicit(
@@ -735,11 +843,13 @@ class Compiler:
         for m in re.finditer(r"\S+", content):
             piece, at = m.group(), pos + 1 + m.start()
             if piece.startswith("@"):
-                slots.append(self._list_alternatives(piece[1:], at, where, stack))
+                slots.append(self.table.slot(self._list_alternatives(piece[1:], at, where, stack)))
             elif any(ch.isalnum() for ch in piece):
                 # an exact phrase is exact; a proximity search stems its words like bare words
                 exact = slop is None and unit is None
-                slots.append(((self._word_seq(piece, at, where, stem=not exact), piece, None),))
+                slots.append(
+                    self.table.slot(((self._word_seq(piece, at, where, stem=not exact), piece, None),))
+                )
             else:
                 continue
             parts.append(piece)
