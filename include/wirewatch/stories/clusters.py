@@ -46,6 +46,7 @@ STOCK_WEIGHT = 0.5
 # how a paragraph of prose ends, after any signature in brackets ("(dpa)")
 _PROSE_ENDS = tuple(".!?…\"'»«“”’")
 _TRAILER_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_LABEL_RE = re.compile(r"[^.!?:]{1,40}:\s")  # "Lire aussi: <headline>"
 _HAS_WORD_RE = re.compile(r"\w")  # the lines `parse` counts as paragraphs
 
 
@@ -158,7 +159,9 @@ def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
     lines = [line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line)]
     held = {paragraph for paragraph, key in item.text.anchors if key in sentences}
     return bool(held) and all(
-        _TRAILER_RE.sub("", lines[paragraph]).rstrip().endswith(_PROSE_ENDS) for paragraph in held
+        _TRAILER_RE.sub("", lines[paragraph]).rstrip().endswith(_PROSE_ENDS)
+        and not _LABEL_RE.match(lines[paragraph])
+        for paragraph in held
     )
 
 
@@ -428,13 +431,14 @@ class Clusterer:
 
         def tells(one: str, sentences: frozenset[int], taker: str) -> bool:
             """Its story's first article carries them (not a later addition: an update's closing
-            sentence), and an outlet other than the taker's does (not the taker's own teaser)."""
+            sentence; copies may cut them), the story has copies (a lone article is no agency's
+            version), and an outlet other than the taker's carries them (not the taker's own line)."""
             members = story[key_of[one]]
             origin = min(members, key=lambda i: _sort_time(texts[i].doc))
             outlet = texts[taker].doc.outlet
             carrying = [i for i in members if sentences & frozenset(texts[i].anchors)]
             return (
-                len(carrying) >= 2
+                len(members) >= 2
                 and self._carries(texts[origin], texts[one], sentences)
                 and any(texts[i].doc.outlet != outlet for i in carrying)
             )
