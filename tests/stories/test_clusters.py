@@ -211,6 +211,29 @@ def test_a_compilation_joins_its_lead_and_also_uses_the_second_agencys_story():
     assert result.also_uses == {"compiled": {"b0", "b1"}}
 
 
+def test_a_compilation_also_uses_a_paragraph_most_copies_of_the_second_story_cut():
+    """The second agency's first article and one copy carry the paragraph taken; two copies cut it,
+    and a teaser line (a headline, no full stop) an outlet prints under both stories is no borrowing."""
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    teaser = "Mehr zum Thema: Forschende entdecken unbekannte Käferart im Jura und hoffen auf mehr"
+    full = "\n".join(BEETLE_DE.paragraphs)
+    second = [
+        Doc("b0", full, "b-wire", T0),
+        Doc("b1", full + "\n" + teaser, "b-outlet1", T0 + timedelta(minutes=1)),
+        *(
+            Doc(f"b{n}", "\n".join(BEETLE_DE.paragraphs[:3]), f"b-outlet{n}", T0 + timedelta(minutes=n))
+            for n in (2, 3)
+        ),
+    ]
+    compiled_text = "\n".join([*FERRY_DE.paragraphs[:4], BEETLE_DE.paragraphs[4] + " (sda/dpa)"])
+    compiled = Doc("compiled", compiled_text, "outlet", T0 + timedelta(hours=1))
+    teased = Doc("teased", body(FERRY_DE, drop=3) + "\n" + teaser, "b-outlet1", T0 + timedelta(hours=2))
+    result = Clusterer(DedupeSettings()).cluster([*lead, *second, compiled, teased])
+    found = result.assignments
+    assert found["compiled"] == found["teased"] == found["a5"] != found["b0"] == found["b2"]
+    assert result.also_uses == {"compiled": {"b0", "b1"}}
+
+
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():
     members = [
         Member("outlet-early", "Outlet", T0, None, "de"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,11 @@ REWRITE_CONTAINMENT = 0.3
 STOCK_STORIES = 3
 # what a stock sentence's shingles count for between two articles that both carry it
 STOCK_WEIGHT = 0.5
+# how a paragraph of prose ends, after any signature in brackets ("(dpa)")
+_PROSE_ENDS = tuple(".!?…\"'»«“”’")
+_TRAILER_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_LABEL_RE = re.compile(r"[^.!?:]{1,40}:\s")  # "Lire aussi: <headline>"
+_HAS_WORD_RE = re.compile(r"\w")  # the lines `parse` counts as paragraphs
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,18 @@ def _stories(old: dict[str, Doc], result: BatchResult) -> dict[str, str]:
         doc_id: result.merges.get(str(doc.cluster_key), str(doc.cluster_key)) for doc_id, doc in old.items()
     }
     return found | result.assignments
+
+
+def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
+    """Whether the paragraphs holding these long sentences end like an agency's prose: a teaser
+    ("Mehr zum Thema: <headline>") or a credit line ("(Reporting by ...)") is an outlet's addition."""
+    lines = [line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line)]
+    held = {paragraph for paragraph, key in item.text.anchors if key in sentences}
+    return bool(held) and all(
+        _TRAILER_RE.sub("", lines[paragraph]).rstrip().endswith(_PROSE_ENDS)
+        and not _LABEL_RE.match(lines[paragraph])
+        for paragraph in held
+    )
 
 
 def _sort_time(doc: Doc) -> tuple:
@@ -396,7 +414,7 @@ class Clusterer:
         for doc_id in texts:
             if doc_id in key_of:
                 story[key_of[doc_id]].append(doc_id)
-                for sentence in texts[doc_id].anchors:
+                for _, sentence in texts[doc_id].text.anchors:
                     told_in[sentence].add(key_of[doc_id])
 
         def carriers(one: str, sentences: frozenset[int]) -> tuple[int, int]:
@@ -405,15 +423,25 @@ class Clusterer:
             return sum(bool(sentences & frozenset(texts[i].anchors)) for i in others), len(others)
 
         def lacks(one: str, sentences: frozenset[int]) -> bool:
-            carry, others = carriers(one, sentences)
-            return 2 * carry < others
-
-        def tells(one: str, sentences: frozenset[int]) -> bool:
-            """Its story's first article and most of the others carry them: not a later addition
-            (an update's closing sentence, an outlet's teaser)."""
+            """Its story mostly lacks them, its first article among them (a compilation is a later
+            article; a credit line or teaser the first article carries belongs to its story)."""
             carry, others = carriers(one, sentences)
             origin = min(story[key_of[one]], key=lambda i: _sort_time(texts[i].doc))
-            return carry > 0 and 2 * carry >= others and bool(sentences & frozenset(texts[origin].anchors))
+            return 2 * carry < others and origin != one and sentences.isdisjoint(texts[origin].anchors)
+
+        def tells(one: str, sentences: frozenset[int], taker: str) -> bool:
+            """Its story's first article carries them (not a later addition: an update's closing
+            sentence; copies may cut them), the story has copies (a lone article is no agency's
+            version), and an outlet other than the taker's carries them (not the taker's own line)."""
+            members = story[key_of[one]]
+            origin = min(members, key=lambda i: _sort_time(texts[i].doc))
+            outlet = texts[taker].doc.outlet
+            carrying = [i for i in members if sentences & frozenset(texts[i].anchors)]
+            return (
+                len(members) >= 2
+                and self._carries(texts[origin], texts[one], sentences)
+                and any(texts[i].doc.outlet != outlet for i in carrying)
+            )
 
         for a, b, shared in borrowed:
             if key_of.get(a) is None or key_of.get(b) is None or key_of[a] == key_of[b]:
@@ -422,12 +450,25 @@ class Clusterer:
             sentences = frozenset(k for k in shared if len(told_in[k]) <= STOCK_STORIES - 1)
             if not sentences:
                 continue
-            # the compilation's own story lacks what it took; the other story tells it in most copies
-            took = [x for x, y in ((a, b), (b, a)) if lacks(x, sentences) and tells(y, sentences)]
+            # the compilation's own story lacks what it took; the other story tells it from its start
+            took = [
+                x
+                for x, y in ((a, b), (b, a))
+                if lacks(x, sentences) and tells(y, sentences, x) and _told_as_prose(texts[y], sentences)
+            ]
             for x in took:
                 if x in result.assignments:
                     y = b if x == a else a
                     result.also_uses.setdefault(x, set()).add(y)
+
+    def _carries(self, item: _Prepared, source: _Prepared, sentences: frozenset[int]) -> bool:
+        """Whether an article tells these sentences of another: verbatim, or with a typo or two."""
+        if not sentences.isdisjoint(item.anchors):
+            return True
+        wanted = self._sentence_shingles(source, sentences)
+        return (
+            bool(wanted.size) and 2 * np.isin(wanted, item.shingles, assume_unique=True).sum() >= wanted.size
+        )
 
     def _link_translations(
         self,
