@@ -23,6 +23,11 @@ from wirewatch.stories.shingles import Sentence
 # words (facts aside) is the same; a German template sentence with other places and nouns
 # (capitalised like any noun, so not set apart as names) still shares half
 SAME_SENTENCE = 0.5
+# a template's lead fills words as well as facts (a van on the A1 at Morges, a car on the cantonal
+# road at Yverdon): two sentences that carry this many facts each are the same sentence from
+# this share of their other words
+FACT_RICH = 3
+SAME_FACT_RICH_SENTENCE = 0.35
 _MIN_SENTENCE_WORDS = 5
 
 
@@ -84,10 +89,14 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
             if shared := len(plain & words):
                 scores[n] = shared / (len(plain) + len(words) - shared)
         best_score = max(scores.values(), default=0.0)
-        if best_score < SAME_SENTENCE:
-            continue
         # of equally close sentences (a list of prices, one line per place), the one with its facts
         closest = [b[n][1] for n, score in scores.items() if score == best_score]
+        if best_score < SAME_SENTENCE and not (
+            best_score >= SAME_FACT_RICH_SENTENCE
+            and len(facts) >= FACT_RICH
+            and any(len(other) >= FACT_RICH for other in closest)
+        ):
+            continue
         other = facts if facts in closest else closest[0]
         both = len(facts) if facts == other else _common(facts, other)
         kept += both
