@@ -31,9 +31,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 
 # each round is scored once and joins the development seeds: 1001-1003, 1004-1006 (they decided
-# against German name facts) and 1007-1009 on 2026-12-04; 1010-1012 are frozen: never tune on them
-HELDOUT_SEEDS = (1010, 1011, 1012)
-DEV_SEEDS = (11, 12, 13, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009)
+# against German name facts), 1007-1009 and 1010-1012 on 2026-12-04; 1013-1015 are frozen: never
+# tune on them
+HELDOUT_SEEDS = (1013, 1014, 1015)
+DEV_SEEDS = (11, 12, 13, *range(1001, 1013))
 
 CASES = ("base", "rewrite", "boilerplate", "template", "update", "followup", "compilation")
 LANGS = ("de", "fr", "en")
