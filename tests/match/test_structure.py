@@ -96,6 +96,41 @@ def test_hits_of_a_structural_clause_point_at_the_text():
     assert all(body[h.start : h.end] == h.text for h in found.hits)
 
 
+TICKER = (
+    "+++ Seoul: North Korea has sent 3,000 more soldiers to Russia "
+    "+++ Kursk: Russian troops retake a village +++"
+)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (TICKER, False),  # one line, two items
+        ("Seoul • North Korea has sent 3,000 more soldiers to Russia • Kursk: a village retaken", False),
+        ("Seoul | North Korea has sent 3,000 more soldiers to Russia | Kursk: a village retaken", False),
+        ("– North Korea has sent 3,000 more soldiers to Russia\n– Kursk: a village retaken", False),
+        ("North Korea has sent 3,000 more soldiers to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers - some 3,000 - to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers – some 3,000 – to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers (some 3,000) to Russia's Kursk region.", True),
+    ],
+)
+def test_ticker_separators_end_sentences_and_items(body, expected):
+    assert matches('"@nk @mil @kursk"~s', body) is expected
+    assert matches('"@nk @mil @kursk"~30', body) is expected  # word proximity cannot cross them either
+
+
+def test_an_item_of_a_ticker_line_matches_on_its_own_with_its_hits_in_place():
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~s', "terms": TERMS}]}
+    )
+    compiled = compile_topics(file)
+    body = TICKER + " North Korean troops fight in Kursk +++ Weather: rain +++"
+    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
+    assert all(body[h.start : h.end] == h.text for h in found.hits)
+    assert {h.text for h in found.hits if h.start > len(TICKER)} == {"North Korean", "troops", "Kursk"}
+
+
 def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
     file = TopicsFile.model_validate(
         {
