@@ -120,6 +120,13 @@ def test_ticker_separators_end_sentences_and_items(body, expected):
     assert matches('"@nk @mil @kursk"~30', body) is expected  # word proximity cannot cross them either
 
 
+def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does():
+    title = "KURSK FRONT: the latest"
+    assert not matches('"@nk @mil @kursk"~s', "+++ North Korean troops arrive +++ Rain +++", title=title)
+    assert not matches('"@nk @mil @kursk"~s', "North Korean troops arrive • Rain", title=title)
+    assert matches('"@nk @mil @kursk"~s', "North Korean troops arrive | Photo: AP", title=title)
+
+
 def test_an_item_of_a_ticker_line_matches_on_its_own_with_its_hits_in_place():
     file = TopicsFile.model_validate(
         {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~s', "terms": TERMS}]}
