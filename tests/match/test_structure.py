@@ -164,3 +164,49 @@ def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
         if h.term == "soldier"
     ]
     assert hit.text == "Soldiers"
+
+
+NESTED = {**TERMS, "nk_mil": ['"@nk @mil"~8']}
+
+
+@pytest.mark.parametrize(
+    "query, body, expected",
+    [
+        ('"@nk @mil @kursk"~s', LONG, True),
+        ('"@nk_mil @kursk"~s', LONG, False),  # North Korean ... troops: more than 8 words apart
+        ('"@nk_mil @kursk"~s', "North Korea sent 3,000 troops to Russia's Kursk region.", True),
+        ('"@nk_mil @kursk"~s', "Kursk: North Korean troops, Russian officials say.", True),
+        ('"@nk_mil @kursk"~s', "North Korea sent troops. Weather in Kursk.", False),
+        ('"@nk_mil @kursk"~1s', "North Korea sent troops. Weather in Kursk.", True),
+        ('"@nk_mil @kursk"~1s', "North Korea tested a missile. Troops fight in Kursk.", False),
+        ("@nk_mil", "North Korea sent troops.", True),  # used alone, the entry is an ordinary clause
+    ],
+)
+def test_a_word_proximity_nests_in_a_structural_clause_through_a_term_list(query, body, expected):
+    file = TopicsFile.model_validate({"topics": [{"id": "t", "name": "t", "query": query, "terms": NESTED}]})
+    compiled = compile_topics(file)
+    assert not compiled.errors, compiled.errors
+    assert bool(compiled.match(compiled.document(title="", body=body, language="en"))) is expected
+
+
+def test_a_nested_proximity_hits_with_each_of_its_words():
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": NESTED}]}
+    )
+    compiled = compile_topics(file)
+    body = "Weather. North Korea sent 3,000 troops to Russia's Kursk region."
+    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
+    assert [(h.term, h.text) for h in found.hits] == [
+        ('"north korea*"', "North Korea"),
+        ("troop*", "troops"),
+        ("kursk*", "Kursk"),
+    ]
+    assert all(body[h.start : h.end] == h.text for h in found.hits)
+
+
+def test_a_structural_clause_does_not_nest():
+    terms = {**TERMS, "nk_mil": ['"@nk @mil"~s']}
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": terms}]}
+    )
+    assert compile_topics(file).errors
