@@ -46,6 +46,8 @@ _ITEM_LINE_RE = re.compile(rf"\n(?={_ITEM_RE.pattern})", re.IGNORECASE)
 # within a line is ordinary punctuation ("– in jenem Gebiet"), so only "+++", "•" and "|" count.
 _INLINE_ITEM_RE = re.compile(r"(?:^|\s)\+{3,}|\+{3,}(?:\s|$)|\s[•|](?:\s|$)")
 _ITEM_BREAK = 2  # a separator holding an inline item separator: ends a sentence, paragraph and item
+# what makes a field a ticker: "|" also splits captions and credits ("Foto: dpa | Reuters")
+_TICKER_RE = re.compile(r"(?:^|\s)\+{3,}|\+{3,}(?:\s|$)|\s•(?:\s|$)")
 
 
 class _SeparatorBreaks(dict):
@@ -169,10 +171,8 @@ class _Field:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
         if self._items is None:
             self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text)}
-            # "|" also splits captions and credits ("Foto: dpa | Reuters"), so it alone makes no ticker
-            self._items.update(
-                m.end() for m in _INLINE_ITEM_RE.finditer(text) if m.start() and "|" not in m.group()
-            )
+            if "+++" in text or "•" in text:  # most texts have neither: skip the search
+                self._items.update(m.end() for m in _TICKER_RE.finditer(text) if m.start())
         return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
