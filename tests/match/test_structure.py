@@ -14,7 +14,7 @@ TERMS = {
 
 def matches(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> bool:
     file = TopicsFile.model_validate(
-        {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS, **topic}]}
+        {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS} | topic]}
     )
     compiled = compile_topics(file)
     assert not compiled.errors, compiled.errors
@@ -183,10 +183,14 @@ NESTED = {**TERMS, "nk_mil": ['"@nk @mil"~8']}
     ],
 )
 def test_a_word_proximity_nests_in_a_structural_clause_through_a_term_list(query, body, expected):
-    file = TopicsFile.model_validate({"topics": [{"id": "t", "name": "t", "query": query, "terms": NESTED}]})
-    compiled = compile_topics(file)
-    assert not compiled.errors, compiled.errors
-    assert bool(compiled.match(compiled.document(title="", body=body, language="en"))) is expected
+    assert matches(query, body, terms=NESTED) is expected
+
+
+def test_a_nested_pair_counts_as_two_parts_beside_the_headline():
+    body = "A captured soldier from North Korea says he was told it was an exercise."
+    assert matches('"@nk_mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks", terms=NESTED)
+    far = "North Korea, the prisoner says, was where he had first been told about the exercise and the soldiers."
+    assert not matches('"@nk_mil @kursk"~s', far, title="KURSK FRONT: a prisoner speaks", terms=NESTED)
 
 
 def test_a_nested_proximity_hits_with_each_of_its_words():

@@ -460,6 +460,11 @@ class StructNode(SeqNode):
     def __post_init__(self) -> None:
         super().__post_init__()
         self._body_first = sorted(self.fields, key=lambda f: f == "title")
+        # parts of the query each slot surely holds: a nested clause all of its own
+        self._held = tuple(
+            min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
+            for slot in self.slots
+        )
 
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
@@ -490,8 +495,11 @@ class StructNode(SeqNode):
         titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
         everything = list(range(len(self.slots)))
         rest = [j for j in everything if j not in titled]
-        # in the body every slot, or a headline slot standing in for all but two of them
-        stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
+        # in the body every slot, or a headline slot standing in for all but two parts (a nested
+        # clause's slots count as parts)
+        stand_ins = (
+            [rest] if sum(self._held[j] for j in rest) > 1 else [rest + [j] for j in titled] if titled else []
+        )
         for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
             for needed in tries:
