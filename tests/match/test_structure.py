@@ -14,7 +14,7 @@ TERMS = {
 
 def matches(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> bool:
     file = TopicsFile.model_validate(
-        {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS, **topic}]}
+        {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS} | topic]}
     )
     compiled = compile_topics(file)
     assert not compiled.errors, compiled.errors
@@ -96,6 +96,48 @@ def test_hits_of_a_structural_clause_point_at_the_text():
     assert all(body[h.start : h.end] == h.text for h in found.hits)
 
 
+TICKER = (
+    "+++ Seoul: North Korea has sent 3,000 more soldiers to Russia "
+    "+++ Kursk: Russian troops retake a village +++"
+)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (TICKER, False),  # one line, two items
+        ("Seoul • North Korea has sent 3,000 more soldiers to Russia • Kursk: a village retaken", False),
+        ("Seoul | North Korea has sent 3,000 more soldiers to Russia | Kursk: a village retaken", False),
+        ("– North Korea has sent 3,000 more soldiers to Russia\n– Kursk: a village retaken", False),
+        ("North Korea has sent 3,000 more soldiers to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers - some 3,000 - to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers – some 3,000 – to Russia's Kursk region.", True),
+        ("North Korea has sent soldiers (some 3,000) to Russia's Kursk region.", True),
+    ],
+)
+def test_ticker_separators_end_sentences_and_items(body, expected):
+    assert matches('"@nk @mil @kursk"~s', body) is expected
+    assert matches('"@nk @mil @kursk"~30', body) is expected  # word proximity cannot cross them either
+
+
+def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does():
+    title = "KURSK FRONT: the latest"
+    assert not matches('"@nk @mil @kursk"~s', "+++ North Korean troops arrive +++ Rain +++", title=title)
+    assert not matches('"@nk @mil @kursk"~s', "North Korean troops arrive • Rain", title=title)
+    assert matches('"@nk @mil @kursk"~s', "North Korean troops arrive | Photo: AP", title=title)
+
+
+def test_an_item_of_a_ticker_line_matches_on_its_own_with_its_hits_in_place():
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~s', "terms": TERMS}]}
+    )
+    compiled = compile_topics(file)
+    body = TICKER + " North Korean troops fight in Kursk +++ Weather: rain +++"
+    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
+    assert all(body[h.start : h.end] == h.text for h in found.hits)
+    assert {h.text for h in found.hits if h.start > len(TICKER)} == {"North Korean", "troops", "Kursk"}
+
+
 def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
     file = TopicsFile.model_validate(
         {
@@ -122,3 +164,53 @@ def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
         if h.term == "soldier"
     ]
     assert hit.text == "Soldiers"
+
+
+NESTED = {**TERMS, "nk_mil": ['"@nk @mil"~8']}
+
+
+@pytest.mark.parametrize(
+    "query, body, expected",
+    [
+        ('"@nk @mil @kursk"~s', LONG, True),
+        ('"@nk_mil @kursk"~s', LONG, False),  # North Korean ... troops: more than 8 words apart
+        ('"@nk_mil @kursk"~s', "North Korea sent 3,000 troops to Russia's Kursk region.", True),
+        ('"@nk_mil @kursk"~s', "Kursk: North Korean troops, Russian officials say.", True),
+        ('"@nk_mil @kursk"~s', "North Korea sent troops. Weather in Kursk.", False),
+        ('"@nk_mil @kursk"~1s', "North Korea sent troops. Weather in Kursk.", True),
+        ('"@nk_mil @kursk"~1s', "North Korea tested a missile. Troops fight in Kursk.", False),
+        ("@nk_mil", "North Korea sent troops.", True),  # used alone, the entry is an ordinary clause
+    ],
+)
+def test_a_word_proximity_nests_in_a_structural_clause_through_a_term_list(query, body, expected):
+    assert matches(query, body, terms=NESTED) is expected
+
+
+def test_a_nested_pair_counts_as_two_parts_beside_the_headline():
+    body = "A captured soldier from North Korea says he was told it was an exercise."
+    assert matches('"@nk_mil @kursk"~s', body, title="KURSK FRONT: a prisoner speaks", terms=NESTED)
+    far = "North Korea, the prisoner says, was where he had first been told about the exercise and the soldiers."
+    assert not matches('"@nk_mil @kursk"~s', far, title="KURSK FRONT: a prisoner speaks", terms=NESTED)
+
+
+def test_a_nested_proximity_hits_with_each_of_its_words():
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": NESTED}]}
+    )
+    compiled = compile_topics(file)
+    body = "Weather. North Korea sent 3,000 troops to Russia's Kursk region."
+    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
+    assert [(h.term, h.text) for h in found.hits] == [
+        ('"north korea*"', "North Korea"),
+        ("troop*", "troops"),
+        ("kursk*", "Kursk"),
+    ]
+    assert all(body[h.start : h.end] == h.text for h in found.hits)
+
+
+def test_a_structural_clause_does_not_nest():
+    terms = {**TERMS, "nk_mil": ['"@nk @mil"~s']}
+    file = TopicsFile.model_validate(
+        {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": terms}]}
+    )
+    assert compile_topics(file).errors

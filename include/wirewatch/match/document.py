@@ -32,9 +32,9 @@ SENTENCE_GAP = 20
 # A sentence ends at . ! ? … before a space, or at a line break, which also ends a paragraph.
 _BREAK_RE = re.compile(r"[.!?…][^\w\n]*\s|\n")
 # A paragraph that opens like a new item of a live blog, ticker or round-up ("10:45", "+++",
-# "Montag:", "Russie - ", "• ") starts an item: sentence and paragraph proximity never cross it.
+# "Montag:", "Russie - ", "• ", "– ") starts an item: sentence and paragraph proximity never cross it.
 _ITEM_RE = re.compile(
-    r"(?:\d{1,2}[:.h]\d{2}\b|\+\+\+|[•▪■►*·]"
+    r"(?:\d{1,2}[:.h]\d{2}\b|\+\+\+|[•▪■►*·]|[–—-]\s"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*[:–—-]"
     r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
@@ -42,16 +42,26 @@ _ITEM_RE = re.compile(
 )
 # a line that opens like an item: the offset after its line break
 _ITEM_LINE_RE = re.compile(rf"\n(?={_ITEM_RE.pattern})", re.IGNORECASE)
+# Tickers also separate items within a line ("... Russia +++ Kursk: ...", " • ", " | "); a dash
+# within a line is ordinary punctuation ("– in jenem Gebiet"), so only "+++", "•" and "|" count.
+_INLINE_ITEM_RE = re.compile(r"(?:^|\s)\+{3,}|\+{3,}(?:\s|$)|\s[•|](?:\s|$)")
+_ITEM_BREAK = 2  # a separator holding an inline item separator: ends a sentence, paragraph and item
+# what makes a field a ticker: "|" also splits captions and credits ("Foto: dpa | Reuters")
+_TICKER_RE = re.compile(r"(?:^|\s)\+{3,}|\+{3,}(?:\s|$)|\s•(?:\s|$)")
 
 
 class _SeparatorBreaks(dict):
     """Separator between chunks -> 0 when it ends no sentence, 1 when it ends a sentence but no
-    paragraph, else the offsets in it right after its paragraph ends. Text repeats its separators
-    (" ", ", ", ". "), so each is searched once."""
+    paragraph, _ITEM_BREAK when it separates ticker items within a line, else the offsets in it
+    right after its paragraph ends. Text repeats its separators (" ", ", ", ". "), so each is
+    searched once."""
 
     def __missing__(self, separator: str) -> int | tuple[int, ...]:
         if len(self) >= 100_000:
             self.clear()
+        if _INLINE_ITEM_RE.search(separator):
+            self[separator] = _ITEM_BREAK
+            return _ITEM_BREAK
         matches = list(_BREAK_RE.finditer(separator))
         paragraphs = tuple(m.end() for m in matches if "\n" in m.group())
         found = self[separator] = paragraphs or (1 if matches else 0)
@@ -61,6 +71,7 @@ class _SeparatorBreaks(dict):
 _BREAKS = _SeparatorBreaks()
 _SPLIT_RE = re.compile(f"({CHUNK_RE.pattern})")
 ITEM_GAP = 1000  # in sentences and paragraphs: further than any ~Ns or ~Np reaches
+ITEM_WORDS = 10_000  # an item end counts as this many words: further than any ~N reaches
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,6 +171,8 @@ class _Field:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
         if self._items is None:
             self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text)}
+            if "+++" in text or "•" in text:  # most texts have neither: skip the search
+                self._items.update(m.end() for m in _TICKER_RE.finditer(text) if m.start())
         return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
@@ -182,16 +195,24 @@ class _Field:
         kinds = list(map(_BREAKS.__getitem__, separators[1:count]))
         ends = list(compress(range(1, count), kinds))
         sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
+        word_steps = [SENTENCE_GAP] * len(ends)
         for i, kind in enumerate(compress(kinds, kinds)):
             if kind == 1:
                 continue
-            k = ends[i]  # a paragraph end, and an item when the line after it opens like one
-            at = starts[k] - len(separators[k])
-            items = self.items(text)  # a paragraph end is a line end
-            item = any(at + end in items for end in kind)
-            sentence_steps[i] = ITEM_GAP if item else 1
-            paragraph_steps[i] = ITEM_GAP if item else 1
-        # the numbers after each end
+            if kind == _ITEM_BREAK:
+                item = True
+            else:
+                k = ends[i]  # a paragraph end, and an item when the line after it opens like one
+                at = starts[k] - len(separators[k])
+                items = self.items(text)  # a paragraph end is a line end
+                item = any(at + end in items for end in kind)
+            if item:
+                sentence_steps[i] = paragraph_steps[i] = ITEM_GAP
+                word_steps[i] = ITEM_WORDS
+            else:
+                paragraph_steps[i] = 1
+        # the numbers and the extra word positions after each end
+        gaps = list(accumulate(word_steps, initial=0))
         sentences = list(accumulate(sentence_steps, initial=0))
         paragraphs = list(accumulate(paragraph_steps, initial=0))
         # extra word positions of the wide chunks before each chunk (every wide chunk is marked)
@@ -208,7 +229,7 @@ class _Field:
             while passed < last_end and ends[passed] <= k:
                 passed += 1
             chunk = chunks[k]
-            position = k + SENTENCE_GAP * passed
+            position = k + gaps[passed]
             if extras is not None:
                 position += extras[k] - wide.get(chunk, 0)  # the wide chunks before this one
             base = starts[k]

@@ -7,7 +7,9 @@ other words between them, in any order), proximity by structure (`~s` or `~0s` s
 `~2s` within 2 sentences, `~p` same paragraph, `~1p` within 1 paragraph, `~article` anywhere;
 with headline context a slot found in the title counts as near every body sentence), field
 scopes `title:`, `body:`, `lang:`, `outlet:`, `agency:` and references to the topic's term
-lists, `@name`, also as a slot of a phrase; a list entry may be scoped to languages.
+lists, `@name`, also as a slot of a phrase (then an entry may be a word proximity, nested in the
+clause: `"@nk_troops @kursk"~s` with `nk_troops: ['"@nk @troops"~8']`); a list entry may be
+scoped to languages.
 
 Precedence (luqum's): NOT and `-` bind tightest, then AND, then OR, and clauses joined by the
 default operator bind loosest, so `a b OR c` is `a AND (b OR c)` when the default is AND.
@@ -142,8 +144,9 @@ class WordNode(Node):
         yield self.word
 
 
-# adjacent words, the term they were written as, and the languages it is for
-Alternative = tuple[tuple[Word, ...], str, Languages]
+# adjacent words, or a word proximity clause nested in this one (a term list entry such as
+# `"@north_korea @troops"~8`); the term they were written as, and the languages it is for
+Alternative = tuple["tuple[Word, ...] | SeqNode", str, Languages]
 Slot = tuple[Alternative, ...]  # any one of these
 
 
@@ -190,15 +193,15 @@ class SeqNode(Node):
             labels = [_labels_of(slot, doc, field) for slot in self.slots]
             for chosen in found:
                 for j, span in enumerate(chosen):
-                    out.append((labels[j][span], field, span[2], span[3]))
+                    _hit(out, labels[j][span], doc, field, span)
 
     def requirements(self) -> list[Requirement]:
         # per slot, one of its alternatives (all of its words in one field)
         found = [
-            requirement(frozenset((self.fields, words, len(words) > 1) for words, _, _ in slot))
+            requirement(frozenset(atom for alt in slot for atom in _atoms(alt, self.fields)))
             for slot in self.slots
         ]
-        if type(self) is SeqNode and all(len(slot) == 1 for slot in self.slots):
+        if type(self) is SeqNode and all(len(slot) == 1 and _is_words(slot[0]) for slot in self.slots):
             # every slot in the same field (no headline context here): all the words in one field,
             # in a phrase one after the other
             words = tuple(w for slot in self.slots for w in slot[0][0])
@@ -208,7 +211,7 @@ class SeqNode(Node):
     def words(self) -> Iterator[Word]:
         for slot in self.slots:
             for words, _, _ in slot:
-                yield from words
+                yield from words.words() if isinstance(words, SeqNode) else words
 
     def cost_warning(self) -> str | None:
         """Why this clause may be slow on long texts, or None."""
@@ -230,28 +233,37 @@ class SeqNode(Node):
     def __post_init__(self) -> None:
         # per slot: the ids of its one-word alternatives for every language, and the other
         # alternatives as (ids all of which must occur, languages), so presence is set arithmetic
+        # (and the nested clauses, which must match)
         checks = []
         for slot in self.slots:
-            single = frozenset(words[0].id for words, _, langs in slot if len(words) == 1 and langs is None)
+            plain = [alt for alt in slot if _is_words(alt)]
+            single = frozenset(words[0].id for words, _, langs in plain if len(words) == 1 and langs is None)
             rest = tuple(
                 (frozenset(w.id for w in words), langs)
-                for words, _, langs in slot
+                for words, _, langs in plain
                 if len(words) > 1 or langs is not None
             )
-            checks.append((single, rest))
+            nested = tuple((node, langs) for node, _, langs in slot if isinstance(node, SeqNode))
+            checks.append((single, rest, nested))
         self._checks = tuple(checks)
 
     def _possible(self, doc: Document, field: str) -> bool:
         present, language = doc.present_in[field], doc.language
-        for single, rest in self._checks:
+        for j, (single, rest, nested) in enumerate(self._checks):
             if single.isdisjoint(present) and not _any_present(rest, present, language):
-                return False
+                if not nested or not self._slot_present(doc, field, j):
+                    return False
         return True
 
     def _slot_present(self, doc: Document, field: str, j: int) -> bool:
-        single, rest = self._checks[j]
+        single, rest, nested = self._checks[j]
         present = doc.present_in[field]
-        return not single.isdisjoint(present) or _any_present(rest, present, doc.language)
+        if not single.isdisjoint(present) or _any_present(rest, present, doc.language):
+            return True
+        return any(
+            (langs is None or _for_language(langs, doc)) and node._matches(doc, field)
+            for node, langs in nested
+        )
 
     def _slot_spans(self, doc: Document, field: str) -> list[list[Occurrence]]:
         """Per slot: where it occurs (sorted)."""
@@ -325,7 +337,7 @@ class SeqNode(Node):
 def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
     """Where a slot occurs in a field, sorted; shared by the clauses with the same slot (slots are
     interned by the compiler)."""
-    if len(slot) == 1 and len(slot[0][0]) == 1 and slot[0][2] is None:
+    if len(slot) == 1 and _is_words(slot[0]) and len(slot[0][0]) == 1 and slot[0][2] is None:
         return doc.word_occurrences(slot[0][0][0], field)  # in text order, each once
     key = (id(slot), field)
     found = doc.memo.get(key)
@@ -333,7 +345,9 @@ def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
         spans: set[Occurrence] = set()
         for words, _, languages in slot:
             if languages is None or _for_language(languages, doc):
-                spans.update(_chains(words, doc, field))
+                spans.update(
+                    _chains(words, doc, field) if _is_words_of(words) else _spans_of_clause(words, doc, field)
+                )
         found = doc.memo[key] = sorted(spans)
     return found
 
@@ -346,9 +360,55 @@ def _labels_of(slot: Slot, doc: Document, field: str) -> dict[Occurrence, str]:
         labels = doc.memo[key] = {}
         for words, label, languages in slot:
             if languages is None or _for_language(languages, doc):
-                for chain in _chains(words, doc, field):
+                chains = (
+                    _chains(words, doc, field) if _is_words_of(words) else _spans_of_clause(words, doc, field)
+                )
+                for chain in chains:
                     labels.setdefault(chain, label)
     return labels
+
+
+def _is_words(alternative: Alternative) -> bool:
+    return _is_words_of(alternative[0])
+
+
+def _is_words_of(words: tuple[Word, ...] | SeqNode) -> bool:
+    return not isinstance(words, SeqNode)
+
+
+def _atoms(alternative: Alternative, fields: tuple[str, ...]) -> list[Atom]:
+    """What the presearcher may require of one alternative of a slot: its words, or for a nested
+    clause the atoms of its most selective requirement (all in the outer clause's scope)."""
+    words = alternative[0]
+    if _is_words_of(words):
+        return [(fields, words, len(words) > 1)]
+    _, atoms = words.anchor()
+    return [(fields, atom_words, adjacent) for _, atom_words, adjacent in atoms]
+
+
+def _spans_of_clause(node: SeqNode, doc: Document, field: str) -> list[Occurrence]:
+    """Each match of a nested clause as one span, from its first word to its last; in the
+    sentence and paragraph it starts in. Remembers each span's match, for its hits."""
+    found = []
+    matches = doc.memo.setdefault(("nested", field), {})
+    for m in node._matches(doc, field):
+        span = (min(s[0] for s in m), max(s[1] for s in m), min(s[2] for s in m), max(s[3] for s in m))
+        span += min(m)[4:]
+        matches.setdefault(span, (node, m))
+        found.append(span)
+    return found
+
+
+def _hit(out: list[RawHit], label: str, doc: Document, field: str, span: Occurrence) -> None:
+    """A hit of a slot's span; a span of a nested clause hits with each of its words instead."""
+    nested = doc.memo.get(("nested", field))
+    found = nested.get(span) if nested else None
+    if found is None:
+        out.append((label, field, span[2], span[3]))
+        return
+    node, m = found
+    for slot, part in zip(node.slots, m, strict=True):
+        out.append((_labels_of(slot, doc, field)[part], field, part[2], part[3]))
 
 
 def _chains(words: tuple[Word, ...], doc: Document, field: str) -> list[Occurrence]:
@@ -400,6 +460,11 @@ class StructNode(SeqNode):
     def __post_init__(self) -> None:
         super().__post_init__()
         self._body_first = sorted(self.fields, key=lambda f: f == "title")
+        # parts of the query each slot surely holds: a nested clause all of its own
+        self._held = tuple(
+            min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
+            for slot in self.slots
+        )
 
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
@@ -412,7 +477,7 @@ class StructNode(SeqNode):
             for span in _spans_of(slot, doc, field):
                 k = bisect.bisect_right(starts, span[self.unit]) - 1
                 if k >= 0 and span[self.unit] <= ends[k]:
-                    out.append((labels[span], field, span[2], span[3]))
+                    _hit(out, labels[span], doc, field, span)
 
     def _windows(self, doc: Document, first_only: bool) -> list[tuple[str, int, list[tuple[int, int]]]]:
         """(field, slot, unit ranges in that field where the slot's spans count), or [] if no match."""
@@ -430,8 +495,11 @@ class StructNode(SeqNode):
         titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
         everything = list(range(len(self.slots)))
         rest = [j for j in everything if j not in titled]
-        # in the body every slot, or a headline slot standing in for all but two of them
-        stand_ins = [rest] if len(rest) > 1 else [rest + [j] for j in titled] if titled else []
+        # in the body every slot, or a headline slot standing in for all but two parts (a nested
+        # clause's slots count as parts)
+        stand_ins = (
+            [rest] if sum(self._held[j] for j in rest) > 1 else [rest + [j] for j in titled] if titled else []
+        )
         for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
             for needed in tries:
@@ -458,7 +526,7 @@ def _units_of(slot: Slot, doc: Document, field: str, unit: int) -> set[int]:
     key = (id(slot), field, unit)
     found = doc.memo.get(key)
     if found is None:
-        if all(len(words) == 1 for words, _, _ in slot):  # from each word's units, shared by slots
+        if all(_is_words_of(words) and len(words) == 1 for words, _, _ in slot):  # from each word's units
             found = set().union(
                 *(
                     doc.word_units(words[0], field, unit)
@@ -934,7 +1002,9 @@ class Compiler:
             node = self._phrase(item, None, entry_where, stack + (name,), None, str(item))
             if isinstance(node, WordNode):
                 alternatives.append(((node.word,), entry, languages))
-            elif isinstance(node, SeqNode) and all(len(slot) == 1 for slot in node.slots):
+            elif isinstance(node, SeqNode) and all(
+                len(slot) == 1 and _is_words(slot[0]) for slot in node.slots
+            ):
                 words = tuple(w for slot in node.slots for w in slot[0][0])
                 alternatives.append((words, entry, languages))
             else:
@@ -943,9 +1013,20 @@ class Compiler:
                     item.pos or 0,
                     entry_where,
                 )
+        elif isinstance(item, tree.Proximity) and getattr(item, "unit", None) is None:
+            # a word proximity clause as one slot: "@near_pair @kursk"~s with near_pair: ['"a b"~8']
+            node = self._phrase(item.term, None, entry_where, stack + (name,), int(item.degree), str(item))
+            if type(node) is SeqNode and all(all(map(_is_words, slot)) for slot in node.slots):
+                alternatives.append((self.table.node(node), entry, languages))
+            else:
+                raise QueryError(
+                    f"@{name} is used inside a phrase: a proximity entry must hold words, phrases or lists of them",
+                    item.pos or 0,
+                    entry_where,
+                )
         else:
             raise QueryError(
-                f"@{name} is used inside a phrase, so its entries must be words or phrases, not {entry!r}",
+                f"@{name} is used inside a phrase, so its entries must be words, phrases or word proximities, not {entry!r}",
                 0,
                 entry_where,
             )
