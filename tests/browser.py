@@ -17,16 +17,10 @@ from typing import Any
 import httpx
 from websockets.sync.client import connect
 
-CHROMIUM = os.environ.get("WIREWATCH_CHROMIUM", "/usr/bin/chromium")
+from wirewatch.devstack.chromium import CHROMIUM, HEADLESS_FLAGS
+
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *HEADLESS_FLAGS,
     "--disable-dev-shm-usage",
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",

@@ -14,7 +14,8 @@ from html import escape as html_escape
 from pathlib import Path
 
 CHROMIUM = os.environ.get("WIREWATCH_CHROMIUM", "/usr/bin/chromium")
-FLAGS = (
+# a fresh headless Chromium that talks to nothing but the pages it is given (tests/browser.py too)
+HEADLESS_FLAGS = (
     "--headless",
     "--no-sandbox",  # we run as root in containers
     "--disable-gpu",
@@ -23,9 +24,8 @@ FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--hide-scrollbars",
-    "--force-device-scale-factor=1",
 )
+FLAGS = (*HEADLESS_FLAGS, "--hide-scrollbars", "--force-device-scale-factor=1")
 
 
 class ChromiumError(RuntimeError):
