@@ -12,6 +12,7 @@ import pytest
 
 from tests import isolation, scheduling
 from tests.isolation import POSTGRES_ADMIN_URL, RUN_TMP, WORKER
+from tests.mailsink import MailSink
 
 REPO = Path(__file__).resolve().parents[1]
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix=f"session-{WORKER}-", dir=RUN_TMP))
@@ -163,3 +164,12 @@ def pytest_terminal_summary(terminalreporter, config):
 def pytest_unconfigure(config):
     if isolation.OWNER:
         shutil.rmtree(RUN_TMP, ignore_errors=True)
+
+
+@pytest.fixture
+def mail(monkeypatch):
+    """A real SMTP server on loopback, reached through Airflow's smtp_default connection."""
+    sink = MailSink()
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
+    yield sink
+    sink.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import email
 import email.policy
 import errno
-import json
 import socket
 import threading
 import time
@@ -66,15 +65,8 @@ class MailSink:
         return "250 OK"
 
     def connection_json(self, sender: str = "wirewatch@example.org") -> str:
-        """AIRFLOW_CONN_SMTP_DEFAULT for this server: plain SMTP, no SSL, no STARTTLS."""
-        return json.dumps(
-            {
-                "conn_type": "smtp",
-                "host": "127.0.0.1",
-                "port": self.port,
-                "extra": {"disable_ssl": True, "disable_tls": True, "from_email": sender},
-            }
-        )
+        """AIRFLOW_CONN_SMTP_DEFAULT for this server."""
+        return mailsink.connection_json("127.0.0.1", self.port, sender)
 
     def wait_for(self, count: int, timeout: float = 60.0) -> list[Message]:
         deadline = time.monotonic() + timeout

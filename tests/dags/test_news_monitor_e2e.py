@@ -12,7 +12,7 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from tests.mailsink import MailSink, body_text
+from tests.mailsink import body_text
 from tests.wiring import HANG_SECONDS, write_feeds_file
 from wirewatch.airflow_adapter import recent_dag_runs
 from wirewatch.devstack.simwire import SimWire, WireSettings
@@ -67,14 +67,6 @@ def asset_event_extras(dag_run) -> list[dict]:
             )
         ).all()
         return [event.extra for event in events]
-
-
-@pytest.fixture
-def mail(monkeypatch):
-    sink = MailSink()
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
-    yield sink
-    sink.close()
 
 
 def test_news_monitor_end_to_end(airflow_db, warehouse_url, tmp_path, monkeypatch, mail, capfd):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.mailsink import MailSink, body_text
+from tests.mailsink import body_text
 from tests.wiring import write_feeds_file
 from wirewatch.airflow_adapter import send_email
 from wirewatch.config import AlertSettings, Settings, load_pipeline_config
@@ -22,14 +22,6 @@ from wirewatch.warehouse.db import make_engine, migrate
 pytestmark = pytest.mark.integration
 NOW = time.time()
 OPERATORS = "operators@example.org"
-
-
-@pytest.fixture
-def mail(monkeypatch):
-    sink = MailSink()
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.connection_json())
-    yield sink
-    sink.close()
 
 
 @pytest.fixture
