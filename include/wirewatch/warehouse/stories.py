@@ -241,10 +241,15 @@ def split_stories(
             .group_by(articles.c.cluster_key)
         )
         sizes.update({key: n for key, n in conn.execute(query)})
+    judged = sorted(k for k, n in sizes.items() if MIN_MEMBERS <= n <= MAX_MEMBERS)
+    members: dict[str, list[Doc]] = defaultdict(list)
+    for chunk in _chunks(judged):  # all the stories' members in one query, not one per story
+        for r in conn.execute(select(*_DOC_COLUMNS).where(articles.c.cluster_key.in_(chunk))):
+            members[r.cluster_key].append(_doc(r))
     splits: dict[str, str] = {}
-    for key in sorted(k for k, n in sizes.items() if MIN_MEMBERS <= n <= MAX_MEMBERS):
-        members = [_doc(r) for r in conn.execute(select(*_DOC_COLUMNS).where(articles.c.cluster_key == key))]
-        groups = story_groups(settings, members, StoryWindow(conn, [doc.id for doc in members]))
+    for key in judged:
+        story = members[key]
+        groups = story_groups(settings, story, StoryWindow(conn, [doc.id for doc in story]))
         for group in groups[1:]:
             new_key = split_key(key, group[0])
             for chunk in _chunks(group):
