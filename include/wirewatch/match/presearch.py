@@ -102,29 +102,27 @@ class Presearcher:
             if not words:
                 continue
             pairs, multi = self.pairs[field], self.multi[field]
-            adjacent = None  # the field's pairs of adjacent query words, when a phrase needs them
-            for word_id in pairs.keys() & words:
-                by_other = pairs[word_id]
-                for other in by_other.keys() & words:
-                    for sequence, lights in by_other[other]:
-                        if sequence is not None:
-                            if adjacent is None:
-                                adjacent = doc.adjacent_pairs(field)
-                            if not sequence <= adjacent:
-                                continue
-                        for position, bits in lights:
-                            lit[position] |= bits
-            for word_id in multi.keys() & words:
-                for others, sequence, lights in multi[word_id]:
-                    if not others <= words:
+            found = [
+                (sequence, lights)
+                for word_id in pairs.keys() & words
+                for other in pairs[word_id].keys() & words
+                for sequence, lights in pairs[word_id][other]
+            ]
+            found += [
+                (sequence, lights)
+                for word_id in multi.keys() & words
+                for others, sequence, lights in multi[word_id]
+                if others <= words
+            ]
+            adjacent = None  # the field's pairs of adjacent query words, once a phrase needs them
+            for sequence, lights in found:
+                if sequence is not None:
+                    if adjacent is None:
+                        adjacent = doc.adjacent_pairs(field)
+                    if not sequence <= adjacent:
                         continue
-                    if sequence is not None:
-                        if adjacent is None:
-                            adjacent = doc.adjacent_pairs(field)
-                        if not sequence <= adjacent:
-                            continue
-                    for position, bits in lights:
-                        lit[position] |= bits
+                for position, bits in lights:
+                    lit[position] |= bits
         found = lit[0]
         for bits in lit[1:]:
             found &= bits
