@@ -416,30 +416,30 @@ class Clusterer:
                 story[key_of[doc_id]].append(doc_id)
                 for _, sentence in texts[doc_id].text.anchors:
                     told_in[sentence].add(key_of[doc_id])
+        origin = {key: min(members, key=lambda i: _sort_time(texts[i].doc)) for key, members in story.items()}
 
         def carriers(one: str, sentences: frozenset[int]) -> tuple[int, int]:
             """(other members of its story carrying the sentences, other members)."""
             others = [i for i in story[key_of[one]] if i != one]
-            return sum(bool(sentences & frozenset(texts[i].anchors)) for i in others), len(others)
+            return sum(not sentences.isdisjoint(texts[i].anchors) for i in others), len(others)
 
         def lacks(one: str, sentences: frozenset[int]) -> bool:
             """Its story mostly lacks them, its first article among them (a compilation is a later
             article; a credit line or teaser the first article carries belongs to its story)."""
             carry, others = carriers(one, sentences)
-            origin = min(story[key_of[one]], key=lambda i: _sort_time(texts[i].doc))
-            return 2 * carry < others and origin != one and sentences.isdisjoint(texts[origin].anchors)
+            first = origin[key_of[one]]
+            return 2 * carry < others and first != one and sentences.isdisjoint(texts[first].anchors)
 
         def tells(one: str, sentences: frozenset[int], taker: str) -> bool:
             """Its story's first article carries them (not a later addition: an update's closing
             sentence; copies may cut them), the story has copies (a lone article is no agency's
             version), and an outlet other than the taker's carries them (not the taker's own line)."""
             members = story[key_of[one]]
-            origin = min(members, key=lambda i: _sort_time(texts[i].doc))
             outlet = texts[taker].doc.outlet
-            carrying = [i for i in members if sentences & frozenset(texts[i].anchors)]
+            carrying = [i for i in members if not sentences.isdisjoint(texts[i].anchors)]
             return (
                 len(members) >= 2
-                and self._carries(texts[origin], texts[one], sentences)
+                and self._carries(texts[origin[key_of[one]]], texts[one], sentences)
                 and any(texts[i].doc.outlet != outlet for i in carrying)
             )
 
