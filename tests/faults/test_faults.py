@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import skip_or_fail
 from tests.pgcluster import ScratchPostgres, bin_dir
-from tests.wiring import write_feeds_file
+from tests.wiring import FAST_FETCH, write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.pipeline import RunContext, run_once
@@ -35,14 +35,24 @@ pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.slow(se
 def wire():
     frozen = time.time()
     # slow pages stretch a run over seconds, so the fault lands in the middle of it
-    with SimWire(WireSettings(port=0, latency=0.4), clock=lambda: frozen) as running:
+    with SimWire(WireSettings(port=0, latency=0.1), clock=lambda: frozen) as running:
         yield running
+
+
+# Two requests at a time in all: the fetcher's semaphore serves them in order, so the feeds finish
+# (and commit) one after another instead of all within a few milliseconds of each other, and a
+# fault can land between two commits on any machine
+ONE_FEED_AFTER_ANOTHER = FAST_FETCH | {"total_concurrency": 2}
 
 
 def settings_for(tmp_path: Path, wire: SimWire, warehouse_url: str) -> Settings:
     return Settings.from_env(
         {
-            "WIREWATCH_FEEDS_FILE": str(write_feeds_file(tmp_path / "feeds.yaml", wire, with_faults=False)),
+            "WIREWATCH_FEEDS_FILE": str(
+                write_feeds_file(
+                    tmp_path / "feeds.yaml", wire, with_faults=False, fetch=ONE_FEED_AFTER_ANOTHER
+                )
+            ),
             "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
             "WIREWATCH_WAREHOUSE_URL": warehouse_url,
         }
