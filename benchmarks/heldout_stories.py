@@ -31,10 +31,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 
 # each round is scored once and joins the development seeds: 1001-1003, 1004-1006 (they decided
-# against German name facts), 1007-1009 and 1010-1012 on 2026-12-04; 1013-1015 are frozen: never
-# tune on them
-HELDOUT_SEEDS = (1013, 1014, 1015)
-DEV_SEEDS = (11, 12, 13, *range(1001, 1013))
+# against German name facts), 1007-1009, 1010-1012 and 1013-1015 by 2026-12-05; 1016-1018 are
+# frozen: never tune on them
+HELDOUT_SEEDS = (1016, 1017, 1018)
+DEV_SEEDS = (11, 12, 13, *range(1001, 1016))
 
 CASES = ("base", "rewrite", "boilerplate", "template", "update", "followup", "compilation")
 LANGS = ("de", "fr", "en")
