@@ -4,8 +4,9 @@ Every set here was written as held-out text and scored once before it was tuned 
 development split dprk_kursk_dev_{de,fr,en}.jsonl (de 0.902/0.965, fr 0.963/0.951, en 0.917/0.963),
 the third, realistic multi-paragraph articles (de 0.740/0.987, fr 0.833/0.987, en 0.831/0.985),
 tests/data/heldout3 (de 0.952/0.952, fr 0.984/0.984, en 0.985/0.985), tests/data/heldout4
-(de 0.964/0.909, fr 0.955/0.944, en 0.963/0.918) and tests/data/heldout6 (de 0.853/0.906,
-fr 0.795/0.967, en 0.795/0.935). All are development data now: their floors, per set and
+(de 0.964/0.909, fr 0.955/0.944, en 0.963/0.918), tests/data/heldout6 (de 0.853/0.906,
+fr 0.795/0.967, en 0.795/0.935) and tests/data/heldout7 (de 0.808/0.940, fr 0.845/0.882,
+en 0.857/0.957). All are development data now: their floors, per set and
 language so that a language cannot be neglected behind the others, guard against regressions
 and are no estimate for unseen text.
 """
@@ -45,6 +46,11 @@ HELDOUT6 = [
     for lang in ("de", "fr", "en")
     for p in jsonl(REPO / f"tests/data/heldout6/dprk_kursk_heldout6_{lang}.jsonl")
 ]
+HELDOUT7 = [
+    p
+    for lang in ("de", "fr", "en")
+    for p in jsonl(REPO / f"tests/data/heldout7/dprk_kursk_heldout7_{lang}.jsonl")
+]
 DEV3 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev3_{lang}.jsonl")]
 DEV2 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev_{lang}.jsonl")]
 
@@ -80,7 +86,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT3):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in (HELDOUT4, HELDOUT6):
+    for passages in (HELDOUT4, HELDOUT6, HELDOUT7):
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -94,9 +100,10 @@ SETS = {
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
     "heldout6": HELDOUT6,
+    "heldout7": HELDOUT7,
 }
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout6 is the fresh text the topic was last tightened for; the others were tuned on long ago.
+# heldout7 is the fresh text the topic was last tightened for; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -116,9 +123,12 @@ FLOORS = {
     ("heldout4", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "fr"): (1.00, 0.96),  # 1.000 / 0.966
     ("heldout4", "en"): (1.00, 0.97),  # 1.000 / 0.976
-    ("heldout6", "de"): (0.90, 0.92),  # 0.908 / 0.922
-    ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
-    ("heldout6", "en"): (0.93, 0.93),  # 0.935 / 0.935
+    ("heldout6", "de"): (0.90, 0.93),  # 0.909 / 0.938
+    ("heldout6", "fr"): (0.92, 0.96),  # 0.921 / 0.967
+    ("heldout6", "en"): (0.95, 0.93),  # 0.951 / 0.935
+    ("heldout7", "de"): (0.86, 0.94),  # 0.863 / 0.940
+    ("heldout7", "fr"): (0.88, 0.89),  # 0.884 / 0.897
+    ("heldout7", "en"): (0.92, 0.95),  # 0.930 / 0.957
 }
 
 
