@@ -5,9 +5,11 @@ time window (the `Window`: the warehouse in the pipeline, nothing for one-off JS
 
 1. paragraphs an outlet prints under many articles (newsletter boxes, legal lines) are learnt
    as that outlet's boilerplate and left out, so two short briefs do not look alike for it;
-2. MinHash LSH over word shingles, and the long sentences taken verbatim, propose candidates;
-3. each candidate is verified on the exact shingle sets (Jaccard or containment) and must not
-   look like two instances of one template (see `similarity`);
+2. MinHash LSH over word shingles, and the long sentences taken verbatim (also without a
+   dateline), propose candidates;
+3. each candidate is verified on the exact shingle sets (Jaccard or containment; an outlet's
+   teasers and photo credits the other lacks left out) and must not look like two instances of
+   one template (see `similarity`);
 4. long sentences told in several stories (stock sentences: a spokesman's confirmation, a
    template's closing line) count for little between two articles, so they cannot join stories;
 5. verified pairs are linked, strongest first, into stories (see `_assign`): a batch article
