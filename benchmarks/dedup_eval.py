@@ -29,7 +29,7 @@ import argparse
 import json
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -255,7 +255,12 @@ def story_checks(items: Sequence, assignments: dict[str, str], also_uses: dict[s
     in_cluster = {key: {s for found in cases.values() for s in found} for key, cases in stories.items()}
     compiled = [item for item in items if getattr(item, "also_story", None)]
     story = {item.id: item.story for item in items}
-    leads = {item.story: assignments[item.id] for item in items if not getattr(item, "also_story", None)}
+    # the lead's story: where most of its articles are (one stray copy does not move it)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        if not getattr(item, "also_story", None):
+            votes[item.story][assignments[item.id]] += 1
+    leads = {name: found.most_common(1)[0][0] for name, found in votes.items()}
     return Checks(
         template_stories=sum(len(cases["template"]) > 1 for cases in stories.values()),
         chained=sum(len(cases["update"]) > 1 for cases in stories.values()),

@@ -254,6 +254,30 @@ def test_a_compilation_also_uses_a_paragraph_most_copies_of_the_second_story_cut
     assert result.also_uses == {"compiled": {"b0", "b1"}}
 
 
+def test_a_short_cut_with_a_restyled_dateline_and_an_outlets_teasers_joins_its_story():
+    """Like a copy, the cut rewords two words of the lead; it restyles the dateline, keeps one more
+    paragraph (with 'mln') and adds a photo credit and two teasers. It shares no long sentence with
+    the copy but for the dateline, and barely half its words are the story's."""
+    lead, *rest = FERRY_EN.paragraphs
+    reworded = lead.replace("approved", "backed").replace("more than", "over")
+    wire = Doc("wire", "\n".join(["PORT ALDER, May 6 (Reuters) - " + lead, *rest]), "wire", T0)
+    copy = Doc(
+        "copy", "\n".join(["Port Alder (Reuters) - " + reworded, *rest]), "outlet1", T0 + timedelta(hours=1)
+    )
+    cut_text = "\n".join(
+        [
+            "Photo: Reuters/Anna Keller",
+            "PORT ALDER – " + reworded,
+            rest[0].replace("million", "mln").replace("twice", "double"),
+            "Read more: Polar bear sightings rise in Manitoba town as sea ice forms late",
+            "You may also like: Night trains between Zurich and Amsterdam to run all year",
+        ]
+    )
+    cut = Doc("cut", cut_text, "outlet2", T0 + timedelta(hours=2))
+    found = Clusterer(DedupeSettings()).cluster([wire, copy, cut]).assignments
+    assert found["cut"] == found["copy"] == found["wire"]
+
+
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():
     members = [
         Member("outlet-early", "Outlet", T0, None, "de"),

@@ -69,8 +69,9 @@ def test_the_story_checks_count_template_merges_chains_and_pulled_in_compilation
         Art("a", "A", "compilation"),
         Art("b", "B", "compilation"),
         Art("c", "A", "compilation", also_story="B"),
+        Art("a-stray", "A", "compilation"),  # a copy of A that stayed apart
     ]
-    apart = {item.id: item.story for item in items}
+    apart = {item.id: item.story for item in items} | {"a-stray": "stray"}
     clean = story_checks(items, apart, {"c": {"b"}})
     assert (clean.template_stories, clean.chained, clean.with_lead, clean.pulled_in) == (0, 0, 1, 0)
     assert clean.also_uses.precision == clean.also_uses.recall == 1.0

@@ -5,9 +5,11 @@ time window (the `Window`: the warehouse in the pipeline, nothing for one-off JS
 
 1. paragraphs an outlet prints under many articles (newsletter boxes, legal lines) are learnt
    as that outlet's boilerplate and left out, so two short briefs do not look alike for it;
-2. MinHash LSH over word shingles, and the long sentences taken verbatim, propose candidates;
-3. each candidate is verified on the exact shingle sets (Jaccard or containment) and must not
-   look like two instances of one template (see `similarity`);
+2. MinHash LSH over word shingles, and the long sentences taken verbatim (also without a
+   dateline), propose candidates;
+3. each candidate is verified on the exact shingle sets (Jaccard or containment; an outlet's
+   teasers and photo credits the other lacks left out) and must not look like two instances of
+   one template (see `similarity`);
 4. long sentences told in several stories (stock sentences: a spokesman's confirmation, a
    template's closing line) count for little between two articles, so they cannot join stories;
 5. verified pairs are linked, strongest first, into stories (see `_assign`): a batch article
@@ -48,6 +50,10 @@ _PROSE_ENDS = tuple(".!?…\"'»«“”’")
 _TRAILER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 _LABEL_RE = re.compile(r"[^.!?:]{1,40}:\s")  # "Lire aussi: <headline>"
 _HAS_WORD_RE = re.compile(r"\w")  # the lines `parse` counts as paragraphs
+# a dateline before a paragraph's first sentence ("NEW YORK, April 6 (Reuters) -", "ZURICH –"):
+# copies keep, restyle or drop it
+_DATELINE_RE = re.compile(r"[^\W\d_][^.!?:;\n]{0,60}?\s[-–—]\s")
+_DASHES = ("-", "–", "—")  # what every dateline has: bodies without one have none
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ class _Prepared:
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
     facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
+    added: np.ndarray | None = None  # shingles of the outlet's teasers and photo credits (see `_is_addition`)
 
     def sentence_facts(self, names: bool) -> list[Sentence]:
         if names not in self.facts:
@@ -153,16 +160,40 @@ def _stories(old: dict[str, Doc], result: BatchResult) -> dict[str, str]:
     return found | result.assignments
 
 
+def _lines(text: Text) -> list[str]:
+    """The lines of a body that `parse` counts as paragraphs, in its order."""
+    return [line for line in text.body.splitlines() if _HAS_WORD_RE.search(line)]
+
+
+def _ends_as_prose(line: str) -> bool:
+    return _TRAILER_RE.sub("", line).rstrip().endswith(_PROSE_ENDS)
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a paragraph ends like an agency's prose: a teaser ("Mehr zum Thema: <headline>")
+    or a credit line ("(Reporting by ...)") is an outlet's addition."""
+    return _ends_as_prose(line) and not _LABEL_RE.match(line)
+
+
+def _is_addition(line: str) -> bool:
+    """A labelled line that does not end like prose: an outlet's teaser ("Lire aussi: <headline>")
+    or photo credit ("Foto: Keystone"), not the story's text."""
+    return _LABEL_RE.match(line) is not None and not _ends_as_prose(line)
+
+
+def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
+    """An article's shingles without those of its outlet additions that the other article lacks."""
+    if item.added is None:
+        return item.shingles
+    lacking = np.setdiff1d(item.added, other.shingles, assume_unique=True)
+    return np.setdiff1d(item.shingles, lacking, assume_unique=True)
+
+
 def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
-    """Whether the paragraphs holding these long sentences end like an agency's prose: a teaser
-    ("Mehr zum Thema: <headline>") or a credit line ("(Reporting by ...)") is an outlet's addition."""
-    lines = [line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line)]
+    """Whether the paragraphs holding these long sentences are all prose (see `_is_prose`)."""
+    lines = _lines(item.text)
     held = {paragraph for paragraph, key in item.text.anchors if key in sentences}
-    return bool(held) and all(
-        _TRAILER_RE.sub("", lines[paragraph]).rstrip().endswith(_PROSE_ENDS)
-        and not _LABEL_RE.match(lines[paragraph])
-        for paragraph in held
-    )
+    return bool(held) and all(_is_prose(lines[paragraph]) for paragraph in held)
 
 
 def _sort_time(doc: Doc) -> tuple:
@@ -199,7 +230,25 @@ class Clusterer:
         keep = [counts.get((doc.outlet, key), 1) < limit for key in text.keys]
         anchors = sorted({key for paragraph, key in text.anchors if keep[paragraph]})
         exact = text.digest if text.ids.size else None
-        return _Prepared(doc, text, keep, shingles(text, self.settings.shingle_words, keep), anchors, exact)
+        size = self.settings.shingle_words
+        found = _Prepared(doc, text, keep, shingles(text, size, keep), anchors, exact)
+        if ":" in text.body:  # what every label ends in: bodies without one have no addition
+            added = [k and _is_addition(line) for k, line in zip(keep, _lines(text), strict=True)]
+            if any(added):
+                found.added = shingles(text, size, added)
+        return found
+
+    def _undated_anchors(self, item: _Prepared) -> list[int]:
+        """Keys of the long sentences of kept paragraphs told without their dateline: a copy that
+        restyles or drops the dateline ("NEW YORK, April 6 (Reuters) -", "NEW YORK –") still shares them."""
+        found: list[int] = []
+        if not any(dash in item.text.body for dash in _DASHES):
+            return found
+        for paragraph, line in enumerate(_lines(item.text)):
+            if item.keep[paragraph] and (dateline := _DATELINE_RE.match(line)):
+                undated = parse(line[dateline.end() :], self.settings.anchor_words)
+                found += [key for _, key in undated.anchors if key not in item.anchors]
+        return found
 
     # -- deciding a pair
 
@@ -232,15 +281,17 @@ class Clusterer:
 
     def _overlap(self, a: _Prepared, b: _Prepared, stock: frozenset[int]) -> Overlap:
         """Shingle overlap in which the shingles of the stock sentences both carry weigh STOCK_WEIGHT:
-        it can only be lower than with them counted in full."""
+        it can only be lower than with them counted in full. An outlet's teasers and photo credits
+        that the other article lacks are left out: they are not the story's text."""
+        set_a, set_b = _told(a, b), _told(b, a)
         shared = stock.intersection(a.anchors, b.anchors) if stock else ()
         if not shared:
-            return overlap(a.shingles, b.shingles)
-        both = np.intersect1d(a.shingles, b.shingles, assume_unique=True)
+            return overlap(set_a, set_b)
+        both = np.intersect1d(set_a, set_b, assume_unique=True)
         stock_ids = np.union1d(self._sentence_shingles(a, shared), self._sentence_shingles(b, shared))
         less = 1.0 - STOCK_WEIGHT
-        size_a = a.shingles.size - less * np.isin(a.shingles, stock_ids, assume_unique=True).sum()
-        size_b = b.shingles.size - less * np.isin(b.shingles, stock_ids, assume_unique=True).sum()
+        size_a = set_a.size - less * np.isin(set_a, stock_ids, assume_unique=True).sum()
+        size_b = set_b.size - less * np.isin(set_b, stock_ids, assume_unique=True).sum()
         count = both.size - less * np.isin(both, stock_ids, assume_unique=True).sum()
         if count <= 0:
             return Overlap(0, 0.0, 0.0)
@@ -294,7 +345,9 @@ class Clusterer:
         if hashed:
             signatures = np.stack([self.signer.signature(batch[doc_id].shingles) for doc_id in hashed])
             for doc_id, bands in zip(hashed, self.signer.band_keys_of(signatures).tolist(), strict=True):
-                result.band_keys[doc_id] = bands + batch[doc_id].anchors
+                result.band_keys[doc_id] = (
+                    bands + batch[doc_id].anchors + self._undated_anchors(batch[doc_id])
+                )
 
         pairs = self._batch_pairs(list(batch), result.band_keys)
         stored = self._stored_candidates(batch, result.band_keys)
