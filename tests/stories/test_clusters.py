@@ -278,6 +278,25 @@ def test_a_short_cut_with_a_restyled_dateline_and_an_outlets_teasers_joins_its_s
     assert found["cut"] == found["copy"] == found["wire"]
 
 
+def test_a_compilation_also_uses_a_paragraph_the_second_agency_sent_with_typos():
+    """The second agency's version has a typo in each sentence of the paragraph taken: no long
+    sentence is shared verbatim, but half of each is."""
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    taken = BEETLE_DE.paragraphs[3]
+    typos = taken.replace("Standorten", "Standroten").replace("Hinweis", "Hinwies")
+    paragraphs = [*BEETLE_DE.paragraphs[:3], typos, *BEETLE_DE.paragraphs[4:]]
+    second = [
+        Doc(f"b{n}", "\n".join(paragraphs[: 5 - n]), f"b-outlet{n}", T0 + timedelta(minutes=n))
+        for n in (0, 1)
+    ]
+    compiled_text = "\n".join([*FERRY_DE.paragraphs[:4], taken + " (sda/dpa)"])
+    compiled = Doc("compiled", compiled_text, "outlet", T0 + timedelta(hours=1))
+    result = Clusterer(DedupeSettings()).cluster([*lead, *second, compiled])
+    found = result.assignments
+    assert found["compiled"] == found["a5"] != found["b0"] == found["b1"]
+    assert result.also_uses == {"compiled": {"b0", "b1"}}
+
+
 def test_the_canonical_article_is_the_agency_original_else_the_earliest():
     members = [
         Member("outlet-early", "Outlet", T0, None, "de"),

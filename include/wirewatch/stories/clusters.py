@@ -121,6 +121,7 @@ class _Prepared:
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
     facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
+    halves: dict[int, int] = field(default_factory=dict)  # key of a long sentence's half -> its key
     added: np.ndarray | None = None  # shingles of the outlet's teasers and photo credits (see `_is_addition`)
 
     def sentence_facts(self, names: bool) -> list[Sentence]:
@@ -189,6 +190,15 @@ def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
     return np.setdiff1d(item.shingles, lacking, assume_unique=True)
 
 
+def _shared_sentences(a: _Prepared, b: _Prepared) -> frozenset[int]:
+    """Keys of the long sentences two articles share: verbatim, or both versions of a sentence
+    with a typo in one half."""
+    found = set(a.anchors).intersection(b.anchors)
+    for half in a.halves.keys() & b.halves.keys():
+        found.update((a.halves[half], b.halves[half]))
+    return frozenset(found)
+
+
 def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
     """Whether the paragraphs holding these long sentences are all prose (see `_is_prose`)."""
     lines = _lines(item.text)
@@ -232,10 +242,30 @@ class Clusterer:
         exact = text.digest if text.ids.size else None
         size = self.settings.shingle_words
         found = _Prepared(doc, text, keep, shingles(text, size, keep), anchors, exact)
+        found.halves = self._halves(found)
         if ":" in text.body:  # what every label ends in: bodies without one have no addition
             added = [k and _is_addition(line) for k, line in zip(keep, _lines(text), strict=True)]
             if any(added):
                 found.added = shingles(text, size, added)
+        return found
+
+    def _halves(self, item: _Prepared) -> dict[int, int]:
+        """The keys of both halves of each kept sentence twice the anchor length, with the sentence's
+        key: a copy with a typo in one half still shares the other."""
+        text = item.text
+        half = self.settings.anchor_words
+        lengths = text.sentences[:, 2] - text.sentences[:, 1]
+        found: dict[int, int] = {}
+        if not half or not (lengths >= 2 * half).any():
+            return found
+        raw = text.ids.tobytes()  # slices of bytes are cheaper than slices of the array
+        rows = text.sentences[lengths >= half].tolist()
+        for (paragraph, start, end), (_, key) in zip(rows, text.anchors, strict=True):
+            if end - start >= 2 * half and item.keep[paragraph]:
+                middle = (start + end) // 2
+                for part in (raw[4 * start : 4 * middle], raw[4 * middle : 4 * end]):
+                    digest = hashlib.blake2b(part, digest_size=8).digest()
+                    found[int.from_bytes(digest, "big", signed=True)] = key
         return found
 
     def _undated_anchors(self, item: _Prepared) -> list[int]:
@@ -346,7 +376,10 @@ class Clusterer:
             signatures = np.stack([self.signer.signature(batch[doc_id].shingles) for doc_id in hashed])
             for doc_id, bands in zip(hashed, self.signer.band_keys_of(signatures).tolist(), strict=True):
                 result.band_keys[doc_id] = (
-                    bands + batch[doc_id].anchors + self._undated_anchors(batch[doc_id])
+                    bands
+                    + batch[doc_id].anchors
+                    + self._undated_anchors(batch[doc_id])
+                    + list(batch[doc_id].halves)
                 )
 
         pairs = self._batch_pairs(list(batch), result.band_keys)
@@ -363,7 +396,7 @@ class Clusterer:
             result.templated += templated
             if verdict is not None:
                 links.append(Link(a.doc.id, b.doc.id, verdict.shared, verdict.jaccard, verdict.containment))
-            elif not templated and (shared := frozenset(a.anchors) & frozenset(b.anchors)):
+            elif not templated and (shared := _shared_sentences(a, b)):
                 if self._facts_agree(a, b):  # not two instances of a template sharing its stock sentences
                     borrowed.append((a.doc.id, b.doc.id, shared))
 
