@@ -163,7 +163,7 @@ def test_a_template_that_fills_words_as_well_as_facts_is_told_apart():
 
 def test_figures_in_any_notation_are_one_fact_and_a_cut_copy_may_drop_some():
     def facts(text: str):
-        return [found for _, found in parse(text).sentence_facts()]
+        return [found for _, found, _ in parse(text).sentence_facts()]
 
     times = [
         facts(f"Le train est parti de Lausanne à {t} avec deux heures de retard.") for t in ("18h05", "18:05")

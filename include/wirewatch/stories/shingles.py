@@ -14,8 +14,12 @@ import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
+import wordfreq
+
+from wirewatch.match.normalize import CompoundSplitter
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # a thousands separator between digit groups: 10'000, 10 000, 10,000, 10.000 -> 10000
@@ -39,6 +43,11 @@ _CALENDAR = frozenset(
 # up to this share of capitalised words inside sentences, capitals mark names (French, most English);
 # German texts capitalise every noun and come out at 0.2 to 0.6
 NAME_CAPITALS = 0.2
+# where capitals do not mark names (German), a capitalised word inside a sentence may be a name when
+# its word is rarer than this (Zipf, wordfreq) and not a compound of common words ('Kantonspolizei'):
+# surnames and small communes (Wettingen 2.5, Zwyssig 1.2), but also rare nouns (Böen, Körnern),
+# so these only count where one takes another's place (see similarity.compare_facts)
+GERMAN_NAME_ZIPF = 3.0
 
 _U64 = np.uint64
 _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a shingle id
@@ -51,6 +60,13 @@ _CAPITALISED: set[str] = set()
 _KEYWORDS: set[str] = set()
 # ids of the folded words that are figures (see is_figure) -> their facts in canonical notation
 FIGURES: dict[int, tuple[str, ...]] = {}
+# ids of the folded words that were seen capitalised -> that spelling, case folded (as wordfreq keys
+# its words); those judged whether they may be German names (once per word, when first asked), and
+# those that may
+_SPELLINGS: dict[int, str] = {}
+_JUDGED: set[int] = set()
+_RARE: set[int] = set()
+_SPLITTER = CompoundSplitter()
 # first characters of the words that may be names or figures: what finds translations (crosslang)
 KEY_START = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 
@@ -73,12 +89,13 @@ def word_id(word: str) -> int:
 
 
 def _learn(raw: str) -> int:
-    if raw[0].isupper():
-        _CAPITALISED.add(raw)
     if raw[0] in KEY_START:
         _KEYWORDS.add(raw)
     word = "".join(_WORD_RE.findall(fold(raw))) or raw
     found = _IDS[raw] = word_id(word)
+    if raw[0].isupper():
+        _CAPITALISED.add(raw)
+        _SPELLINGS.setdefault(found, raw.casefold())
     if is_figure(word):
         FIGURES[found] = tuple(_canonical_figure(word).split())
     return found
@@ -89,10 +106,28 @@ def _ids(tokens: list[str]) -> list[int]:
         _IDS.clear()
         _CAPITALISED.clear()
         _KEYWORDS.clear()
+        _SPELLINGS.clear()
+        _JUDGED.clear()
+        _RARE.clear()
     found = list(map(_IDS.get, tokens))
     if None in found:
         found = [_learn(raw) if i is None else i for raw, i in zip(tokens, found, strict=True)]
     return found
+
+
+def _may_be_name(word: int) -> bool:
+    """Whether a capitalised word may be a German name: rare, not a compound of common words, and
+    not a weekday or month (a figure)."""
+    written = spelling(word)  # '': the caches were cleared since it was parsed
+    # the splitter's list, by the same call: one copy in memory (wordfreq caches it per arguments)
+    frequency = wordfreq.get_frequency_dict("de", wordlist="large").get(written, 0.0)
+    rare = bool(written) and frequency < 10 ** (GERMAN_NAME_ZIPF - 9)  # Zipf: log10 per 1e9 words
+    return rare and word not in FIGURES and _SPLITTER.head(written) is None
+
+
+def spelling(word: int) -> str:
+    """A word seen capitalised, as first seen there, case folded ('' when not known)."""
+    return _SPELLINGS.get(word, "")
 
 
 def fmix64(h: np.ndarray) -> np.ndarray:
@@ -131,22 +166,25 @@ class Text:
         return len(self.keys)
 
     def sentence_facts(self, keep: Sequence[bool] | None = None, names: bool = True) -> list[Sentence]:
-        """Each kept sentence as (its words other than facts, its facts).
+        """Each kept sentence as (its words other than facts, its facts, the names it may hold).
 
         Facts are the figures, in the order they come, in one canonical notation ('18.05 Uhr',
         '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
-        the capitalised words.
+        the capitalised words. Otherwise, in a text whose capitals do not mark names (German),
+        the rare capitalised words stay among the other words and are also listed with their
+        neighbours (see Name).
         """
         ids = self.ids.tolist()
         is_fact = np.fromiter(map(FIGURES.__contains__, ids), dtype=bool, count=len(ids))
         if names:
             is_fact |= self.capitals
+        rare = [] if names or self.capitals_mark_names else self._rare_capitals()
         # plain words by numpy, per sentence; the few facts one by one
         plain = self.ids[~is_fact].tolist()
         plain_at = np.concatenate(([0], np.cumsum(~is_fact))).tolist()
         fact_at = np.flatnonzero(is_fact).tolist()
         found: list[Sentence] = []
-        next_fact = 0
+        next_fact = next_rare = 0
         for n, start, end in self.sentences.tolist():
             facts: list[str | int] = []
             while next_fact < len(fact_at) and fact_at[next_fact] < end:
@@ -157,12 +195,31 @@ class Text:
                 else:
                     facts += figure
                 next_fact += 1
+            held: tuple[Name, ...] = ()
+            while next_rare < len(rare) and rare[next_rare] < end:
+                at = rare[next_rare]  # never a sentence's first word
+                held += ((ids[at - 1], ids[at], ids[at + 1] if at + 1 < end else 0),)
+                next_rare += 1
             if keep is None or keep[n]:
-                found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts)))
+                found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts), held))
         return found
 
+    def _rare_capitals(self) -> list[int]:
+        """Where the capitalised words that may be German names are (see GERMAN_NAME_ZIPF)."""
+        at = np.flatnonzero(self.capitals)
+        words = self.ids[at].tolist()
+        for word in set(words).difference(_JUDGED):
+            _JUDGED.add(word)
+            if _may_be_name(word):
+                _RARE.add(word)
+        return list(compress(at.tolist(), map(_RARE.__contains__, words)))
 
-Sentence = tuple[frozenset[int], tuple[str | int, ...]]  # figures in canonical notation, names as ids
+
+# a capitalised word that may be a name, as (the word before it, it, the word after it or 0): ids
+Name = tuple[int, int, int]
+# (its words other than facts, its facts: figures in canonical notation and names as ids, and where
+# capitals do not mark names, the words that may be names)
+Sentence = tuple[frozenset[int], tuple[str | int, ...], tuple[Name, ...]]
 
 
 def _canonical_figure(word: str) -> str:

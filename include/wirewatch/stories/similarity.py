@@ -7,7 +7,8 @@ match reports, lottery draws) pass both tests, because every instance repeats th
 wording; what gives them away is that sentence for sentence the wording is the same and the
 facts (figures in any notation, dates, weekdays, scores, and names where capitals mark them) are
 not. Copies keep their facts or drop some when cut, never replace them; an agency update may
-correct one among many.
+correct one among many. German capitalises every noun: there a rare capitalised word that takes
+the place of another counts as a replaced fact (another commune or region in a template).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wirewatch.stories.shingles import Sentence
+from wirewatch.match.normalize import forms
+from wirewatch.stories.shingles import Sentence, spelling
 
 # two sentences are the same sentence, perhaps with other details, when this share of their
 # words (facts aside) is the same; a German template sentence with other places and nouns
@@ -69,40 +71,96 @@ class Slots:
 def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
     """Line up each sentence of the shorter text with its closest sentence in the other.
 
-    Sentences are (words without facts, facts), as shingles.Text.sentence_facts gives them. They
-    are paired by their words without the facts, so moved sentences still pair up, then their
-    facts are compared: a fact one of them lacks was dropped, a fact replaced by another changed.
+    Sentences are (words without facts, facts, German names), as shingles.Text.sentence_facts
+    gives them. They are paired by their words without the facts, so moved sentences still pair
+    up, then their facts are compared: a fact one of them lacks was dropped, a fact replaced by
+    another changed, and so was a German name replaced by another (see `_renamed`) that neither
+    text has anywhere else.
     """
     if len(a) > len(b):
         a, b = b, a
     verbatim = set(b)  # a sentence found as it is: its closest, with its facts (most of a copy)
     changed = kept = 0
+    renamed: list[tuple[int, int]] = []
     for sentence in a:
-        plain, facts = sentence
+        plain, facts, names = sentence
         if len(plain) < _MIN_SENTENCE_WORDS:
             continue
         if sentence in verbatim:
             kept += len(facts)
             continue
         scores = {}
-        for n, (words, _) in enumerate(b):
+        for n, (words, _, _) in enumerate(b):
             if shared := len(plain & words):
                 scores[n] = shared / (len(plain) + len(words) - shared)
         best_score = max(scores.values(), default=0.0)
         # of equally close sentences (a list of prices, one line per place), the one with its facts
-        closest = [b[n][1] for n, score in scores.items() if score == best_score]
+        closest = [n for n, score in scores.items() if score == best_score]
         if best_score < SAME_SENTENCE and not (
             best_score >= SAME_FACT_RICH_SENTENCE
             and len(facts) >= FACT_RICH
-            and any(len(other) >= FACT_RICH for other in closest)
+            and any(len(b[n][1]) >= FACT_RICH for n in closest)
         ):
             continue
-        other = facts if facts in closest else closest[0]
+        match = b[closest[0]]
+        if match[1] != facts:
+            match = next((b[n] for n in closest if b[n][1] == facts), match)
+        other = match[1]
         both = len(facts) if facts == other else _common(facts, other)
         kept += both
         if both < min(len(facts), len(other)):  # not one a part of the other: facts were replaced
             changed += max(len(facts), len(other)) - both
+        if names and match[2]:
+            renamed += _renamed(sentence, match)
+    if renamed:  # a name neither text has anywhere else: not one moved by a rewrite
+        ours, theirs = _words(a), _words(b)
+        changed += sum(x not in theirs and y not in ours for x, y in renamed)
     return Slots(changed, kept)
+
+
+def _renamed(a: Sentence, b: Sentence) -> list[tuple[int, int]]:
+    """The words that may be names (German: rare, capitalised) one of two matching sentences has
+    where the other has another such word, between the same two neighbours: another commune or
+    person in a template ('in Wettingen ist' against 'in Dietikon ist'). Such words that both give
+    say nothing (a template's rare nouns, 'Böen'), nor does one that is only left out or reworded,
+    nor another spelling of it (a typo fixed in a copy)."""
+    replacing = {(before, after): word for before, word, after in b[2] if word not in a[0]}
+    return [
+        (word, other)
+        for before, word, after in a[2]
+        if word not in b[0]
+        and (other := replacing.get((before, after))) is not None
+        and not _variants(word, other)
+    ]
+
+
+def _words(sentences: Sequence[Sentence]) -> frozenset[int]:
+    return frozenset().union(*(words for words, _, _ in sentences))
+
+
+def _variants(a: int, b: int) -> bool:
+    """Two spellings of one word: at most one letter added, dropped, changed or swapped with its
+    neighbour, two in words of 8 letters or more ('Wetingen', 'Wettignen' and 'Wettingen'), with
+    accents dropped and umlauts written either way ('Zürich', 'Zurich', 'Zuerich')."""
+    x, y = forms(spelling(a)), forms(spelling(b))
+    most = 2 if min(len(x[0]), len(y[0])) >= 8 else 1
+    return any(_edits(one, two, most) for one in x for two in y)
+
+
+def _edits(a: str, b: str, most: int) -> bool:
+    """Whether a turns into b by at most `most` edits (optimal string alignment distance)."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[-1] <= most
 
 
 def _common(a: Sequence[str], b: Sequence[str]) -> int:
