@@ -133,9 +133,10 @@ class WordNode(Node):
         return doc.has_in(self.word, self.fields)
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
+        label, word = self.label, self.word
         for field in self.fields:
-            for occ in doc.word_occurrences(self.word, field):
-                out.append((self.label, field, occ[2], occ[3]))
+            if word.id in doc.present_in[field]:
+                out.extend([(label, field, occ[2], occ[3]) for occ in doc.word_occurrences(word, field)])
 
     def requirements(self) -> list[Requirement]:
         return [requirement(frozenset(((self.fields, (self.word,), False),)))]
@@ -661,7 +662,8 @@ class OrNode(Node):
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for child in self.children:
-            if child.test(doc):
+            # a word hits where it occurs (nowhere when absent): no need to test it first
+            if type(child) is WordNode or child.test(doc):
                 child.hits(doc, out)
 
     def requirements(self) -> list[Requirement]:
