@@ -2,11 +2,13 @@
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirewatch.config import TopicsFile
 from wirewatch.match import compile_topics
+from wirewatch.match.presearch import _set_bits
 
 # Words that exercise every normalisation rule: umlauts, elisions, hyphens, compounds, prefixes.
 VOCAB = [
@@ -143,3 +145,10 @@ def test_the_anchor_is_the_most_selective_required_clause():
     compiled = compile_queries(["de AND nordkoreanische AND (kursk OR koursk)", "lang:de AND kursk"])
     assert {w.forms[0] for w in compiled.topics[0].anchor} == {"nordkoreanische"}
     assert {w.forms[0] for w in compiled.topics[1].anchor} == {"kursk"}  # not the language code
+
+
+@pytest.mark.parametrize("count", [0, 1, 15, 64, 65, 600])
+def test_candidates_are_read_from_the_bits_in_order(count):
+    indexes = random.Random(count).sample(range(1000), count)
+    number = sum(1 << i for i in indexes)
+    assert _set_bits(number) == sorted(indexes)  # few bits one at a time, many from the bit string

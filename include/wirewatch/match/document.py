@@ -9,9 +9,9 @@ are computed only for the chunks that hold a query word, and only when a candida
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from typing import Any
 
 import ahocorasick
@@ -156,7 +156,7 @@ class WordFinder:
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences", "pairs", "_items")
+    __slots__ = ("parts", "marked", "present", "occurrences", "_items")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -164,7 +164,6 @@ class _Field:
         self.marked = finder.infos(set(chunks), language) if chunks else {}
         self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
         self.occurrences: dict[int, list[Occurrence]] | None = None
-        self.pairs: set[tuple[int, int]] = set()  # (a, b): query word b right after a (with index)
         self._items: set[int] | None = None
 
     def items(self, text: str) -> set[int]:
@@ -176,8 +175,7 @@ class _Field:
         return self._items
 
     def index(self, text: str) -> dict[int, list[Occurrence]]:
-        """Word id -> its occurrences in text order (computed once, for the marked chunks only);
-        also fills `pairs`."""
+        """Word id -> its occurrences in text order (computed once, for the marked chunks only)."""
         if self.occurrences is not None:
             return self.occurrences
         found: dict[int, list[Occurrence]] = {}
@@ -196,16 +194,18 @@ class _Field:
         ends = list(compress(range(1, count), kinds))
         sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
         word_steps = [SENTENCE_GAP] * len(ends)
+        items = None  # looked for at the first paragraph end
         for i, kind in enumerate(compress(kinds, kinds)):
             if kind == 1:
                 continue
             if kind == _ITEM_BREAK:
                 item = True
             else:
+                if items is None:
+                    items = self.items(text)
                 k = ends[i]  # a paragraph end, and an item when the line after it opens like one
                 at = starts[k] - len(separators[k])
-                items = self.items(text)  # a paragraph end is a line end
-                item = any(at + end in items for end in kind)
+                item = bool(items) and any(at + end in items for end in kind)
             if item:
                 sentence_steps[i] = paragraph_steps[i] = ITEM_GAP
                 word_steps[i] = ITEM_WORDS
@@ -215,41 +215,31 @@ class _Field:
         gaps = list(accumulate(word_steps, initial=0))
         sentences = list(accumulate(sentence_steps, initial=0))
         paragraphs = list(accumulate(paragraph_steps, initial=0))
-        # extra word positions of the wide chunks before each chunk (every wide chunk is marked)
-        wide = {chunk: width - 1 for chunk, (width, _) in marked.items() if width > 1}
-        extras = list(accumulate(map(wide.get, chunks, repeat(0)))) if wide else None
-        with_hits = {chunk for chunk, (_, hits) in marked.items() if hits}
         passed = 0  # sentence ends passed
         last_end = len(ends)
-        # last word position -> the words ending there; in text order a word is seen before
-        # every word that starts after it
-        ending: dict[int, list[int]] = {}
-        pairs = self.pairs
-        for k in compress(range(count), map(with_hits.__contains__, chunks)):
+        wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
+        for k in compress(range(count), map(marked.__contains__, chunks)):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
-            chunk = chunks[k]
-            position = k + gaps[passed]
-            if extras is not None:
-                position += extras[k] - wide.get(chunk, 0)  # the wide chunks before this one
+            width, hits = marked[chunks[k]]
+            position = k + gaps[passed] + wide
+            wide += width - 1
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
-            for word_id, first, last, start, end in marked[chunk][1]:
-                at, to = position + first, position + last
-                occurrence = (at, to, base + start, base + end, sentence, paragraph)
+            for word_id, first, last, start, end in hits:
+                occurrence = (
+                    position + first,
+                    position + last,
+                    base + start,
+                    base + end,
+                    sentence,
+                    paragraph,
+                )
                 mine = found.get(word_id)
                 if mine is None:
                     found[word_id] = [occurrence]
                 else:
                     mine.append(occurrence)
-                before = ending.get(at - 1)
-                if before is not None:
-                    pairs.update([(other, word_id) for other in before])
-                there = ending.get(to)
-                if there is None:
-                    ending[to] = [word_id]
-                else:
-                    there.append(word_id)
         return found
 
 
@@ -277,7 +267,7 @@ class Document:
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
-        self._units: dict[tuple[int, str, int], set[int]] = {}
+        self._columns: dict[tuple[int, str, int], set[int]] = {}
         # per-document results of query nodes and slots, shared by the topics that hold them
         self.memo: dict[object, Any] = {}
 
@@ -299,12 +289,14 @@ class Document:
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
 
-    def adjacent_pairs(self, field: str) -> set[tuple[int, int]]:
-        """(a, b) for each query word b that occurs right after query word a in the field (what
-        a phrase needs of each pair of its words)."""
-        if field not in self._occurrences:
-            self._index(field)
-        return self._fields[field].pairs
+    def adjacent(self, field: str, pairs: Iterable[tuple[int, int]]) -> bool:
+        """Whether, for each (a, b) of pairs, query word b occurs right after query word a somewhere
+        in the field (what a phrase needs of each pair of its words)."""
+        for first, second in pairs:
+            ends = self._column(first, field, 1)
+            if not any(start - 1 in ends for start in self._column(second, field, 0)):
+                return False
+        return True
 
     def _index(self, field: str) -> dict[int, list[Occurrence]]:
         found = self._occurrences.get(field)
@@ -314,10 +306,14 @@ class Document:
 
     def word_units(self, word: Word, field: str, unit: int) -> set[int]:
         """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
-        key = (word.id, field, unit)
-        found = self._units.get(key)
+        return self._column(word.id, field, unit)
+
+    def _column(self, word_id: int, field: str, column: int) -> set[int]:
+        """One value (first or last word position, sentence, paragraph) of each occurrence of a word."""
+        key = (word_id, field, column)
+        found = self._columns.get(key)
         if found is None:
-            found = self._units[key] = {occ[unit] for occ in self.word_occurrences(word, field)}
+            found = self._columns[key] = {occ[column] for occ in self._index(field).get(word_id, ())}
         return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -18,7 +19,7 @@ TITLE_WEIGHT = 2.0
 HITS_PER_TERM = 20
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make
 class Hit:
     term: str  # the query term as written (a list entry for @lists)
     field: str  # title | body | lang | outlet | agency
@@ -52,21 +53,19 @@ class TopicMatch:
 
 def score(hits: list[Hit]) -> float:
     """Per matched term: 2 for a title hit, plus log2(1 + body hits). Ranks, it does not calibrate."""
-    return _score([(hit.term, hit.field) for hit in hits])
-
-
-def _score(hits: list[tuple[str, str]] | list[RawHit]) -> float:
-    titled: set[str] = set()
-    body: dict[str, int] = {}
+    per_group: dict[tuple[str, str], int] = {}
     for hit in hits:
-        term, where = hit[0], hit[1]
-        if term not in body:
-            body[term] = 0
-        if where == "title":
-            titled.add(term)
-        elif where == "body":
-            body[term] += 1
-    total = sum(TITLE_WEIGHT * (term in titled) + math.log2(1 + n) for term, n in body.items())
+        per_group[hit.term, hit.field] = per_group.get((hit.term, hit.field), 0) + 1
+    return _score({hit.term for hit in hits}, per_group)
+
+
+def _score(terms: Iterable[str], per_group: dict[tuple[str, str], int]) -> float:
+    """The score from the hits per (term, field)."""
+    total = 0.0
+    for term in terms:
+        total += TITLE_WEIGHT * ((term, "title") in per_group) + math.log2(
+            1 + per_group.get((term, "body"), 0)
+        )
     return round(total, 3)
 
 
@@ -85,8 +84,10 @@ def _innermost(hits: set[RawHit]) -> list[RawHit]:
         if len(group) == 1:
             kept.append(group[0])
             continue
-        # from the right: a hit contains another when one starting at or after it ends at or before it
-        group.sort(key=_from_the_right)
+        # from the right (by start descending, then end): a hit contains another when one
+        # starting at or after it ends at or before it
+        group.sort(key=_END)
+        group.sort(key=_START, reverse=True)  # stable: equal starts stay in end order
         nearest_end = None
         for hit in group:
             end = hit[3]
@@ -96,8 +97,7 @@ def _innermost(hits: set[RawHit]) -> list[RawHit]:
     return kept
 
 
-def _from_the_right(hit: RawHit) -> tuple[int, int]:
-    return -hit[2], hit[3]
+_START, _END = itemgetter(2), itemgetter(3)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -112,27 +112,33 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     """Keyword in context: the window with the most distinct terms, every hit in it marked [[...]]."""
+    return _snippet(text, [(hit.term, hit.field, hit.start, hit.end) for hit in hits], radius)
+
+
+def _snippet(text: str, hits: list[RawHit], radius: int = SNIPPET_RADIUS) -> str:
     if not hits:
         return ""
     best = hits[0]
     if len(hits) > 1:
-        # the hits inside a hit's window start within it: look only there (hits sorted by start)
-        ordered = sorted(hits, key=_start)
-        starts = [h.start for h in ordered]
-        best_key = None
-        for h in hits:
-            low, high = h.start - radius, h.end + radius
+        # The hits inside a hit's window start within it: look only there. Taken by start, a
+        # window wins only with more terms than the ones before it (the earliest of the densest
+        # wins), and the first with every term ends the search.
+        ordered = sorted(hits, key=_START)
+        starts = [hit[2] for hit in ordered]
+        every = len({hit[0] for hit in hits})
+        most = 0
+        for hit in ordered:
+            low, high = hit[2] - radius, hit[3] + radius
             terms = {
-                o.term
-                for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)]
-                if o.end <= high
+                o[0] for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)] if o[3] <= high
             }
-            key = (len(terms), -h.start)
-            if best_key is None or key > best_key:
-                best, best_key = h, key
-    left = max(0, best.start - radius)
-    right = min(len(text), best.end + radius)
-    spans = _merge([(h.start, h.end) for h in hits if h.start >= left and h.end <= right])
+            if len(terms) > most:
+                best, most = hit, len(terms)
+                if most == every:
+                    break
+    left = max(0, best[2] - radius)
+    right = min(len(text), best[3] + radius)
+    spans = _merge([(hit[2], hit[3]) for hit in hits if hit[2] >= left and hit[3] <= right])
     out, cursor = [], left
     for start, end in spans:
         out.append(text[cursor:start])
@@ -144,11 +150,15 @@ def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
         before = "…" + before.split(" ", 1)[1]
     if right < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    return " ".join((before + "".join(inner) + after).split())  # whitespace collapsed
+    return _collapsed(before + "".join(inner) + after)
 
 
-def _start(hit: Hit) -> int:
-    return hit.start
+def _collapsed(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends (" ".join(text.split()), which a
+    text whose only whitespace is single spaces does not need: printable means no other)."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=100_000)
@@ -166,21 +176,22 @@ def _display_order(hits: list[RawHit]) -> list[RawHit]:
 
 
 def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[str, str]) -> TopicMatch:
-    everything = _innermost(set(raw_hits))
     counts: dict[str, int] = {}
     per_group: dict[tuple[str, str], int] = {}
-    hits = []
-    for term, where, start, end in _display_order(everything):
+    shown: list[RawHit] = []
+    for hit in _display_order(_innermost(set(raw_hits))):
+        term, where = hit[0], hit[1]
         counts[term] = counts.get(term, 0) + 1
         seen = per_group.get((term, where), 0)
         if seen < HITS_PER_TERM:
-            hits.append(Hit(term, where, start, end, texts[where][start:end]))
+            shown.append(hit)
         per_group[term, where] = seen + 1
+    hits = [Hit(term, where, start, end, texts[where][start:end]) for term, where, start, end in shown]
     terms = sorted(counts, key=_folded)
-    body_hits = [hit for hit in hits if hit.field == "body"]
-    title_hits = [hit for hit in hits if hit.field == "title"]
-    text_snippet = snippet(texts["body"], body_hits) if body_hits else snippet(texts["title"], title_hits)
-    return TopicMatch(topic_id, topic_name, terms, hits, _score(everything), text_snippet, counts)
+    body_hits = [hit for hit in shown if hit[1] == "body"]
+    title_hits = [hit for hit in shown if hit[1] == "title"]
+    text_snippet = _snippet(texts["body"], body_hits) if body_hits else _snippet(texts["title"], title_hits)
+    return TopicMatch(topic_id, topic_name, terms, hits, _score(counts, per_group), text_snippet, counts)
 
 
 def trace(node: Node, doc: Document, depth: int = 0) -> list[str]:

@@ -37,8 +37,9 @@ import wordfreq
 
 from wirewatch.text import fold
 
-# Letters/digits joined by hyphens (incl. U+2010/U+2011) or apostrophes (incl. typographic ones).
-CHUNK_RE = re.compile(r"\w+(?:[-\u2010\u2011'\u2019\u02bc]\w+)*")
+# Letters/digits joined by hyphens (incl. U+2010/U+2011) or apostrophes (incl. typographic ones);
+# possessive, since a chunk never gives back a character (the same chunks, found faster).
+CHUNK_RE = re.compile(r"\w++(?:[-\u2010\u2011'\u2019\u02bc]\w++)*+")
 _JOINER_RE = re.compile(r"[-\u2010\u2011'\u2019\u02bc]")
 _APOSTROPHES = "'\u2019\u02bc"
 

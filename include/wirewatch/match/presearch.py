@@ -5,7 +5,7 @@ WordFinder's automaton over every query word, run once per distinct chunk). A qu
 of atoms such that a matching document holds an atom of every set (see Node.requirements: `a AND
 (b OR "c d")` gives {a} and {b, "c d"}). An atom is a field scope and words that must all occur in
 one field of it: `title:a` needs a in the title, the phrase "c d" needs c right before d in one
-field (the document lists the pairs of query words that occur one right after the other).
+field (the document tells whether one query word occurs right after another).
 
 Each topic takes up to MAX_SETS of its most selective sets, one per position. Topics are bits of
 Python integers: per position, the field's words each light up the topics that one of their atoms
@@ -114,22 +114,32 @@ class Presearcher:
                 for others, sequence, lights in multi[word_id]
                 if others <= words
             ]
-            adjacent = None  # the field's pairs of adjacent query words, once a phrase needs them
             for sequence, lights in found:
-                if sequence is not None:
-                    if adjacent is None:
-                        adjacent = doc.adjacent_pairs(field)
-                    if not sequence <= adjacent:
-                        continue
+                if sequence is not None and not doc.adjacent(field, sequence):
+                    continue
                 for position, bits in lights:
                     lit[position] |= bits
         found = lit[0]
         for bits in lit[1:]:
             found &= bits
-        bits = bin(found)[:1:-1]  # bit i at index i
+        return _set_bits(found)
+
+
+def _set_bits(number: int) -> list[int]:
+    """Indexes of the bits set in a number, in order: one at a time when they are few (a document
+    has a few candidates among thousands of topics), else from its binary string."""
+    if number.bit_count() <= 64:
         indexes = []
-        index = bits.find("1")
-        while index >= 0:
-            indexes.append(index)
-            index = bits.find("1", index + 1)
+        while number:
+            top = number.bit_length() - 1
+            indexes.append(top)
+            number ^= 1 << top
+        indexes.reverse()
         return indexes
+    bits = bin(number)[:1:-1]  # bit i at index i
+    indexes = []
+    index = bits.find("1")
+    while index >= 0:
+        indexes.append(index)
+        index = bits.find("1", index + 1)
+    return indexes

@@ -133,9 +133,10 @@ class WordNode(Node):
         return doc.has_in(self.word, self.fields)
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
+        label, word = self.label, self.word
         for field in self.fields:
-            for occ in doc.word_occurrences(self.word, field):
-                out.append((self.label, field, occ[2], occ[3]))
+            if word.id in doc.present_in[field]:
+                out.extend([(label, field, occ[2], occ[3]) for occ in doc.word_occurrences(word, field)])
 
     def requirements(self) -> list[Requirement]:
         return [requirement(frozenset(((self.fields, (self.word,), False),)))]
@@ -460,6 +461,9 @@ class StructNode(SeqNode):
     def __post_init__(self) -> None:
         super().__post_init__()
         self._body_first = sorted(self.fields, key=lambda f: f == "title")
+        self._single_words = tuple(
+            all(_is_words_of(words) and len(words) == 1 for words, _, _ in slot) for slot in self.slots
+        )
         # parts of the query each slot surely holds: a nested clause all of its own
         self._held = tuple(
             min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
@@ -486,9 +490,10 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
-        if not all(any(self._slot_present(doc, f, j) for f in self.fields) for j in range(len(self.slots))):
-            doc.memo[key] = found
-            return found
+        for j in range(len(self.slots)):
+            if not any([self._slot_present(doc, f, j) for f in self.fields]):
+                doc.memo[key] = found
+                return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
         context = context and not doc.has_items("body")
@@ -505,7 +510,9 @@ class StructNode(SeqNode):
             for needed in tries:
                 if not all(self._slot_present(doc, field, j) for j in needed):
                     continue
-                units = [_units_of(self.slots[j], doc, field, self.unit) for j in needed]
+                units = [
+                    _units_of(self.slots[j], doc, field, self.unit, self._single_words[j]) for j in needed
+                ]
                 if first_only:  # only whether there is a window
                     ranges = [(0, 0)] if _near(units, self.distance) else []
                 else:
@@ -521,18 +528,20 @@ class StructNode(SeqNode):
         return found
 
 
-def _units_of(slot: Slot, doc: Document, field: str, unit: int) -> set[int]:
-    """The sentences or paragraphs (unit) a slot occurs in."""
+def _units_of(slot: Slot, doc: Document, field: str, unit: int, single_words: bool) -> set[int]:
+    """The sentences or paragraphs (unit) a slot occurs in; single_words: its alternatives are
+    all single words."""
     key = (id(slot), field, unit)
     found = doc.memo.get(key)
     if found is None:
-        if all(_is_words_of(words) and len(words) == 1 for words, _, _ in slot):  # from each word's units
+        if single_words:  # from the units of each word present
+            present = doc.present_in[field]
             found = set().union(
-                *(
+                *[
                     doc.word_units(words[0], field, unit)
                     for words, _, languages in slot
-                    if languages is None or _for_language(languages, doc)
-                )
+                    if words[0].id in present and (languages is None or _for_language(languages, doc))
+                ]
             )
         else:
             found = {span[unit] for span in _spans_of(slot, doc, field)}
@@ -661,7 +670,8 @@ class OrNode(Node):
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
         for child in self.children:
-            if child.test(doc):
+            # a word hits where it occurs (nowhere when absent): no need to test it first
+            if type(child) is WordNode or child.test(doc):
                 child.hits(doc, out)
 
     def requirements(self) -> list[Requirement]:
