@@ -7,7 +7,8 @@ tests/data/heldout3 (de 0.952/0.952, fr 0.984/0.984, en 0.985/0.985), tests/data
 (de 0.964/0.909, fr 0.955/0.944, en 0.963/0.918), tests/data/heldout6 (de 0.853/0.906,
 fr 0.795/0.967, en 0.795/0.935) and tests/data/heldout7 (de 0.808/0.940, fr 0.845/0.882,
 en 0.857/0.957), tests/data/heldout8 (de 0.968/0.938, fr 0.983/0.892, en 0.984/0.939) and
-tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970). All are development data now: their floors, per set and
+tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/data/heldout10
+(de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955). All are development data now: their floors, per set and
 language so that a language cannot be neglected behind the others, guard against regressions
 and are no estimate for unseen text.
 """
@@ -62,6 +63,11 @@ HELDOUT9 = [
     for lang in ("de", "fr", "en")
     for p in jsonl(REPO / f"tests/data/heldout9/dprk_kursk_heldout9_{lang}.jsonl")
 ]
+HELDOUT10 = [
+    p
+    for lang in ("de", "fr", "en")
+    for p in jsonl(REPO / f"tests/data/heldout10/dprk_kursk_heldout10_{lang}.jsonl")
+]
 DEV3 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev3_{lang}.jsonl")]
 DEV2 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev_{lang}.jsonl")]
 
@@ -97,7 +103,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT3):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in (HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9):
+    for passages in (HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10):
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -114,9 +120,10 @@ SETS = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
 }
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout9 is the fresh text the topic was last tuned for; the others were tuned on before.
+# heldout10 is the fresh text the topic was last tuned for; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -148,6 +155,9 @@ FLOORS = {
     ("heldout9", "de"): (0.98, 0.95),  # 0.984 / 0.954
     ("heldout9", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout9", "en"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout10", "de"): (1.00, 0.98),  # 1.000 / 0.985
+    ("heldout10", "fr"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout10", "en"): (1.00, 0.96),  # 1.000 / 0.970
 }
 
 
