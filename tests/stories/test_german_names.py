@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from wirewatch.config import DedupeSettings
-from wirewatch.stories import Clusterer, Doc
+from wirewatch.stories import Clusterer, Doc, shingles
+from wirewatch.stories.shingles import parse
+from wirewatch.stories.similarity import Slots, compare_facts
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 
@@ -56,3 +60,25 @@ def test_two_german_weather_warnings_for_other_regions_stay_apart():
         ),
     )
     assert found["entlebuch"] == found["copy"] != found["toggenburg"]
+
+
+def _slots(a: str, b: str) -> Slots:
+    return compare_facts(parse(a).sentence_facts(names=False), parse(b).sentence_facts(names=False))
+
+
+def test_a_two_word_name_replaced_whole_is_a_replaced_fact():
+    # first names and surnames all rare: each word's neighbours are the other name's words
+    wettingen = ACCIDENT_DE.format("Wettingen", "Reto Zwyssig")
+    assert _slots(wettingen, ACCIDENT_DE.format("Wettingen", "Flurin Bachofner")) == Slots(changed=1, kept=0)
+    assert _slots(wettingen, ACCIDENT_DE.format("Wettingen", "Reto Bachofner")) == Slots(changed=1, kept=0)
+
+
+def test_names_are_judged_when_parsed_not_after_the_caches_are_cleared(monkeypatch: pytest.MonkeyPatch):
+    text = parse(ACCIDENT_DE.format("Wettingen", "Reto Zwyssig"))
+    monkeypatch.setattr(shingles, "_IDS_MAX", 0)
+    parse("Ein anderer Text leert die Caches.")  # a long-lived worker's caches fill up
+    monkeypatch.undo()
+    held = [name for _, _, names in text.sentence_facts(names=False) for _, name, _ in names]
+    assert [shingles.word_id("wettingen")] in [list(name) for name in held]
+    again = parse(ACCIDENT_DE.format("Wettingen", "Reto Zwyssig")).sentence_facts(names=False)
+    assert text.sentence_facts(names=False) == again
