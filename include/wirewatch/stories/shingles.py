@@ -127,8 +127,9 @@ def _may_be_name(word: int) -> bool:
     return rare and _SPLITTER.head(written) is None
 
 
-def _rare_capitals(ids: np.ndarray, capitals: np.ndarray) -> np.ndarray:
-    """Per word: whether it is capitalised and may be a German name (see GERMAN_NAME_ZIPF)."""
+def _rare_capitals(ids: np.ndarray, capitals: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
+    """Per word: whether it is capitalised and may be a German name (see GERMAN_NAME_ZIPF); and
+    the spellings of those words."""
     at = np.flatnonzero(capitals)
     words = ids[at].tolist()
     for word in set(words).difference(_JUDGED):
@@ -137,7 +138,7 @@ def _rare_capitals(ids: np.ndarray, capitals: np.ndarray) -> np.ndarray:
             _RARE.add(word)
     rare = np.zeros(len(ids), dtype=bool)
     rare[at] = np.fromiter(map(_RARE.__contains__, words), dtype=bool, count=len(words))
-    return rare
+    return rare, {word: spelling(word) for word in _RARE.intersection(words)}
 
 
 def _capitals_mark_names(capitals: np.ndarray, sentence_count: int) -> bool:
@@ -177,6 +178,7 @@ class Text:
     # inside its sentence (a sentence's first word says nothing)
     rare: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: may be a
     # German name (all False where capitals mark names), judged when parsed
+    spellings: dict[int, str] = field(default_factory=dict)  # of those words, kept from the caches
 
     @property
     def capitals_mark_names(self) -> bool:
@@ -224,17 +226,17 @@ class Text:
                 while next_rare < len(rare) and rare[next_rare] == last + 1:  # a first name and surname
                     last = rare[next_rare]
                     next_rare += 1
-                held += (
-                    (ids[first - 1], tuple(ids[first : last + 1]), ids[last + 1] if last + 1 < end else 0),
-                )
+                run = tuple(ids[first : last + 1])
+                after = ids[last + 1] if last + 1 < end else 0
+                held += ((ids[first - 1], run, after, tuple(map(self.spellings.__getitem__, run))),)
             if keep is None or keep[n]:
                 found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts), held))
         return found
 
 
 # a run of capitalised words that may be a name, as (the word before it, its words, the word after it
-# or 0): ids
-Name = tuple[int, tuple[int, ...], int]
+# or 0) as ids, and its words' spellings
+Name = tuple[int, tuple[int, ...], int, tuple[str, ...]]
 # (its words other than facts, its facts: figures in canonical notation and names as ids, and where
 # capitals do not mark names, the words that may be names)
 Sentence = tuple[frozenset[int], tuple[str | int, ...], tuple[Name, ...]]
@@ -277,8 +279,8 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     rows = np.array(sentences, dtype=np.int32).reshape(-1, 3)
     capitals[rows[:, 1]] = False  # a sentence's first word says nothing
     # judged now, while the caches know the words' spellings
-    rare = (
-        np.zeros(0, dtype=bool)
+    rare, spellings = (
+        (np.zeros(0, dtype=bool), {})
         if _capitals_mark_names(capitals, len(rows))
         else _rare_capitals(array, capitals)
     )
@@ -300,6 +302,7 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         tuple(filter(_KEYWORDS.__contains__, tokens)),
         capitals,
         rare,
+        spellings,
     )
 
 

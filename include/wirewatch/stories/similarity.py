@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wirewatch.match.normalize import forms
-from wirewatch.stories.shingles import Sentence, spelling
+from wirewatch.stories.shingles import Sentence
 
 # two sentences are the same sentence, perhaps with other details, when this share of their
 # words (facts aside) is the same; a German template sentence with other places and nouns
@@ -129,19 +129,21 @@ def _renamed(a: Sentence, b: Sentence) -> list[Renamed]:
     'Lenker, Urs Bachofner, blieb'), as the words in which they differ. Names that both give say
     nothing (a template's rare nouns, 'Böen'), nor does one that is only left out or reworded, nor
     another spelling of it (a typo fixed in a copy)."""
-    replacing: dict[tuple[int, int], set[tuple[int, ...]]] = {}
-    for before, name, after in b[2]:
+    replacing: dict[tuple[int, int], set[tuple[tuple[int, ...], tuple[str, ...]]]] = {}
+    for before, name, after, written in b[2]:
         if not a[0].issuperset(name):
-            replacing.setdefault((before, after), set()).add(name)
+            replacing.setdefault((before, after), set()).add((name, written))
     found = []
-    for before, name, after in a[2]:
+    for before, name, after, written in a[2]:
         if b[0].issuperset(name):
             continue
-        for other in replacing.get((before, after), ()):
-            ours = tuple(word for word in name if word not in other)
-            theirs = tuple(word for word in other if word not in name)
-            if ours and theirs and not _variants(ours, theirs):
-                found.append((ours, theirs))
+        for other, other_written in replacing.get((before, after), ()):
+            ours = [(word, text) for word, text in zip(name, written, strict=True) if word not in other]
+            theirs = [
+                (word, text) for word, text in zip(other, other_written, strict=True) if word not in name
+            ]
+            if ours and theirs and not _variants([text for _, text in ours], [text for _, text in theirs]):
+                found.append((tuple(word for word, _ in ours), tuple(word for word, _ in theirs)))
     return found
 
 
@@ -149,11 +151,11 @@ def _words(sentences: Sequence[Sentence]) -> frozenset[int]:
     return frozenset().union(*(words for words, _, _ in sentences))
 
 
-def _variants(a: Sequence[int], b: Sequence[int]) -> bool:
+def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two spellings of one name: at most one letter added, dropped, changed or swapped with its
     neighbour, two in names of 8 letters or more ('Wetingen', 'Wettignen' and 'Wettingen'), with
     accents dropped and umlauts written either way ('Zürich', 'Zurich', 'Zuerich')."""
-    x, y = forms(" ".join(map(spelling, a))), forms(" ".join(map(spelling, b)))
+    x, y = forms(" ".join(a)), forms(" ".join(b))
     most = 2 if min(len(x[0]), len(y[0])) >= 8 else 1
     return any(_edits(one, two, most) for one in x for two in y)
 
