@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from wirewatch.config import DedupeSettings
-from wirewatch.stories import Clusterer, Doc
+from wirewatch.stories import Clusterer, Doc, shingles
+from wirewatch.stories.shingles import parse
+from wirewatch.stories.similarity import Slots, compare_facts
 
 T0 = datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 
@@ -56,3 +60,28 @@ def test_two_german_weather_warnings_for_other_regions_stay_apart():
         ),
     )
     assert found["entlebuch"] == found["copy"] != found["toggenburg"]
+
+
+def _slots(a: str, b: str) -> Slots:
+    return compare_facts(parse(a).sentence_facts(names=False), parse(b).sentence_facts(names=False))
+
+
+def test_a_two_word_name_replaced_whole_is_a_replaced_fact():
+    # first names and surnames all rare: each word's neighbours are the other name's words
+    wettingen = ACCIDENT_DE.format("Wettingen", "Reto Zwyssig")
+    assert _slots(wettingen, ACCIDENT_DE.format("Wettingen", "Flurin Bachofner")) == Slots(changed=1, kept=0)
+    assert _slots(wettingen, ACCIDENT_DE.format("Wettingen", "Reto Bachofner")) == Slots(changed=1, kept=0)
+
+
+def test_names_are_judged_when_parsed_not_after_the_caches_are_cleared(monkeypatch: pytest.MonkeyPatch):
+    wettingen = parse(ACCIDENT_DE.format("Wettingen", "Reto Zwyssig"))
+    dietikon = parse(ACCIDENT_DE.format("Dietikon", "Reto Zwyssig"))
+    facts = wettingen.sentence_facts(names=False)
+    slots = compare_facts(facts, dietikon.sentence_facts(names=False))
+    assert slots.changed
+    monkeypatch.setattr(shingles, "_IDS_MAX", 0)
+    parse("Ein anderer Text leert die Caches.")  # a long-lived worker's caches fill up
+    monkeypatch.undo()
+    # the texts parsed before the clear are compared after it: as if it had not happened
+    assert wettingen.sentence_facts(names=False) == facts
+    assert compare_facts(facts, dietikon.sentence_facts(names=False)) == slots

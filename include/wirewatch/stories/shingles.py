@@ -14,7 +14,6 @@ import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 
 import numpy as np
 import wordfreq
@@ -52,6 +51,7 @@ GERMAN_NAME_ZIPF = 3.0
 _U64 = np.uint64
 _MULT = _U64(0x9E3779B97F4A7C15)  # odd 64-bit constant: mixes word ids into a shingle id
 # raw token -> id of its folded form: news vocabulary repeats, so each spelling is folded once
+# The caches below are module globals, not locked: one thread of a worker parses at a time.
 _IDS: dict[str, int] = {}
 _IDS_MAX = 2_000_000  # bounds the cache of a long-lived worker
 # the raw tokens seen that start with a capital, and with a digit or a capital (see KEY_START): sets,
@@ -61,8 +61,8 @@ _KEYWORDS: set[str] = set()
 # ids of the folded words that are figures (see is_figure) -> their facts in canonical notation
 FIGURES: dict[int, tuple[str, ...]] = {}
 # ids of the folded words that were seen capitalised -> that spelling, case folded (as wordfreq keys
-# its words); those judged whether they may be German names (once per word, when first asked), and
-# those that may
+# its words); those judged whether they may be German names (once per word, when a German text with
+# it is parsed), and those that may
 _SPELLINGS: dict[int, str] = {}
 _JUDGED: set[int] = set()
 _RARE: set[int] = set()
@@ -118,11 +118,33 @@ def _ids(tokens: list[str]) -> list[int]:
 def _may_be_name(word: int) -> bool:
     """Whether a capitalised word may be a German name: rare, not a compound of common words, and
     not a weekday or month (a figure)."""
-    written = spelling(word)  # '': the caches were cleared since it was parsed
+    if word in FIGURES:
+        return False
+    written = spelling(word)  # known: parse learnt the word just before it asks
     # the splitter's list, by the same call: one copy in memory (wordfreq caches it per arguments)
     frequency = wordfreq.get_frequency_dict("de", wordlist="large").get(written, 0.0)
-    rare = bool(written) and frequency < 10 ** (GERMAN_NAME_ZIPF - 9)  # Zipf: log10 per 1e9 words
-    return rare and word not in FIGURES and _SPLITTER.head(written) is None
+    rare = frequency < 10 ** (GERMAN_NAME_ZIPF - 9)  # Zipf: log10 per 1e9 words
+    return rare and _SPLITTER.head(written) is None
+
+
+def _rare_capitals(ids: np.ndarray, capitals: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
+    """Per word: whether it is capitalised and may be a German name (see GERMAN_NAME_ZIPF); and
+    the spellings of those words."""
+    at = np.flatnonzero(capitals)
+    words = ids[at].tolist()
+    for word in set(words).difference(_JUDGED):
+        _JUDGED.add(word)
+        if _may_be_name(word):
+            _RARE.add(word)
+    rare = np.zeros(len(ids), dtype=bool)
+    rare[at] = np.fromiter(map(_RARE.__contains__, words), dtype=bool, count=len(words))
+    return rare, {word: spelling(word) for word in _RARE.intersection(words)}
+
+
+def _capitals_mark_names(capitals: np.ndarray, sentence_count: int) -> bool:
+    """Whether capitals mark names: German capitalises every noun (0.2 to 0.6 of the words)."""
+    inside = len(capitals) - sentence_count
+    return not inside or float(capitals.sum()) / inside <= NAME_CAPITALS
 
 
 def spelling(word: int) -> str:
@@ -154,12 +176,14 @@ class Text:
     keywords: tuple[str, ...] = ()  # the words that start with a digit or a capital (names, figures)
     capitals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: capitalised
     # inside its sentence (a sentence's first word says nothing)
+    rare: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per word: may be a
+    # German name (all False where capitals mark names), judged when parsed
+    spellings: dict[int, str] = field(default_factory=dict)  # of those words, kept from the caches
 
     @property
     def capitals_mark_names(self) -> bool:
         """Whether capitals mark names: German capitalises every noun (0.2 to 0.6 of the words)."""
-        inside = len(self.ids) - len(self.sentences)
-        return not inside or float(self.capitals.sum()) / inside <= NAME_CAPITALS
+        return _capitals_mark_names(self.capitals, len(self.sentences))
 
     @property
     def paragraph_count(self) -> int:
@@ -171,14 +195,14 @@ class Text:
         Facts are the figures, in the order they come, in one canonical notation ('18.05 Uhr',
         '18h05' and '18:05' are all '18', '5'; '1er', '1st' and '1.' are '1'), and, if `names`,
         the capitalised words. Otherwise, in a text whose capitals do not mark names (German),
-        the rare capitalised words stay among the other words and are also listed with their
-        neighbours (see Name).
+        the rare capitalised words stay among the other words and are also listed, a run of them
+        as one name, with their neighbours (see Name).
         """
         ids = self.ids.tolist()
         is_fact = np.fromiter(map(FIGURES.__contains__, ids), dtype=bool, count=len(ids))
         if names:
             is_fact |= self.capitals
-        rare = [] if names or self.capitals_mark_names else self._rare_capitals()
+        rare = [] if names else np.flatnonzero(self.rare).tolist()
         # plain words by numpy, per sentence; the few facts one by one
         plain = self.ids[~is_fact].tolist()
         plain_at = np.concatenate(([0], np.cumsum(~is_fact))).tolist()
@@ -197,26 +221,22 @@ class Text:
                 next_fact += 1
             held: tuple[Name, ...] = ()
             while next_rare < len(rare) and rare[next_rare] < end:
-                at = rare[next_rare]  # never a sentence's first word
-                held += ((ids[at - 1], ids[at], ids[at + 1] if at + 1 < end else 0),)
+                first = last = rare[next_rare]  # never a sentence's first word
                 next_rare += 1
+                while next_rare < len(rare) and rare[next_rare] == last + 1:  # a first name and surname
+                    last = rare[next_rare]
+                    next_rare += 1
+                run = tuple(ids[first : last + 1])
+                after = ids[last + 1] if last + 1 < end else 0
+                held += ((ids[first - 1], run, after, tuple(map(self.spellings.__getitem__, run))),)
             if keep is None or keep[n]:
                 found.append((frozenset(plain[plain_at[start] : plain_at[end]]), tuple(facts), held))
         return found
 
-    def _rare_capitals(self) -> list[int]:
-        """Where the capitalised words that may be German names are (see GERMAN_NAME_ZIPF)."""
-        at = np.flatnonzero(self.capitals)
-        words = self.ids[at].tolist()
-        for word in set(words).difference(_JUDGED):
-            _JUDGED.add(word)
-            if _may_be_name(word):
-                _RARE.add(word)
-        return list(compress(at.tolist(), map(_RARE.__contains__, words)))
 
-
-# a capitalised word that may be a name, as (the word before it, it, the word after it or 0): ids
-Name = tuple[int, int, int]
+# a run of capitalised words that may be a name, as (the word before it, its words, the word after it
+# or 0) as ids, and its words' spellings
+Name = tuple[int, tuple[int, ...], int, tuple[str, ...]]
 # (its words other than facts, its facts: figures in canonical notation and names as ids, and where
 # capitals do not mark names, the words that may be names)
 Sentence = tuple[frozenset[int], tuple[str | int, ...], tuple[Name, ...]]
@@ -258,6 +278,12 @@ def parse(body: str, anchor_words: int = 8) -> Text:
     capitals = np.fromiter(map(_CAPITALISED.__contains__, tokens), dtype=bool, count=len(tokens))
     rows = np.array(sentences, dtype=np.int32).reshape(-1, 3)
     capitals[rows[:, 1]] = False  # a sentence's first word says nothing
+    # judged now, while the caches know the words' spellings
+    rare, spellings = (
+        (np.zeros(0, dtype=bool), {})
+        if _capitals_mark_names(capitals, len(rows))
+        else _rare_capitals(array, capitals)
+    )
     raw = array.tobytes()  # slices of bytes are cheaper than slices of the array
     keys = [_key(raw[4 * bounds[i] : 4 * bounds[i + 1]], b"paragraph") for i in range(len(bounds) - 1)]
     anchors = [
@@ -275,6 +301,8 @@ def parse(body: str, anchor_words: int = 8) -> Text:
         body,
         tuple(filter(_KEYWORDS.__contains__, tokens)),
         capitals,
+        rare,
+        spellings,
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wirewatch.match.normalize import forms
-from wirewatch.stories.shingles import Sentence, spelling
+from wirewatch.stories.shingles import Sentence
 
 # two sentences are the same sentence, perhaps with other details, when this share of their
 # words (facts aside) is the same; a German template sentence with other places and nouns
@@ -81,7 +81,7 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
         a, b = b, a
     verbatim = set(b)  # a sentence found as it is: its closest, with its facts (most of a copy)
     changed = kept = 0
-    renamed: list[tuple[int, int]] = []
+    renamed: list[Renamed] = []
     for sentence in a:
         plain, facts, names = sentence
         if len(plain) < _MIN_SENTENCE_WORDS:
@@ -114,35 +114,48 @@ def compare_facts(a: Sequence[Sentence], b: Sequence[Sentence]) -> Slots:
             renamed += _renamed(sentence, match)
     if renamed:  # a name neither text has anywhere else: not one moved by a rewrite
         ours, theirs = _words(a), _words(b)
-        changed += sum(x not in theirs and y not in ours for x, y in renamed)
+        changed += sum(theirs.isdisjoint(x) and ours.isdisjoint(y) for x, y in renamed)
     return Slots(changed, kept)
 
 
-def _renamed(a: Sentence, b: Sentence) -> list[tuple[int, int]]:
-    """The words that may be names (German: rare, capitalised) one of two matching sentences has
-    where the other has another such word, between the same two neighbours: another commune or
-    person in a template ('in Wettingen ist' against 'in Dietikon ist'). Such words that both give
-    say nothing (a template's rare nouns, 'Böen'), nor does one that is only left out or reworded,
-    nor another spelling of it (a typo fixed in a copy)."""
-    replacing = {(before, after): word for before, word, after in b[2] if word not in a[0]}
-    return [
-        (word, other)
-        for before, word, after in a[2]
-        if word not in b[0]
-        and (other := replacing.get((before, after))) is not None
-        and not _variants(word, other)
-    ]
+# the words of a name one text has and another name's words the other has in their place: ids
+Renamed = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _renamed(a: Sentence, b: Sentence) -> list[Renamed]:
+    """The names (German: runs of rare capitalised words) one of two matching sentences has where
+    the other has another, between the same two neighbours: another commune or person in a
+    template ('in Wettingen ist' against 'in Dietikon ist', 'Lenker, Reto Zwyssig, blieb' against
+    'Lenker, Urs Bachofner, blieb'), as the words in which they differ. Names that both give say
+    nothing (a template's rare nouns, 'Böen'), nor does one that is only left out or reworded, nor
+    another spelling of it (a typo fixed in a copy)."""
+    replacing: dict[tuple[int, int], set[tuple[tuple[int, ...], tuple[str, ...]]]] = {}
+    for before, name, after, written in b[2]:
+        if not a[0].issuperset(name):
+            replacing.setdefault((before, after), set()).add((name, written))
+    found = []
+    for before, name, after, written in a[2]:
+        if b[0].issuperset(name):
+            continue
+        for other, other_written in replacing.get((before, after), ()):
+            ours = [(word, text) for word, text in zip(name, written, strict=True) if word not in other]
+            theirs = [
+                (word, text) for word, text in zip(other, other_written, strict=True) if word not in name
+            ]
+            if ours and theirs and not _variants([text for _, text in ours], [text for _, text in theirs]):
+                found.append((tuple(word for word, _ in ours), tuple(word for word, _ in theirs)))
+    return found
 
 
 def _words(sentences: Sequence[Sentence]) -> frozenset[int]:
     return frozenset().union(*(words for words, _, _ in sentences))
 
 
-def _variants(a: int, b: int) -> bool:
-    """Two spellings of one word: at most one letter added, dropped, changed or swapped with its
-    neighbour, two in words of 8 letters or more ('Wetingen', 'Wettignen' and 'Wettingen'), with
+def _variants(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two spellings of one name: at most one letter added, dropped, changed or swapped with its
+    neighbour, two in names of 8 letters or more ('Wetingen', 'Wettignen' and 'Wettingen'), with
     accents dropped and umlauts written either way ('Zürich', 'Zurich', 'Zuerich')."""
-    x, y = forms(spelling(a)), forms(spelling(b))
+    x, y = forms(" ".join(a)), forms(" ".join(b))
     most = 2 if min(len(x[0]), len(y[0])) >= 8 else 1
     return any(_edits(one, two, most) for one in x for two in y)
 
