@@ -8,7 +8,8 @@ tests/data/heldout3 (de 0.952/0.952, fr 0.984/0.984, en 0.985/0.985), tests/data
 fr 0.795/0.967, en 0.795/0.935) and tests/data/heldout7 (de 0.808/0.940, fr 0.845/0.882,
 en 0.857/0.957), tests/data/heldout8 (de 0.968/0.938, fr 0.983/0.892, en 0.984/0.939) and
 tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/data/heldout10
-(de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955). All are development data now: their floors, per set and
+(de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955), and tests/data/heldout11 (de 1.000/0.923,
+fr 0.983/0.892, en 1.000/0.938), not tuned on yet. All are development data now: their floors, per set and
 language so that a language cannot be neglected behind the others, guard against regressions
 and are no estimate for unseen text.
 """
@@ -68,6 +69,11 @@ HELDOUT10 = [
     for lang in ("de", "fr", "en")
     for p in jsonl(REPO / f"tests/data/heldout10/dprk_kursk_heldout10_{lang}.jsonl")
 ]
+HELDOUT11 = [
+    p
+    for lang in ("de", "fr", "en")
+    for p in jsonl(REPO / f"tests/data/heldout11/dprk_kursk_heldout11_{lang}.jsonl")
+]
 DEV3 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev3_{lang}.jsonl")]
 DEV2 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev_{lang}.jsonl")]
 
@@ -103,7 +109,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT3):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in (HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10):
+    for passages in (HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11):
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -121,6 +127,7 @@ SETS = {
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
+    "heldout11": HELDOUT11,
 }
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # heldout10 is the fresh text the topic was last tuned for; the others were tuned on before.
@@ -158,6 +165,9 @@ FLOORS = {
     ("heldout10", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "fr"): (1.00, 0.96),  # 1.000 / 0.970
     ("heldout10", "en"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout11", "de"): (1.00, 0.92),  # 1.000 / 0.923
+    ("heldout11", "fr"): (0.98, 0.89),  # 0.983 / 0.892
+    ("heldout11", "en"): (1.00, 0.93),  # 1.000 / 0.938
 }
 
 
