@@ -14,6 +14,7 @@ from datasketch import MinHash
 from tests.stories.stories import BEETLE_DE, DAM_FR, FERRY_DE, FERRY_EN
 from wirewatch.config import DedupeSettings
 from wirewatch.stories import Clusterer, Doc, Member, summarize
+from wirewatch.stories.clusters import _told
 from wirewatch.stories.minhash import Signer, candidate_probability
 from wirewatch.stories.shingles import parse, shingles, word_id
 from wirewatch.stories.similarity import compare_facts, overlap
@@ -384,3 +385,24 @@ def test_a_stock_sentence_with_a_typo_is_no_borrowing():
     found = Clusterer(DedupeSettings()).cluster([*docs, *lead, compiled])
     assert found.assignments["compiled"] == found.assignments["a5"]
     assert found.also_uses == {}
+
+
+def test_a_credit_line_leaves_out_only_its_own_shingles():
+    """The credit ends with the word a paragraph of prose ends with: their short tail shingle is
+    the prose's too, and stays when another article lacks the credit."""
+    prose = "Der Dieb flüchtete nach dem Einbruch in der Nacht zu Fuss, sagte ein Sprecher der Polizei."
+    clusterer = Clusterer(DedupeSettings())
+    credited = clusterer._prepare(Doc("a", f"{prose}\nFoto: Polizei"), parse(f"{prose}\nFoto: Polizei"), {})
+    other = clusterer._prepare(Doc("b", "Ein anderer Text."), parse("Ein anderer Text."), {})
+    assert set(shingles(parse(prose), 3).tolist()) <= set(_told(credited, other).tolist())
+
+
+def test_only_the_lead_s_dateline_is_left_out_for_more_keys():
+    """A spaced dash early in a later paragraph is no dateline: it adds no key."""
+    lead = "In einem abgelegenen Buchenwald im Jura haben Forschende eine unbekannte Käferart entdeckt."
+    later = "Die Biologin {} die das Projekt leitet, hat zuerst an eine Verwechslung mit einer anderen Art geglaubt."
+    keys = [
+        Clusterer(DedupeSettings()).cluster([Doc("a", f"{lead}\n{later.format(mark)}")]).band_keys["a"]
+        for mark in ("– sie ist Professorin –", ", sie ist Professorin,")
+    ]
+    assert sorted(keys[0]) == sorted(keys[1])

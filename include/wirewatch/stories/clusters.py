@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Protocol
 
 import numpy as np
@@ -198,12 +199,14 @@ def _half_key(words: bytes) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _first_told(item: _Prepared) -> str:
-    """The first kept paragraph that is not an outlet's addition (a photo credit above the lead)."""
+def _lead(item: _Prepared) -> str:
+    """The first kept paragraph with a long sentence: above it may be a photo credit or a line
+    such as "Updated 5 minutes ago"."""
+    paragraph = next((paragraph for paragraph, _ in item.text.anchors if item.keep[paragraph]), None)
+    if paragraph is None:
+        return ""
     lines = (line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line))
-    return next(
-        (line for keep, line in zip(item.keep, lines, strict=True) if keep and not _is_addition(line)), ""
-    )
+    return next(islice(lines, paragraph, None))
 
 
 def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
@@ -317,7 +320,7 @@ class Clusterer:
         the lead has one: a spaced dash early in a later paragraph is no dateline."""
         if not any(dash in item.text.body for dash in _DATELINE_DASHES):
             return []
-        lead = _first_told(item)
+        lead = _lead(item)
         dateline = _DATELINE_RE.match(lead)
         if dateline is None:
             return []
