@@ -195,7 +195,9 @@ def _is_addition(line: str) -> bool:
 
 def _half_key(words: bytes) -> int:
     """The key of a long sentence's first or last words (little-endian uint32 ids), unlike any sentence's."""
-    digest = hashlib.blake2b(words, digest_size=8, key=_HALF_SALT).digest()
+    digest = hashlib.blake2b(
+        words, digest_size=8, salt=_HALF_SALT
+    ).digest()  # a salt costs no block, unlike a key
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -557,11 +559,12 @@ class Clusterer:
         # first or last words of long sentences -> the stories that carry them, and their sentences
         half_told_in: dict[int, set[str]] = defaultdict(set)
         sentences_of: dict[int, set[int]] = defaultdict(set)
-        if any(typos for *_, typos in borrowed):
-            for doc_id in texts.keys() & key_of.keys():
-                for half, (sentence, _, _) in texts[doc_id].halves.items():
+        wanted = set().union(*(typos for *_, typos in borrowed))
+        for doc_id, item in texts.items():
+            if wanted and doc_id in key_of:
+                for half in item.halves.keys() & wanted:
                     half_told_in[half].add(key_of[doc_id])
-                    sentences_of[half].add(sentence)
+                    sentences_of[half].add(item.halves[half][0])
 
         def stock_half(half: int) -> bool:
             """Shared by stock sentences, or with typos by stories as many as a stock sentence."""
