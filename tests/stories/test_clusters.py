@@ -8,11 +8,13 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from datasketch import MinHash
 
 from tests.stories.stories import BEETLE_DE, DAM_FR, FERRY_DE, FERRY_EN
 from wirewatch.config import DedupeSettings
 from wirewatch.stories import Clusterer, Doc, Member, summarize
+from wirewatch.stories.clusters import _told
 from wirewatch.stories.minhash import Signer, candidate_probability
 from wirewatch.stories.shingles import parse, shingles, word_id
 from wirewatch.stories.similarity import compare_facts, overlap
@@ -278,12 +280,13 @@ def test_a_short_cut_with_a_restyled_dateline_and_an_outlets_teasers_joins_its_s
     assert found["cut"] == found["copy"] == found["wire"]
 
 
-def test_a_compilation_also_uses_a_paragraph_the_second_agency_sent_with_typos():
+@pytest.mark.parametrize("typo", ["Standroten", "Stand orten"])  # the second adds a word
+def test_a_compilation_also_uses_a_paragraph_the_second_agency_sent_with_typos(typo):
     """The second agency's version has a typo in each sentence of the paragraph taken: no long
-    sentence is shared verbatim, but half of each is."""
+    sentence is shared verbatim, but the first or last words of each are."""
     lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
     taken = BEETLE_DE.paragraphs[3]
-    typos = taken.replace("Standorten", "Standroten").replace("Hinweis", "Hinwies")
+    typos = taken.replace("Standorten", typo).replace("Hinweis", "Hinwies")
     paragraphs = [*BEETLE_DE.paragraphs[:3], typos, *BEETLE_DE.paragraphs[4:]]
     second = [
         Doc(f"b{n}", "\n".join(paragraphs[: 5 - n]), f"b-outlet{n}", T0 + timedelta(minutes=n))
@@ -336,3 +339,70 @@ def test_stock_sentences_told_in_several_stories_do_not_make_two_short_items_one
     assert found["fire"] != found["theft"]
     assert all(found[f"s{n}"] == found[f"s{n}-update"] for n in range(3))
     assert len({found[f"s{n}"] for n in range(3)} | {found["fire"], found["theft"]}) == 5
+
+
+def _compiled_with(sentence: str, second: list[str]) -> dict[str, set[str]]:
+    """also_uses of a compilation of the ferry story's lead and `sentence`, next to a story of two
+    copies of the beetle story plus `second`."""
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    told = "\n".join([*BEETLE_DE.paragraphs[:3], *second])
+    others = [Doc(f"b{n}", told, f"b-outlet{n}", T0 + timedelta(minutes=n)) for n in (0, 1)]
+    compiled = Doc(
+        "compiled", "\n".join([*FERRY_DE.paragraphs[:4], sentence]), "outlet", T0 + timedelta(hours=1)
+    )
+    return Clusterer(DedupeSettings()).cluster([*lead, *others, compiled]).also_uses
+
+
+def test_a_sentence_that_only_opens_like_another_story_s_is_no_borrowing():
+    """Two weather warnings open with the same eight words: the rest of the sentence differs."""
+    opening = "Der Wetterdienst hat für Montag eine Warnung vor "
+    warning = opening + "starkem Wind im Jura und im Mittelland herausgegeben."
+    other = opening + "Glatteis auf den Strassen im ganzen Emmental erlassen."
+    assert _compiled_with(warning, [warning])  # the same sentence is borrowed
+    assert _compiled_with(other, [warning]) == {}
+
+
+HELP = (
+    "Die Kantonspolizei bittet Personen, die sachdienliche Hinweise zum Hergang machen können, sich bei "
+    "der Einsatzzentrale in Luzern unter der bekannten Nummer zu melden."
+)
+
+
+def test_a_stock_sentence_with_a_typo_is_no_borrowing():
+    """Two stories close with the same call for witnesses, a third with a typo in it: a
+    compilation that carries the call (the third story to tell it verbatim) took it from none."""
+    typo = HELP.replace("bekannten", "bekanten")
+    closing = [(BEETLE_DE, HELP), (DAM_FR, HELP), (FERRY_EN, typo)]
+    docs = [
+        Doc(
+            f"s{n}-{copy}", f"{body(story)}\n{line}", f"wire{n}-{copy}", T0 + timedelta(hours=n, minutes=copy)
+        )
+        for n, (story, line) in enumerate(closing)
+        for copy in range(2)
+    ]
+    lead = [Doc(f"a{n}", body(FERRY_DE, drop=n), f"a-outlet{n}", T0 + timedelta(minutes=n)) for n in (5, 4)]
+    compiled = Doc("compiled", "\n".join([*FERRY_DE.paragraphs[:4], HELP]), "outlet", T0 + timedelta(hours=4))
+    found = Clusterer(DedupeSettings()).cluster([*docs, *lead, compiled])
+    assert found.assignments["compiled"] == found.assignments["a5"]
+    assert found.also_uses == {}
+
+
+def test_a_credit_line_leaves_out_only_its_own_shingles():
+    """The credit ends with the word a paragraph of prose ends with: their short tail shingle is
+    the prose's too, and stays when another article lacks the credit."""
+    prose = "Der Dieb flüchtete nach dem Einbruch in der Nacht zu Fuss, sagte ein Sprecher der Polizei."
+    clusterer = Clusterer(DedupeSettings())
+    credited = clusterer._prepare(Doc("a", f"{prose}\nFoto: Polizei"), parse(f"{prose}\nFoto: Polizei"), {})
+    other = clusterer._prepare(Doc("b", "Ein anderer Text."), parse("Ein anderer Text."), {})
+    assert set(shingles(parse(prose), 3).tolist()) <= set(_told(credited, other).tolist())
+
+
+def test_only_the_lead_s_dateline_is_left_out_for_more_keys():
+    """A spaced dash early in a later paragraph is no dateline: it adds no key."""
+    lead = "In einem abgelegenen Buchenwald im Jura haben Forschende eine unbekannte Käferart entdeckt."
+    later = "Die Biologin {} die das Projekt leitet, hat zuerst an eine Verwechslung mit einer anderen Art geglaubt."
+    keys = [
+        Clusterer(DedupeSettings()).cluster([Doc("a", f"{lead}\n{later.format(mark)}")]).band_keys["a"]
+        for mark in ("– sie ist Professorin –", ", sie ist Professorin,")
+    ]
+    assert sorted(keys[0]) == sorted(keys[1])

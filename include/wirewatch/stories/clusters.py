@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Protocol
 
 import numpy as np
@@ -53,7 +54,16 @@ _HAS_WORD_RE = re.compile(r"\w")  # the lines `parse` counts as paragraphs
 # a dateline before a paragraph's first sentence ("NEW YORK, April 6 (Reuters) -", "ZURICH –"):
 # copies keep, restyle or drop it
 _DATELINE_RE = re.compile(r"[^\W\d_][^.!?:;\n]{0,60}?\s[-–—]\s")
-_DASHES = ("-", "–", "—")  # what every dateline has: bodies without one have none
+_DATELINE_DASHES = (" - ", " – ", " — ")  # what every dateline has: bodies without one have none
+# salt of the keys of a long sentence's first and last words (see `_halves`): not a sentence's key
+_HALF_SALT = b"half"
+# of the rest of two long sentences that share their first or last words, this share of word shingles
+# in common makes them one sentence with a typo; less, two sentences that open or close alike (two
+# weather warnings: "The Met Office has issued a yellow warning for wind/ice covering ...")
+HALF_REST_SHARE = 0.5
+# the layout of the keys indexed beside the LSH bands (long sentences, also undated, and their first
+# and last words): part of the stored scheme, so that a change re-indexes the window
+SENTENCE_KEYS = "sentences2"
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,8 @@ class _Prepared:
     anchors: list[int]  # keys of the long sentences outside boilerplate
     exact: bytes | None  # digest of all its words (None: no words)
     facts: dict[bool, list[Sentence]] = field(default_factory=dict)  # by whether capitals mark names
-    halves: dict[int, int] = field(default_factory=dict)  # key of a long sentence's half -> its key
+    # key of a long sentence's first or last words -> (the sentence's key, start and end of its other words)
+    halves: dict[int, tuple[int, int, int]] = field(default_factory=dict)
     added: np.ndarray | None = None  # shingles of the outlet's teasers and photo credits (see `_is_addition`)
 
     def sentence_facts(self, names: bool) -> list[Sentence]:
@@ -171,8 +182,8 @@ def _ends_as_prose(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    """Whether a paragraph ends like an agency's prose: a teaser ("Mehr zum Thema: <headline>")
-    or a credit line ("(Reporting by ...)") is an outlet's addition."""
+    """Whether a paragraph ends like an agency's prose: not an outlet's teaser ("Mehr zum Thema:
+    <headline>") nor a credit line ("(Reporting by ...)", "Foto: Keystone")."""
     return _ends_as_prose(line) and not _LABEL_RE.match(line)
 
 
@@ -180,6 +191,24 @@ def _is_addition(line: str) -> bool:
     """A labelled line that does not end like prose: an outlet's teaser ("Lire aussi: <headline>")
     or photo credit ("Foto: Keystone"), not the story's text."""
     return _LABEL_RE.match(line) is not None and not _ends_as_prose(line)
+
+
+def _half_key(words: bytes) -> int:
+    """The key of a long sentence's first or last words (little-endian uint32 ids), unlike any sentence's."""
+    digest = hashlib.blake2b(
+        words, digest_size=8, salt=_HALF_SALT
+    ).digest()  # a salt costs no block, unlike a key
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _lead(item: _Prepared) -> str:
+    """The first kept paragraph with a long sentence: above it may be a photo credit or a line
+    such as "Updated 5 minutes ago"."""
+    paragraph = next((paragraph for paragraph, _ in item.text.anchors if item.keep[paragraph]), None)
+    if paragraph is None:
+        return ""
+    lines = (line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line))
+    return next(islice(lines, paragraph, None))
 
 
 def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
@@ -190,13 +219,29 @@ def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
     return np.setdiff1d(item.shingles, lacking, assume_unique=True)
 
 
-def _shared_sentences(a: _Prepared, b: _Prepared) -> frozenset[int]:
-    """Keys of the long sentences two articles share: verbatim, or both versions of a sentence
-    with a typo in one half."""
-    found = set(a.anchors).intersection(b.anchors)
+def _runs(ids: list[int], size: int) -> set[tuple[int, ...]]:
+    """The runs of `size` consecutive words (a sentence part's shingles, as tuples)."""
+    return set(zip(*(ids[start:] for start in range(size)), strict=False))
+
+
+def _shared_sentences(
+    a: _Prepared, b: _Prepared, size: int
+) -> tuple[frozenset[int], dict[int, frozenset[int]]]:
+    """The keys of the long sentences two articles share verbatim, and of those they share with a
+    typo: the key of the first or last words both versions have -> both versions' keys. The rest
+    of two such versions must share most of its `size`-word shingles: sentences that only open or
+    close alike are two sentences."""
+    verbatim = frozenset(a.anchors).intersection(b.anchors)
+    typos: dict[int, frozenset[int]] = {}
     for half in a.halves.keys() & b.halves.keys():
-        found.update((a.halves[half], b.halves[half]))
-    return frozenset(found)
+        (key_a, start_a, end_a), (key_b, start_b, end_b) = a.halves[half], b.halves[half]
+        if key_a == key_b:
+            continue
+        rest_a = _runs(a.text.ids[start_a:end_a].tolist(), size)
+        rest_b = _runs(b.text.ids[start_b:end_b].tolist(), size)
+        if len(rest_a & rest_b) >= HALF_REST_SHARE * max(len(rest_a), len(rest_b)):
+            typos[half] = frozenset((key_a, key_b))
+    return verbatim, typos
 
 
 def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
@@ -221,7 +266,7 @@ class Clusterer:
 
     @property
     def scheme(self) -> str:
-        return self.signer.scheme
+        return f"{self.signer.scheme}-{SENTENCE_KEYS}"
 
     # -- preparing articles
 
@@ -246,39 +291,44 @@ class Clusterer:
         if ":" in text.body:  # what every label ends in: bodies without one have no addition
             added = [k and _is_addition(line) for k, line in zip(keep, _lines(text), strict=True)]
             if any(added):
-                found.added = shingles(text, size, added)
+                # a credit's short tail shingle ("keystone") may be a prose paragraph's too: that one stays
+                prose = [k and not a for k, a in zip(keep, added, strict=True)]
+                found.added = np.setdiff1d(
+                    shingles(text, size, added), shingles(text, size, prose), assume_unique=True
+                )
         return found
 
-    def _halves(self, item: _Prepared) -> dict[int, int]:
-        """The keys of both halves of each kept sentence twice the anchor length, with the sentence's
-        key: a copy with a typo in one half still shares the other."""
+    def _halves(self, item: _Prepared) -> dict[int, tuple[int, int, int]]:
+        """The keys of the first and of the last `anchor_words` words of each kept sentence at least
+        twice that long, each with the sentence's key and where its other words are: a copy with a
+        typo in one half, even one that adds or drops a word, still shares the other's key."""
         text = item.text
-        half = self.settings.anchor_words
+        size = self.settings.anchor_words
         lengths = text.sentences[:, 2] - text.sentences[:, 1]
-        found: dict[int, int] = {}
-        if not half or not (lengths >= 2 * half).any():
+        found: dict[int, tuple[int, int, int]] = {}
+        if not size or not (lengths >= 2 * size).any():
             return found
         raw = text.ids.tobytes()  # slices of bytes are cheaper than slices of the array
-        rows = text.sentences[lengths >= half].tolist()
+        rows = text.sentences[lengths >= size].tolist()
         for (paragraph, start, end), (_, key) in zip(rows, text.anchors, strict=True):
-            if end - start >= 2 * half and item.keep[paragraph]:
-                middle = (start + end) // 2
-                for part in (raw[4 * start : 4 * middle], raw[4 * middle : 4 * end]):
-                    digest = hashlib.blake2b(part, digest_size=8).digest()
-                    found[int.from_bytes(digest, "big", signed=True)] = key
+            if end - start >= 2 * size and item.keep[paragraph]:
+                found[_half_key(raw[4 * start : 4 * (start + size)])] = (key, start + size, end)
+                found[_half_key(raw[4 * (end - size) : 4 * end])] = (key, start, end - size)
         return found
 
     def _undated_anchors(self, item: _Prepared) -> list[int]:
-        """Keys of the long sentences of kept paragraphs told without their dateline: a copy that
-        restyles or drops the dateline ("NEW YORK, April 6 (Reuters) -", "NEW YORK –") still shares them."""
-        found: list[int] = []
-        if not any(dash in item.text.body for dash in _DASHES):
-            return found
-        for paragraph, line in enumerate(_lines(item.text)):
-            if item.keep[paragraph] and (dateline := _DATELINE_RE.match(line)):
-                undated = parse(line[dateline.end() :], self.settings.anchor_words)
-                found += [key for _, key in undated.anchors if key not in item.anchors]
-        return found
+        """Keys of the long sentences of the lead told without its dateline: a copy that restyles or
+        drops the dateline ("NEW YORK, April 6 (Reuters) -", "NEW YORK –") still shares them. Only
+        the lead has one: a spaced dash early in a later paragraph is no dateline."""
+        if not any(dash in item.text.body for dash in _DATELINE_DASHES):
+            return []
+        lead = _lead(item)
+        dateline = _DATELINE_RE.match(lead)
+        if dateline is None:
+            return []
+        known = set(item.anchors)
+        undated = parse(lead[dateline.end() :], self.settings.anchor_words)
+        return [key for _, key in undated.anchors if key not in known]
 
     # -- deciding a pair
 
@@ -387,7 +437,8 @@ class Clusterer:
         result.candidates = len(pairs) + sum(len(v) for v in stored.values())
 
         links: list[Link] = []
-        borrowed: list[tuple[str, str, frozenset[int]]] = []  # pairs sharing long sentences, not copies
+        # pairs sharing long sentences, not copies: verbatim, and with a typo (see `_shared_sentences`)
+        borrowed: list[tuple[str, str, frozenset[int], dict[int, frozenset[int]]]] = []
 
         def consider(a: _Prepared, b: _Prepared) -> None:
             if not self._within_window(a.doc, b.doc):
@@ -396,9 +447,11 @@ class Clusterer:
             result.templated += templated
             if verdict is not None:
                 links.append(Link(a.doc.id, b.doc.id, verdict.shared, verdict.jaccard, verdict.containment))
-            elif not templated and (shared := _shared_sentences(a, b)):
-                if self._facts_agree(a, b):  # not two instances of a template sharing its stock sentences
-                    borrowed.append((a.doc.id, b.doc.id, shared))
+            elif not templated:
+                verbatim, typos = _shared_sentences(a, b, self.settings.shingle_words)
+                # not two instances of a template sharing its stock sentences
+                if (verbatim or typos) and self._facts_agree(a, b):
+                    borrowed.append((a.doc.id, b.doc.id, verbatim, typos))
 
         # identical bodies always join, even when nothing is left to hash (all boilerplate)
         by_exact: dict[bytes, list[str]] = defaultdict(list)
@@ -486,7 +539,7 @@ class Clusterer:
 
     def _also_uses(
         self,
-        borrowed: list[tuple[str, str, frozenset[int]]],
+        borrowed: list[tuple[str, str, frozenset[int], dict[int, frozenset[int]]]],
         texts: dict[str, _Prepared],
         old: dict[str, Doc],
         result: BatchResult,
@@ -503,6 +556,21 @@ class Clusterer:
                 for _, sentence in texts[doc_id].text.anchors:
                     told_in[sentence].add(key_of[doc_id])
         origin = {key: min(members, key=lambda i: _sort_time(texts[i].doc)) for key, members in story.items()}
+        # first or last words of long sentences -> the stories that carry them, and their sentences
+        half_told_in: dict[int, set[str]] = defaultdict(set)
+        sentences_of: dict[int, set[int]] = defaultdict(set)
+        wanted = set().union(*(typos for *_, typos in borrowed))
+        for doc_id, item in texts.items():
+            if wanted and doc_id in key_of:
+                for half in item.halves.keys() & wanted:
+                    half_told_in[half].add(key_of[doc_id])
+                    sentences_of[half].add(item.halves[half][0])
+
+        def stock_half(half: int) -> bool:
+            """Shared by stock sentences, or with typos by stories as many as a stock sentence."""
+            return len(half_told_in[half]) >= STOCK_STORIES or any(
+                len(told_in[sentence]) >= STOCK_STORIES for sentence in sentences_of[half]
+            )
 
         def carriers(one: str, sentences: frozenset[int]) -> tuple[int, int]:
             """(other members of its story carrying the sentences, other members)."""
@@ -529,11 +597,14 @@ class Clusterer:
                 and any(texts[i].doc.outlet != outlet for i in carrying)
             )
 
-        for a, b, shared in borrowed:
+        for a, b, verbatim, typos in borrowed:
             if key_of.get(a) is None or key_of.get(b) is None or key_of[a] == key_of[b]:
                 continue
-            # a stock sentence (in several stories: a template's, a spokesman's confirmation) is no evidence
-            sentences = frozenset(k for k in shared if len(told_in[k]) <= STOCK_STORIES - 1)
+            # a stock sentence (in several stories: a template's, a spokesman's confirmation) is no
+            # evidence, nor is it with a typo
+            sentences = frozenset(k for k in verbatim if len(told_in[k]) < STOCK_STORIES).union(
+                *(keys for half, keys in typos.items() if not stock_half(half))
+            )
             if not sentences:
                 continue
             # the compilation's own story lacks what it took; the other story tells it from its start
