@@ -218,10 +218,11 @@ class _Field:
         passed = 0  # sentence ends passed
         last_end = len(ends)
         wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
-        for k in compress(range(count), map(marked.__contains__, chunks)):
+        infos = list(map(marked.get, chunks))  # one lookup per chunk: None for the plain ones
+        for k in compress(range(count), infos):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = marked[chunks[k]]
+            width, hits = infos[k]
             position = k + gaps[passed] + wide
             wide += width - 1
             base = starts[k]

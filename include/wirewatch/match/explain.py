@@ -112,20 +112,22 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     """Keyword in context: the window with the most distinct terms, every hit in it marked [[...]]."""
-    return _snippet(text, [(hit.term, hit.field, hit.start, hit.end) for hit in hits], radius)
+    return _snippet(
+        text, sorted([(hit.term, hit.field, hit.start, hit.end) for hit in hits], key=_START), radius
+    )
 
 
-def _snippet(text: str, hits: list[RawHit], radius: int = SNIPPET_RADIUS) -> str:
-    if not hits:
+def _snippet(text: str, ordered: list[RawHit], radius: int = SNIPPET_RADIUS) -> str:
+    """The snippet of hits ordered by start (explain's are: in text order)."""
+    if not ordered:
         return ""
-    best = hits[0]
-    if len(hits) > 1:
+    best = ordered[0]
+    if len(ordered) > 1:
         # The hits inside a hit's window start within it: look only there. Taken by start, a
         # window wins only with more terms than the ones before it (the earliest of the densest
         # wins), and the first with every term ends the search.
-        ordered = sorted(hits, key=_START)
         starts = [hit[2] for hit in ordered]
-        every = len({hit[0] for hit in hits})
+        every = len({hit[0] for hit in ordered})
         most = 0
         for hit in ordered:
             low, high = hit[2] - radius, hit[3] + radius
@@ -138,7 +140,7 @@ def _snippet(text: str, hits: list[RawHit], radius: int = SNIPPET_RADIUS) -> str
                     break
     left = max(0, best[2] - radius)
     right = min(len(text), best[3] + radius)
-    spans = _merge([(hit[2], hit[3]) for hit in hits if hit[2] >= left and hit[3] <= right])
+    spans = _merge([(hit[2], hit[3]) for hit in ordered if hit[2] >= left and hit[3] <= right])
     out, cursor = [], left
     for start, end in spans:
         out.append(text[cursor:start])
@@ -188,9 +190,12 @@ def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[
         per_group[term, where] = seen + 1
     hits = [Hit(term, where, start, end, texts[where][start:end]) for term, where, start, end in shown]
     terms = sorted(counts, key=_folded)
+    # in text order, as _snippet needs them
     body_hits = [hit for hit in shown if hit[1] == "body"]
-    title_hits = [hit for hit in shown if hit[1] == "title"]
-    text_snippet = _snippet(texts["body"], body_hits) if body_hits else _snippet(texts["title"], title_hits)
+    if body_hits:
+        text_snippet = _snippet(texts["body"], body_hits)
+    else:
+        text_snippet = _snippet(texts["title"], [hit for hit in shown if hit[1] == "title"])
     return TopicMatch(topic_id, topic_name, terms, hits, _score(counts, per_group), text_snippet, counts)
 
 

@@ -133,10 +133,14 @@ class WordNode(Node):
         return doc.has_in(self.word, self.fields)
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
-        label, word = self.label, self.word
         for field in self.fields:
-            if word.id in doc.present_in[field]:
-                out.extend([(label, field, occ[2], occ[3]) for occ in doc.word_occurrences(word, field)])
+            if self.word.id in doc.present_in[field]:
+                self.field_hits(doc, field, out)
+
+    def field_hits(self, doc: Document, field: str, out: list[RawHit]) -> None:
+        """The hits in one field where the word is present."""
+        label = self.label
+        out.extend([(label, field, occ[2], occ[3]) for occ in doc.word_occurrences(self.word, field)])
 
     def requirements(self) -> list[Requirement]:
         return [requirement(frozenset(((self.fields, (self.word,), False),)))]
@@ -651,11 +655,16 @@ class OrNode(Node):
 
     def __post_init__(self) -> None:
         # the word children (a term list's entries, mostly) tested at once, per field scope
-        by_fields: dict[tuple[str, ...], set[int]] = {}
+        # (and their hits taken from the words present only: explain ignores the order of hits)
+        by_fields: dict[tuple[str, ...], dict[int, list[WordNode]]] = {}
         for child in self.children:
             if isinstance(child, WordNode):
-                by_fields.setdefault(child.fields, set()).add(child.word.id)
-        self._words = tuple((fields, frozenset(ids)) for fields, ids in by_fields.items())
+                by_fields.setdefault(child.fields, {}).setdefault(child.word.id, []).append(child)
+        self._words = tuple((fields, frozenset(by_id)) for fields, by_id in by_fields.items())
+        self._word_nodes = tuple(
+            (fields, {word_id: tuple(nodes) for word_id, nodes in by_id.items()})
+            for fields, by_id in by_fields.items()
+        )
         self._others = tuple(child for child in self.children if not isinstance(child, WordNode))
 
     def test(self, doc: Document) -> bool:
@@ -669,9 +678,13 @@ class OrNode(Node):
         return False
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
-        for child in self.children:
-            # a word hits where it occurs (nowhere when absent): no need to test it first
-            if type(child) is WordNode or child.test(doc):
+        for fields, by_id in self._word_nodes:
+            for field in fields:
+                for word_id in by_id.keys() & doc.present_in[field]:
+                    for child in by_id[word_id]:
+                        child.field_hits(doc, field, out)
+        for child in self._others:
+            if child.test(doc):
                 child.hits(doc, out)
 
     def requirements(self) -> list[Requirement]:
