@@ -12,6 +12,7 @@ import json
 import secrets
 import subprocess
 import time
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,6 +40,7 @@ from wirewatch.devstack.supervisor import (
     wait_for_run,
     wait_http,
 )
+from wirewatch.digest import query as digest_query
 
 pytestmark = [pytest.mark.integration, pytest.mark.dag, pytest.mark.postgres, pytest.mark.slow(seconds=150)]
 REPO = Path(__file__).resolve().parents[2]
@@ -196,13 +198,17 @@ def test_news_monitor_and_digest_on_two_celery_workers(cluster):
     copies = {t.url for t in cluster["wire"].truth() if t.kind == "kursk-copy"}
     assert sorted(urls) == sorted(copies)
 
-    # the digest's day is local, and a story belongs to the day of its publication: take the day of
-    # the newest match, not the clock's, which may already be past local midnight
+    # the digest's day is local, and an entry belongs to the day of its first copy: take the day of
+    # the newest entry, not the clock's (maybe past local midnight) nor the newest copy's (its
+    # story may have begun the day before)
     with engine.connect() as conn:
         newest = conn.execute(
             sqlalchemy.text("SELECT max(coalesce(published_at, fetched_at)) FROM matches")
         ).scalar_one()
-    today = newest.astimezone(ZoneInfo("Europe/Zurich")).date().isoformat()
+        entries = digest_query.first_seen_stories(
+            conn, ["dprk-troops-kursk"], newest - timedelta(days=30), newest + timedelta(seconds=1)
+        )
+    today = max(e["first_seen"] for e in entries).astimezone(ZoneInfo("Europe/Zurich")).date().isoformat()
     unpause(base, "news_digest")
     digest = trigger(cluster, "news_digest", {"date": today, "recipients": ["desk@example.org"]})
     assert_succeeded(base, digest, logs)
