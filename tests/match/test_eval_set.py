@@ -34,48 +34,19 @@ def jsonl(path: Path) -> list[dict]:
 
 
 DEV = jsonl(REPO / "tests/data/dprk_kursk_dev.jsonl")
-HELDOUT3 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout3/dprk_kursk_heldout3_{lang}.jsonl")
-]
-HELDOUT4 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout4/dprk_kursk_heldout4_{lang}.jsonl")
-]
-HELDOUT6 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout6/dprk_kursk_heldout6_{lang}.jsonl")
-]
-HELDOUT7 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout7/dprk_kursk_heldout7_{lang}.jsonl")
-]
-HELDOUT8 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout8/dprk_kursk_heldout8_{lang}.jsonl")
-]
-HELDOUT9 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout9/dprk_kursk_heldout9_{lang}.jsonl")
-]
-HELDOUT10 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout10/dprk_kursk_heldout10_{lang}.jsonl")
-]
-HELDOUT11 = [
-    p
-    for lang in ("de", "fr", "en")
-    for p in jsonl(REPO / f"tests/data/heldout11/dprk_kursk_heldout11_{lang}.jsonl")
-]
-DEV3 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev3_{lang}.jsonl")]
-DEV2 = [p for lang in ("de", "fr", "en") for p in jsonl(REPO / f"tests/data/dprk_kursk_dev_{lang}.jsonl")]
+
+
+def per_language(pattern: str) -> list[dict]:
+    """The passages of a set kept in one file per language; `pattern` holds `{lang}`."""
+    return [p for lang in ("de", "fr", "en") for p in jsonl(REPO / "tests/data" / pattern.format(lang=lang))]
+
+
+# sets held out in turn, each kept in one file per language
+HELDOUT = {
+    n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl") for n in (3, 4, 6, 7, 8, 9, 10, 11)
+}
+DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
+DEV2 = per_language("dprk_kursk_dev_{lang}.jsonl")
 
 
 def predicted(passage: dict) -> bool:
@@ -107,9 +78,9 @@ def test_the_set_is_large_varied_and_well_formed():
 def test_the_sets_are_large_and_hard():
     assert len(DEV2) >= 400 and len({p["id"] for p in DEV2}) == len(DEV2)
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
-    for passages in (DEV3, HELDOUT3):
+    for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in (HELDOUT4, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11):
+    for passages in (HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11)):
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -120,15 +91,7 @@ SETS = {
     "dev": DEV,
     "dev2": DEV2,
     "dev3": DEV3,
-    "heldout3": HELDOUT3,
-    "heldout4": HELDOUT4,
-    "heldout6": HELDOUT6,
-    "heldout7": HELDOUT7,
-    "heldout8": HELDOUT8,
-    "heldout9": HELDOUT9,
-    "heldout10": HELDOUT10,
-    "heldout11": HELDOUT11,
-}
+} | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # heldout10 is the fresh text the topic was last tuned for; the others were tuned on before.
 FLOORS = {
