@@ -12,13 +12,18 @@ TERMS = {
 }
 
 
-def matches(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> bool:
+def found(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> list:
+    """The matches of one topic with this query (TERMS unless `terms` is given) on one document."""
     file = TopicsFile.model_validate(
         {"topics": [{"id": "t", "name": "t", "query": query, "terms": TERMS} | topic]}
     )
     compiled = compile_topics(file)
     assert not compiled.errors, compiled.errors
-    return bool(compiled.match(compiled.document(title=title, body=body, language=language)))
+    return compiled.match(compiled.document(title=title, body=body, language=language))
+
+
+def matches(query: str, body: str, title: str = "", language: str | None = "en", **topic) -> bool:
+    return bool(found(query, body, title, language, **topic))
 
 
 LONG = (
@@ -82,18 +87,14 @@ def test_language_scoped_entries_match_only_their_language():
 
 
 def test_hits_of_a_structural_clause_point_at_the_text():
-    file = TopicsFile.model_validate(
-        {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~1s', "terms": TERMS}]}
-    )
-    compiled = compile_topics(file)
     body = "Unrelated troops elsewhere. Later, North Korea sent troops. They fight in Kursk."
-    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
-    assert {(h.term, h.text) for h in found.hits} == {
+    (match,) = found('"@nk @mil @kursk"~1s', body)
+    assert {(h.term, h.text) for h in match.hits} == {
         ('"north korea*"', "North Korea"),
         ("troop*", "troops"),
         ("kursk*", "Kursk"),
     }
-    assert all(body[h.start : h.end] == h.text for h in found.hits)
+    assert all(body[h.start : h.end] == h.text for h in match.hits)
 
 
 TICKER = (
@@ -128,14 +129,10 @@ def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does
 
 
 def test_an_item_of_a_ticker_line_matches_on_its_own_with_its_hits_in_place():
-    file = TopicsFile.model_validate(
-        {"topics": [{"id": "t", "name": "t", "query": '"@nk @mil @kursk"~s', "terms": TERMS}]}
-    )
-    compiled = compile_topics(file)
     body = TICKER + " North Korean troops fight in Kursk +++ Weather: rain +++"
-    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
-    assert all(body[h.start : h.end] == h.text for h in found.hits)
-    assert {h.text for h in found.hits if h.start > len(TICKER)} == {"North Korean", "troops", "Kursk"}
+    (match,) = found('"@nk @mil @kursk"~s', body)
+    assert all(body[h.start : h.end] == h.text for h in match.hits)
+    assert {h.text for h in match.hits if h.start > len(TICKER)} == {"North Korean", "troops", "Kursk"}
 
 
 def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
@@ -194,18 +191,14 @@ def test_a_nested_pair_counts_as_two_parts_beside_the_headline():
 
 
 def test_a_nested_proximity_hits_with_each_of_its_words():
-    file = TopicsFile.model_validate(
-        {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": NESTED}]}
-    )
-    compiled = compile_topics(file)
     body = "Weather. North Korea sent 3,000 troops to Russia's Kursk region."
-    (found,) = compiled.match(compiled.document(title="", body=body, language="en"))
-    assert [(h.term, h.text) for h in found.hits] == [
+    (match,) = found('"@nk_mil @kursk"~s', body, terms=NESTED)
+    assert [(h.term, h.text) for h in match.hits] == [
         ('"north korea*"', "North Korea"),
         ("troop*", "troops"),
         ("kursk*", "Kursk"),
     ]
-    assert all(body[h.start : h.end] == h.text for h in found.hits)
+    assert all(body[h.start : h.end] == h.text for h in match.hits)
 
 
 def test_a_structural_clause_does_not_nest():
