@@ -60,12 +60,20 @@ def counts(clause) -> tuple[int, int, int, int]:
     return clause.true, clause.false, clause.alone_true, clause.alone_false
 
 
-def test_each_branch_and_exclusion_counts_its_true_false_and_lone_finds(tmp_path):
-    topics_path, _ = write_files(tmp_path)
+def score(topics_path: Path, topic_id: str, passages: list[Passage]):
+    """The label report of one topic of a topics file, with its branch and exclusion table."""
     topics = load_topics(topics_path)
     compiled = compile_topics(topics)
-    passages = [Passage(i, "en", pos, title, text) for i, pos, title, text in PASSAGES]
-    report = score_topic(compiled, compiled.get("nk-kursk"), passages, topics)
+    return score_topic(compiled, compiled.get(topic_id), passages, topics)
+
+
+def all_passages() -> list[Passage]:
+    return [Passage(i, "en", pos, title, text) for i, pos, title, text in PASSAGES]
+
+
+def test_each_branch_and_exclusion_counts_its_true_false_and_lone_finds(tmp_path):
+    topics_path, _ = write_files(tmp_path)
+    report = score(topics_path, "nk-kursk", all_passages())
 
     b1, b2, b3 = report.branches
     assert (b1.name, b1.text) == ("B1", '"@nk @troops @kursk"~s')
@@ -84,10 +92,8 @@ def test_each_branch_and_exclusion_counts_its_true_false_and_lone_finds(tmp_path
 
 def test_a_miss_with_every_term_names_the_branches_that_failed_on_distance_or_field(tmp_path):
     topics_path, _ = write_files(tmp_path)
-    topics = load_topics(topics_path)
-    compiled = compile_topics(topics)
     far = Passage("far", "en", True, "", "North Korea sent soldiers. Months later, in Kursk, it was cold.")
-    (miss,) = score_topic(compiled, compiled.get("nk-kursk"), [far], topics).misses
+    (miss,) = score(topics_path, "nk-kursk", [far]).misses
     assert miss.reason == "no branch matched; B1-B3 fail on distance, field or NOT"
 
 
@@ -135,10 +141,7 @@ def test_cli_prints_the_branch_table_in_100_columns_and_json(tmp_path):
 
 def test_a_query_without_a_top_level_or_has_no_table_and_names_the_failed_clauses(tmp_path):
     topics_path, _ = write_files(tmp_path)
-    topics = load_topics(topics_path)
-    compiled = compile_topics(topics)
-    passages = [Passage(i, "en", pos, title, text) for i, pos, title, text in PASSAGES]
-    report = score_topic(compiled, compiled.get("nk-and-kursk"), passages, topics)
+    report = score(topics_path, "nk-and-kursk", all_passages())
     assert report.branches == [] and report.exclusions == []
     assert {m.passage.id: m.reason for m in report.misses} == {
         "p2": "failed: no @nk (none of 2 alternatives)",
@@ -152,10 +155,7 @@ def test_a_clause_that_does_not_compile_alone_says_so_and_the_others_still_count
         "topics:\n  - id: t\n    name: t\n    query: (kursk OR koursk) AND NOT (NOT soldat*)\n",
         encoding="utf-8",
     )
-    topics = load_topics(topics_path)
-    compiled = compile_topics(topics)
-    passages = [Passage("p", "fr", True, "", "Des soldats à Koursk.")]
-    report = score_topic(compiled, compiled.get("t"), passages, topics)
+    report = score(topics_path, "t", [Passage("p", "fr", True, "", "Des soldats à Koursk.")])
     assert [counts(b) for b in report.branches] == [(0, 0, 0, 0), (1, 0, 1, 0)]
     (x1,) = report.exclusions
     assert x1.text == "(NOT soldat*)" and "none of its terms" in x1.error
