@@ -27,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from itertools import islice
 from typing import Protocol
 
 import numpy as np
@@ -207,8 +206,7 @@ def _lead(item: _Prepared) -> str:
     paragraph = next((paragraph for paragraph, _ in item.text.anchors if item.keep[paragraph]), None)
     if paragraph is None:
         return ""
-    lines = (line for line in item.text.body.splitlines() if _HAS_WORD_RE.search(line))
-    return next(islice(lines, paragraph, None))
+    return _lines(item.text)[paragraph]
 
 
 def _told(item: _Prepared, other: _Prepared) -> np.ndarray:
@@ -251,7 +249,7 @@ def _told_as_prose(item: _Prepared, sentences: frozenset[int]) -> bool:
     return bool(held) and all(_is_prose(lines[paragraph]) for paragraph in held)
 
 
-def _sort_time(doc: Doc) -> tuple:
+def sort_time(doc: Doc) -> tuple:
     return (doc.time is None, doc.time or datetime.min, doc.id)
 
 
@@ -555,7 +553,7 @@ class Clusterer:
                 story[key_of[doc_id]].append(doc_id)
                 for _, sentence in texts[doc_id].text.anchors:
                     told_in[sentence].add(key_of[doc_id])
-        origin = {key: min(members, key=lambda i: _sort_time(texts[i].doc)) for key, members in story.items()}
+        origin = {key: min(members, key=lambda i: sort_time(texts[i].doc)) for key, members in story.items()}
         # first or last words of long sentences -> the stories that carry them, and their sentences
         half_told_in: dict[int, set[str]] = defaultdict(set)
         sentences_of: dict[int, set[int]] = defaultdict(set)
@@ -742,8 +740,8 @@ class Clusterer:
             if link.kind != "copy":
                 found.union(link.a, link.b)
         oldest: dict[str, dict[str, tuple]] = defaultdict(dict)  # root -> key -> earliest member's time
-        for doc in sorted(known, key=_sort_time, reverse=True):
-            oldest[found.find(doc.id)][str(doc.cluster_key)] = _sort_time(doc)
+        for doc in sorted(known, key=sort_time, reverse=True):
+            oldest[found.find(doc.id)][str(doc.cluster_key)] = sort_time(doc)
         components: dict[str, list[Doc]] = defaultdict(list)
         for doc in docs:
             components[found.find(doc.id)].append(doc)
@@ -753,7 +751,7 @@ class Clusterer:
                 key = min(keys, key=lambda k: (keys[k], k))
                 result.merges.update({other: key for other in keys if other != key})
             else:
-                key = cluster_key_for(min(group, key=_sort_time).id)
+                key = cluster_key_for(min(group, key=sort_time).id)
             for doc in group:
                 result.assignments[doc.id] = key
 
@@ -777,7 +775,7 @@ class Clusterer:
             return True
         # a story's representative is its first article (the agency original, as a rule): the
         # longest one may be the article that bridges two stories
-        first, second = (min(group, key=lambda i: _sort_time(texts[i].doc)) for group in (a, b))
+        first, second = (min(group, key=lambda i: sort_time(texts[i].doc)) for group in (a, b))
         if second in linked[first]:
             return True
         verdict, templated = self.verify(texts[first], texts[second], stock)

@@ -13,21 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 
 from wirewatch.config import DedupeSettings
 from wirewatch.stories.buckets import MAX_BUCKET
-from wirewatch.stories.clusters import Clusterer, Doc, Window, cluster_key_for
+from wirewatch.stories.clusters import Clusterer, Doc, Window, cluster_key_for, sort_time
 
 # a story this small is an original and a copy, or a copy too few to show two groups
 MIN_MEMBERS = 3
 # nor is a story this large clustered afresh: in one batch, the index keys most of its copies share
 # would count as stop words (buckets.MAX_BUCKET), and its copies would look like several stories
 MAX_MEMBERS = MAX_BUCKET
-
-
-def _order(doc: Doc) -> tuple:
-    return (doc.time is None, doc.time or datetime.min, doc.id)
 
 
 def story_groups(
@@ -37,8 +32,8 @@ def story_groups(
     (on a tie, the one that appeared first). `window` supplies the outlets' boilerplate only.
     A story too small or too large to judge afresh is one group."""
     if not MIN_MEMBERS <= len(members) <= MAX_MEMBERS:
-        return [[doc.id for doc in sorted(members, key=_order)]] if members else []
-    fresh = sorted((replace(doc, cluster_key=None) for doc in members), key=_order)
+        return [[doc.id for doc in sorted(members, key=sort_time)]] if members else []
+    fresh = sorted((replace(doc, cluster_key=None) for doc in members), key=sort_time)
     assignments = Clusterer(settings, window).cluster(fresh).assignments
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in fresh:

@@ -493,12 +493,13 @@ def cluster_pending(
             _store_index(conn, scheme, docs, result)
             _store_links(conn, docs, result, now)
             # later evidence: a story this batch touched may hold two stories now
-            splits = split_stories(conn, settings, set(result.assignments.values()), now)
-            touched = set(result.assignments.values()) | set(splits)
+            stories = set(result.assignments.values())
+            splits = split_stories(conn, settings, stories, now)
+            touched = stories | set(splits)
             refresh_clusters(conn, touched, now)
             refresh_events(conn, touched, result.merges, now)
         summary["clustered"] += len(rows)
-        summary["stories"] += len(set(result.assignments.values()))
+        summary["stories"] += len(stories)
         summary["merged"] += len(result.merges)
         summary["split"] += len(splits)
         summary["candidates"] += result.candidates
