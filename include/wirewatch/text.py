@@ -25,4 +25,7 @@ def normalize_body(text: str) -> str:
 
 
 def collapse_whitespace(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends."""
+    if text.isprintable() and "  " not in text:  # printable: its only whitespace is single spaces
+        return text.strip()
     return _SPACE_RE.sub(" ", text).strip()

@@ -318,7 +318,4 @@ class Document:
         return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        found = self._occurrences.get(field)
-        if found is None:
-            found = self._index(field)
-        return found.get(word.id) or []
+        return self._index(field).get(word.id) or []

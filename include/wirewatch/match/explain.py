@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from wirewatch.match.document import TEXT_FIELDS, Document
 from wirewatch.match.query import AndNode, LangNode, Node, NotNode, OrNode, RawHit, SeqNode, WordNode
-from wirewatch.text import fold
+from wirewatch.text import collapse_whitespace, fold
 
 SNIPPET_RADIUS = 90
 TITLE_WEIGHT = 2.0
@@ -152,15 +152,7 @@ def _snippet(text: str, ordered: list[RawHit], radius: int = SNIPPET_RADIUS) -> 
         before = "…" + before.split(" ", 1)[1]
     if right < len(text) and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    return _collapsed(before + "".join(inner) + after)
-
-
-def _collapsed(text: str) -> str:
-    """Each run of whitespace as one space, none at the ends (" ".join(text.split()), which a
-    text whose only whitespace is single spaces does not need: printable means no other)."""
-    if text.isprintable() and "  " not in text:
-        return text.strip()
-    return " ".join(text.split())
+    return collapse_whitespace(before + "".join(inner) + after)
 
 
 @lru_cache(maxsize=100_000)

@@ -495,7 +495,7 @@ class StructNode(SeqNode):
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
         for j in range(len(self.slots)):
-            if not any([self._slot_present(doc, f, j) for f in self.fields]):
+            if not any(self._slot_present(doc, f, j) for f in self.fields):
                 doc.memo[key] = found
                 return found
         # the headline of a live blog or round-up names several items, not the context of one
