@@ -206,4 +206,8 @@ def test_a_structural_clause_does_not_nest():
     file = TopicsFile.model_validate(
         {"topics": [{"id": "t", "name": "t", "query": '"@nk_mil @kursk"~s', "terms": terms}]}
     )
-    assert compile_topics(file).errors
+    (error,) = compile_topics(file).errors
+    assert (
+        error.where == "terms.nk_mil[0]"
+        and "entries must be words, phrases or word proximities" in error.message
+    )
