@@ -334,13 +334,15 @@ class Clusterer:
         return a.time is None or b.time is None or abs(a.time - b.time) <= self.span
 
     def verify(
-        self, a: _Prepared, b: _Prepared, stock: frozenset[int] = frozenset()
+        self, a: _Prepared, b: _Prepared, stock: frozenset[int] = frozenset(), found: Overlap | None = None
     ) -> tuple[Overlap | None, bool]:
-        """(overlap, templated): overlap is None when the pair is not a copy."""
+        """(overlap, templated): overlap is None when the pair is not a copy. `found`: their
+        overlap, when the caller has it already."""
         if a.exact is not None and a.exact == b.exact:
             return Overlap(max(a.shingles.size, 1), 1.0, 1.0), False
         s = self.settings
-        found = self._overlap(a, b, stock)
+        if found is None:
+            found = self._overlap(a, b, stock)
         if not self._is_copy(found):
             return None, False
         if not (_may_have_facts(a.text) or _may_have_facts(b.text)):
@@ -778,11 +780,11 @@ class Clusterer:
         first, second = (min(group, key=lambda i: sort_time(texts[i].doc)) for group in (a, b))
         if second in linked[first]:
             return True
-        verdict, templated = self.verify(texts[first], texts[second], stock)
+        found = self._overlap(texts[first], texts[second], stock)
+        verdict, templated = self.verify(texts[first], texts[second], stock, found)
         if verdict is not None or templated:
             return verdict is not None
         # a heavy rewrite of the original, found through a copy of it: still much of the same text
-        found = self._overlap(texts[first], texts[second], stock)
         return found.shared >= self.settings.min_shared_shingles and found.containment >= REWRITE_CONTAINMENT
 
 
