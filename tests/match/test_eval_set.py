@@ -9,7 +9,7 @@ fr 0.795/0.967, en 0.795/0.935) and tests/data/heldout7 (de 0.808/0.940, fr 0.84
 en 0.857/0.957), tests/data/heldout8 (de 0.968/0.938, fr 0.983/0.892, en 0.984/0.939) and
 tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/data/heldout10
 (de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955), and tests/data/heldout11 (de 1.000/0.923,
-fr 0.983/0.892, en 1.000/0.938), not tuned on yet. All are development data now: their floors, per set and
+fr 0.983/0.892, en 1.000/0.938). All are development data now: their floors, per set and
 language so that a language cannot be neglected behind the others, guard against regressions
 and are no estimate for unseen text.
 """
@@ -93,7 +93,7 @@ SETS = {
     "dev3": DEV3,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout10 is the fresh text the topic was last tuned for; the others were tuned on before.
+# heldout11 is the fresh text the topic was last tuned for; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -106,31 +106,31 @@ FLOORS = {
     ("dev2", "en"): (0.97, 0.97),  # 0.975 / 0.975
     ("dev3", "de"): (0.98, 1.00),  # 0.987 / 1.000
     ("dev3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev3", "en"): (0.95, 1.00),  # 0.956 / 1.000
+    ("dev3", "en"): (0.97, 1.00),  # 0.970 / 1.000
     ("heldout3", "de"): (1.00, 0.98),  # 1.000 / 0.984
-    ("heldout3", "fr"): (0.98, 0.98),  # 0.984 / 0.984
+    ("heldout3", "fr"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "fr"): (1.00, 0.96),  # 1.000 / 0.966
     ("heldout4", "en"): (1.00, 0.97),  # 1.000 / 0.976
-    ("heldout6", "de"): (0.91, 0.95),  # 0.910 / 0.953
-    ("heldout6", "fr"): (0.92, 0.96),  # 0.921 / 0.967
-    ("heldout6", "en"): (0.93, 0.96),  # 0.938 / 0.968
+    ("heldout6", "de"): (0.91, 0.98),  # 0.913 / 0.984
+    ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
+    ("heldout6", "en"): (0.92, 0.98),  # 0.924 / 0.984
     ("heldout7", "de"): (0.86, 0.94),  # 0.863 / 0.940
-    ("heldout7", "fr"): (0.87, 0.89),  # 0.871 / 0.897
+    ("heldout7", "fr"): (0.87, 0.91),  # 0.873 / 0.912
     ("heldout7", "en"): (0.92, 0.95),  # 0.930 / 0.957
-    ("heldout8", "de"): (0.98, 0.95),  # 0.984 / 0.954
-    ("heldout8", "fr"): (1.00, 0.95),  # 1.000 / 0.954
-    ("heldout8", "en"): (1.00, 0.95),  # 1.000 / 0.955
+    ("heldout8", "de"): (0.98, 0.96),  # 0.984 / 0.969
+    ("heldout8", "fr"): (1.00, 0.96),  # 1.000 / 0.969
+    ("heldout8", "en"): (1.00, 0.96),  # 1.000 / 0.970
     ("heldout9", "de"): (0.98, 0.95),  # 0.984 / 0.954
     ("heldout9", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout9", "en"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout9", "en"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "fr"): (1.00, 0.96),  # 1.000 / 0.970
     ("heldout10", "en"): (1.00, 0.96),  # 1.000 / 0.970
-    ("heldout11", "de"): (1.00, 0.92),  # 1.000 / 0.923
-    ("heldout11", "fr"): (0.98, 0.89),  # 0.983 / 0.892
-    ("heldout11", "en"): (1.00, 0.93),  # 1.000 / 0.938
+    ("heldout11", "de"): (1.00, 0.98),  # 1.000 / 0.985
+    ("heldout11", "fr"): (0.98, 0.93),  # 0.984 / 0.938
+    ("heldout11", "en"): (1.00, 0.96),  # 1.000 / 0.969
 }
 
 
@@ -223,6 +223,52 @@ MECHANISMS = [
         "Chechen fighters sent to Kursk",
         "Kadyrov said his fighters had taken up positions near Sudzha. He thanked the DPRK for its support "
         "at the United Nations.",
+    ),
+    # North Korea and "its soldiers" far apart in one long sentence, fighting alongside Russian troops
+    (
+        "pos",
+        "fr",
+        "Un hiver dans les tranchées",
+        "La Corée du Nord, qui avait longtemps nié toute implication directe dans la guerre et dont les médias "
+        "présentaient la coopération avec Moscou comme purement économique, reconnaît désormais que ses soldats "
+        "se battent aux côtés des troupes russes près de Soudja.",
+    ),
+    (
+        "pos",
+        "en",
+        "Trump ready to meet Kim again",
+        "Since then Pyongyang has enshrined its nuclear status in the constitution and, above all, struck a "
+        "military alliance with Moscow that saw it dispatch troops to fight alongside Russian forces in the "
+        "Kursk region.",
+    ),
+    # the Far East training grounds are on the way to Kursk, not somewhere else
+    (
+        "pos",
+        "de",
+        "Von Wladiwostok an die Front",
+        "Nordkoreanische Soldaten wurden zunächst auf einem Übungsplatz bei Ussurijsk ausgebildet.\n\n"
+        "Inzwischen sind die ersten Einheiten in das Gebiet Kursk verlegt worden.",
+    ),
+    (
+        "pos",
+        "de",
+        "Leitartikel",
+        "Russland bezieht Granaten aus Nordkorea und hat sogar nordkoreanische Infanterie an die Front im Gebiet "
+        "Kursk geholt.",
+    ),
+    (
+        "pos",
+        "en",
+        "Milblogger",
+        "A Russian military blogger confirmed foreign help in the Kursk counter-offensive, writing that the "
+        "Koreans were holding the line on the Seym.",
+    ),
+    (
+        "neg",
+        "en",
+        "North Korean soldiers train at Far East ranges",
+        "Officials would not say where the soldiers would be sent next.\n\nIn a separate development, Russia's "
+        "defence ministry said its forces had repelled Ukrainian attacks in the Kursk region.",
     ),
     (
         "neg",

@@ -75,8 +75,15 @@ def test_match_explains_terms_fields_and_offsets():
     body = "Mehr als 10.000 nordkoreanische Soldaten sind in der Region Kursk angekommen."
     (found,) = match_document(TOPICS, title=title, body=body, language="de")
     # the body holds the whole story and the title names the troops too ("koreanisch*" finds the
-    # head of the compound "nordkoreanische")
-    assert found.matched_terms == ['"koreanisch* soldat*"', "kursk*", "nordkorea*", "soldat*", "truppe*"]
+    # head of the compound "nordkoreanische"), and that North Korea sends them
+    assert found.matched_terms == [
+        '"koreanisch* soldat*"',
+        "kursk*",
+        "nordkorea*",
+        "schickt",
+        "soldat*",
+        "truppe*",
+    ]
     for hit in found.hits:
         text = title if hit.field == "title" else body
         assert text[hit.start : hit.end] == hit.text
