@@ -117,19 +117,19 @@ FLOORS = {
     ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
     ("heldout6", "en"): (0.92, 0.98),  # 0.924 / 0.984
     ("heldout7", "de"): (0.86, 0.94),  # 0.863 / 0.940
-    ("heldout7", "fr"): (0.87, 0.91),  # 0.873 / 0.912
-    ("heldout7", "en"): (0.92, 0.95),  # 0.930 / 0.957
+    ("heldout7", "fr"): (0.87, 0.92),  # 0.875 / 0.926
+    ("heldout7", "en"): (0.93, 0.97),  # 0.931 / 0.971
     ("heldout8", "de"): (0.98, 0.96),  # 0.984 / 0.969
     ("heldout8", "fr"): (1.00, 0.96),  # 1.000 / 0.969
-    ("heldout8", "en"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout8", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout9", "de"): (0.98, 0.95),  # 0.984 / 0.954
     ("heldout9", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout9", "en"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "fr"): (1.00, 0.96),  # 1.000 / 0.970
-    ("heldout10", "en"): (1.00, 0.96),  # 1.000 / 0.970
+    ("heldout10", "en"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout11", "de"): (1.00, 0.98),  # 1.000 / 0.985
-    ("heldout11", "fr"): (0.98, 0.93),  # 0.984 / 0.938
+    ("heldout11", "fr"): (0.98, 0.95),  # 0.984 / 0.954
     ("heldout11", "en"): (1.00, 0.96),  # 1.000 / 0.969
 }
 
@@ -240,6 +240,14 @@ MECHANISMS = [
         "Since then Pyongyang has enshrined its nuclear status in the constitution and, above all, struck a "
         "military alliance with Moscow that saw it dispatch troops to fight alongside Russian forces in the "
         "Kursk region.",
+    ),
+    # an envoy's denial is about the troops
+    (
+        "pos",
+        "en",
+        "North Korea's UN envoy rejects troop reports",
+        "North Korea's ambassador to the United Nations rejected accusations that Pyongyang had sent soldiers to "
+        "fight in Russia's Kursk region.",
     ),
     # the Far East training grounds are on the way to Kursk, not somewhere else
     (
