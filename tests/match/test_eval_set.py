@@ -9,7 +9,8 @@ fr 0.795/0.967, en 0.795/0.935) and tests/data/heldout7 (de 0.808/0.940, fr 0.84
 en 0.857/0.957), tests/data/heldout8 (de 0.968/0.938, fr 0.983/0.892, en 0.984/0.939) and
 tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/data/heldout10
 (de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955), and tests/data/heldout11 (de 1.000/0.923,
-fr 0.983/0.892, en 1.000/0.938). All are development data now: their floors, per set and
+fr 0.983/0.892, en 1.000/0.938), and tests/data/dev13, written blind to be tuned on (de 0.956/0.890,
+fr 0.959/0.972, en 0.954/0.873 before that). All are development data now: their floors, per set and
 language so that a language cannot be neglected behind the others, guard against regressions
 and are no estimate for unseen text.
 """
@@ -46,6 +47,8 @@ HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl") for n in (3, 4, 6, 7, 8, 9, 10, 11)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
+# written blind to be tuned on while heldout12 stayed held out
+DEV13 = per_language("dev13/dprk_kursk_dev13_{lang}.jsonl")
 DEV2 = per_language("dprk_kursk_dev_{lang}.jsonl")
 
 
@@ -80,7 +83,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in (HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11)):
+    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11)), DEV13]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -91,6 +94,7 @@ SETS = {
     "dev": DEV,
     "dev2": DEV2,
     "dev3": DEV3,
+    "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # heldout11 is the fresh text the topic was last tuned for; the others were tuned on before.
@@ -107,6 +111,9 @@ FLOORS = {
     ("dev3", "de"): (0.98, 1.00),  # 0.987 / 1.000
     ("dev3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "en"): (0.97, 1.00),  # 0.970 / 1.000
+    ("dev13", "de"): (0.98, 0.89),  # 0.985 / 0.890
+    ("dev13", "fr"): (0.97, 0.97),  # 0.972 / 0.972
+    ("dev13", "en"): (0.95, 0.87),  # 0.954 / 0.873
     ("heldout3", "de"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "fr"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -116,7 +123,7 @@ FLOORS = {
     ("heldout6", "de"): (0.91, 0.98),  # 0.913 / 0.984
     ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
     ("heldout6", "en"): (0.92, 0.98),  # 0.924 / 0.984
-    ("heldout7", "de"): (0.86, 0.94),  # 0.863 / 0.940
+    ("heldout7", "de"): (0.87, 0.94),  # 0.875 / 0.940
     ("heldout7", "fr"): (0.87, 0.92),  # 0.875 / 0.926
     ("heldout7", "en"): (0.93, 0.97),  # 0.931 / 0.971
     ("heldout8", "de"): (0.98, 0.96),  # 0.984 / 0.969
