@@ -135,6 +135,36 @@ def test_an_item_of_a_ticker_line_matches_on_its_own_with_its_hits_in_place():
     assert {h.text for h in match.hits if h.start > len(TICKER)} == {"North Korean", "troops", "Kursk"}
 
 
+LIVE_BLOG = (
+    "10:12 – Rain in Kyiv.\n\n"
+    "10:48 – North Korean troops attacked near Sudzha in the Kursk region, a brigade says.\n\n"
+    "11:30 – Markets open higher."
+)
+
+
+@pytest.mark.parametrize(
+    "body, layout",
+    [
+        (LIVE_BLOG, "items"),
+        (TICKER, "items"),
+        ("North Korean troops attacked near Sudzha.\n\nMarkets opened higher.", "prose"),
+        ("", "prose"),
+    ],
+)
+def test_layout_tells_a_body_made_of_items_from_prose(body, layout):
+    other = "prose" if layout == "items" else "items"
+    assert matches(f"layout:{layout} AND north", body + " north")
+    assert not matches(f"layout:{other} AND north", body + " north")
+
+
+def test_a_round_up_headline_can_be_excused_for_a_body_of_items_only():
+    query = '"@nk @mil @kursk"~s AND NOT (title:(live OR roundup) AND NOT layout:items)'
+    assert matches(query, LIVE_BLOG, title="Ukraine war: live")
+    prose = "North Korean troops attacked near Sudzha in the Kursk region.\n\nMarkets open higher."
+    assert not matches(query, prose, title="Ukraine war: live")
+    assert matches(query, prose, title="Ukraine war")
+
+
 def test_bare_words_find_their_inflections_by_stem_and_quoted_words_are_exact():
     file = TopicsFile.model_validate(
         {

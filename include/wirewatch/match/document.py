@@ -19,7 +19,8 @@ import ahocorasick
 from wirewatch.match.normalize import CHUNK_RE, STEMMED_LANGUAGES, Normalizer
 
 TEXT_FIELDS = ("title", "body")
-META_FIELDS = ("lang", "outlet", "agency")
+# layout: "items" when the body is made of items (a live blog, ticker or round-up), else "prose"
+META_FIELDS = ("lang", "outlet", "agency", "layout")
 FIELDS = TEXT_FIELDS + META_FIELDS
 
 # first word position, last word position, start and end character offsets in the field's text,
@@ -257,14 +258,20 @@ class Document:
     ) -> None:
         self.finder = finder
         self.language = language
+        body = body or ""
+        body_field = _Field(finder, body, language)
         self.texts = {
             "title": title or "",
-            "body": body or "",
+            "body": body,
             "lang": language or "",
             "outlet": outlet or "",
             "agency": agency or "",
+            "layout": "items" if body_field.items(body) else "prose",
         }
-        self._fields = {name: _Field(finder, self.texts[name], language) for name in FIELDS}
+        self._fields = {
+            name: body_field if name == "body" else _Field(finder, self.texts[name], language)
+            for name in FIELDS
+        }
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}

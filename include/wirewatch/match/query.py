@@ -6,10 +6,10 @@ wildcards (`nordkorea*`, also inside phrases), proximity (`"nordkorea* truppen"~
 other words between them, in any order), proximity by structure (`~s` or `~0s` same sentence,
 `~2s` within 2 sentences, `~p` same paragraph, `~1p` within 1 paragraph, `~article` anywhere;
 with headline context a slot found in the title counts as near every body sentence), field
-scopes `title:`, `body:`, `lang:`, `outlet:`, `agency:` and references to the topic's term
-lists, `@name`, also as a slot of a phrase (then an entry may be a word proximity, nested in the
-clause: `"@nk_troops @kursk"~s` with `nk_troops: ['"@nk @troops"~8']`); a list entry may be
-scoped to languages.
+scopes `title:`, `body:`, `lang:`, `outlet:`, `agency:`, `layout:` (items or prose) and
+references to the topic's term lists, `@name`, also as a slot of a phrase (then an entry may be
+a word proximity, nested in the clause: `"@nk_troops @kursk"~s` with
+`nk_troops: ['"@nk @troops"~8']`); a list entry may be scoped to languages.
 
 Precedence (luqum's): NOT and `-` bind tightest, then AND, then OR, and clauses joined by the
 default operator bind loosest, so `a b OR c` is `a AND (b OR c)` when the default is AND.
