@@ -121,6 +121,25 @@ def test_ticker_separators_end_sentences_and_items(body, expected):
     assert matches('"@nk @mil @kursk"~30', body) is expected  # word proximity cannot cross them either
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("— Have you seen North Korea's soldiers?\n— Yes, in the Kursk region.", True),
+        (
+            "— How long have you served?\n— Two years.\n— When did North Korea's soldiers come?\n— In November.",
+            False,
+        ),
+        (
+            "— How long have you served?\n— Two years.\n— When did North Korea's soldiers come?\n— To Kursk, in May.",
+            True,
+        ),
+        ("– North Korea's soldiers arrive.\n– Kursk: a village retaken.", False),  # a list: two items
+    ],
+)
+def test_an_interview_set_with_dashes_is_one_exchange_per_question_not_items(body, expected):
+    assert matches('"@nk @mil @kursk"~1p', body) is expected
+
+
 def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does():
     title = "KURSK FRONT: the latest"
     assert not matches('"@nk @mil @kursk"~s', "+++ North Korean troops arrive +++ Rain +++", title=title)

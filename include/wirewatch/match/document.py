@@ -154,6 +154,19 @@ class WordFinder:
         return width, tuple(sorted(hits, key=lambda hit: hit[1:]))
 
 
+def _dialogue(text: str, start: int) -> bool:
+    """Whether the line at `start` is a question or answer of an interview set with dashes
+    ("— Quand les avez-vous vus ?" / "— Fin novembre, près de Plekhovo."): one exchange, not two items."""
+    if text[start] not in _DASHES:
+        return False
+    end = text.find("\n", start)
+    previous = text[: start - 1].rstrip()
+    return text[start : len(text) if end < 0 else end].rstrip().endswith("?") or previous.endswith("?")
+
+
+_DASHES = "–—-"
+
+
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
@@ -170,7 +183,7 @@ class _Field:
     def items(self, text: str) -> set[int]:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
         if self._items is None:
-            self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text)}
+            self._items = {m.end() for m in _ITEM_LINE_RE.finditer(text) if not _dialogue(text, m.end())}
             if "+++" in text or "•" in text:  # most texts have neither: skip the search
                 self._items.update(m.end() for m in _TICKER_RE.finditer(text) if m.start())
         return self._items
