@@ -115,12 +115,12 @@ FLOORS = {
     ("dev3", "en"): (0.97, 1.00),  # 0.970 / 1.000
     ("dev13", "de"): (0.98, 0.90),  # 0.985 / 0.904
     ("dev13", "fr"): (1.00, 0.97),  # 1.000 / 0.972
-    ("dev13", "en"): (0.96, 0.88),  # 0.969 / 0.887
+    ("dev13", "en"): (0.96, 0.90),  # 0.970 / 0.901
     ("heldout3", "de"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "fr"): (1.00, 0.98),  # 1.000 / 0.984
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout4", "fr"): (1.00, 0.96),  # 1.000 / 0.966
+    ("heldout4", "fr"): (1.00, 0.97),  # 1.000 / 0.978
     ("heldout4", "en"): (1.00, 0.97),  # 1.000 / 0.976
     ("heldout6", "de"): (0.92, 0.98),  # 0.926 / 0.984
     ("heldout6", "fr"): (0.90, 0.96),  # 0.906 / 0.967
@@ -140,7 +140,7 @@ FLOORS = {
     ("heldout11", "de"): (1.00, 0.98),  # 1.000 / 0.985
     ("heldout11", "fr"): (0.98, 0.96),  # 0.984 / 0.969
     ("heldout11", "en"): (1.00, 0.96),  # 1.000 / 0.969
-    ("heldout12", "de"): (0.97, 0.96),  # 0.973 / 0.960
+    ("heldout12", "de"): (0.97, 0.98),  # 0.974 / 0.987
     ("heldout12", "fr"): (0.97, 0.97),  # 0.972 / 0.972
     ("heldout12", "en"): (0.98, 0.95),  # 0.985 / 0.957
 }
@@ -305,6 +305,14 @@ MECHANISMS = [
         "Le briefing du matin : Corée du Nord, Koursk, Moyen-Orient",
         "Drones. Les soldats nord-coréens envoyés en Russie apprennent à piloter des drones.\n\nGaza. Les "
         "négociations ont repris.",
+    ),
+    # Korean spoken at the front near Sudzha is North Korea's
+    (
+        "pos",
+        "de",
+        "Funkverkehr bei Sudscha",
+        "Die ausländischen Kämpfer, auf die die Einheit in den Wäldern westlich von Sudscha traf, hätten "
+        "untereinander Koreanisch gesprochen.",
     ),
     # an envoy's denial is about the troops
     (
