@@ -10,10 +10,10 @@ en 0.857/0.957), tests/data/heldout8 (de 0.968/0.938, fr 0.983/0.892, en 0.984/0
 tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/data/heldout10
 (de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955), and tests/data/heldout11 (de 1.000/0.923,
 fr 0.983/0.892, en 1.000/0.938), tests/data/dev13, written blind to be tuned on (de 0.956/0.890,
-fr 0.959/0.972, en 0.954/0.873 before that), and tests/data/heldout12 (de 0.947/0.947, fr 0.958/0.958,
-en 0.971/0.943). All are development data now: their floors, per set and
-language so that a language cannot be neglected behind the others, guard against regressions
-and are no estimate for unseen text.
+fr 0.959/0.972, en 0.954/0.873 before that), tests/data/heldout12 (de 0.947/0.947, fr 0.958/0.958,
+en 0.971/0.943) and tests/data/heldout14 (de 0.972/0.959, fr 0.973/0.973, en 0.973/0.986). All
+are development data now: their floors, per set and language so that a language cannot be
+neglected behind the others, guard against regressions and are no estimate for unseen text.
 """
 
 import json
@@ -46,7 +46,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -85,7 +85,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12)), DEV13]:
+    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14)), DEV13]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -99,7 +99,7 @@ SETS = {
     "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout12 is the fresh text the topic was last tuned for; the others were tuned on before.
+# heldout14 was scored once and not tuned on yet; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -143,6 +143,9 @@ FLOORS = {
     ("heldout12", "de"): (0.97, 0.98),  # 0.974 / 0.987
     ("heldout12", "fr"): (0.97, 0.97),  # 0.972 / 0.972
     ("heldout12", "en"): (0.98, 0.95),  # 0.985 / 0.957
+    ("heldout14", "de"): (0.97, 0.95),  # 0.972 / 0.959
+    ("heldout14", "fr"): (0.97, 0.97),  # 0.973 / 0.973
+    ("heldout14", "en"): (0.97, 0.98),  # 0.973 / 0.986
 }
 
 
