@@ -94,8 +94,16 @@ class Word:
 
 # A query word found in a chunk: its id, first and last relative word position, offsets in the chunk.
 ChunkHit = tuple[int, int, int, int, int]
-ChunkInfo = tuple[int, tuple[ChunkHit, ...]]  # the chunk's width in word positions, its hits
-_PLAIN: ChunkInfo = (1, ())  # most chunks: one word position, no query word
+# the chunk's width in word positions, its hits, the ids of the words at its first and at its last
+# position, and the (a, b) of word b right after word a inside it
+ChunkInfo = tuple[int, tuple[ChunkHit, ...], frozenset[int], frozenset[int], frozenset[tuple[int, int]]]
+_PLAIN: ChunkInfo = (
+    1,
+    (),
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)  # most chunks: one word position, no query word
 _START, _END = "\x01", "\x02"
 
 
@@ -150,21 +158,56 @@ class WordFinder:
                     hits.update((word_id, token.first, token.last, token.start, token.end) for word_id in ids)
         if width == 1 and not hits:
             return _PLAIN
-        return width, tuple(sorted(hits, key=lambda hit: hit[1:]))
+        ordered = tuple(sorted(hits, key=lambda hit: hit[1:]))
+        return (
+            width,
+            ordered,
+            frozenset(hit[0] for hit in ordered if hit[1] == 0),
+            frozenset(hit[0] for hit in ordered if hit[2] == width - 1),
+            frozenset((a[0], b[0]) for a in ordered for b in ordered if a[2] + 1 == b[1]),
+        )
 
 
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences", "_items")
+    __slots__ = ("parts", "marked", "present", "occurrences", "_items", "_infos", "_pairs")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
         chunks = self.parts[1::2]
         self.marked = finder.infos(set(chunks), language) if chunks else {}
-        self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
+        self.present = {hit[0] for info in self.marked.values() for hit in info[1]}
         self.occurrences: dict[int, list[Occurrence]] | None = None
         self._items: set[int] | None = None
+        self._infos: list[ChunkInfo | None] | None = None
+        self._pairs: set[tuple[int, int]] | None = None
+
+    def infos(self) -> list[ChunkInfo | None]:
+        """Per chunk its info, None for the plain ones."""
+        if self._infos is None:
+            self._infos = list(map(self.marked.get, self.parts[1::2]))
+        return self._infos
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """(a, b) for each query word b that occurs right after query word a. Chunks take one
+        word position or more, so b follows a in the next chunk only when a ends its chunk, b
+        starts the next and no sentence ends between them: no positions are needed."""
+        if self._pairs is not None:
+            return self._pairs
+        pairs: set[tuple[int, int]] = set()
+        self._pairs = pairs
+        if not self.marked:
+            return pairs
+        infos, parts = self.infos(), self.parts
+        before, tails = -2, frozenset()  # the previous marked chunk, the words at its end
+        for k in compress(range(len(infos)), infos):
+            _, _, heads, ends, inner = infos[k]
+            pairs.update(inner)
+            if k == before + 1 and tails and heads and not _BREAKS[parts[2 * k]]:
+                pairs.update([(a, b) for a in tails for b in heads])
+            before, tails = k, ends
+        return pairs
 
     def items(self, text: str) -> set[int]:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
@@ -218,11 +261,11 @@ class _Field:
         passed = 0  # sentence ends passed
         last_end = len(ends)
         wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
-        infos = list(map(marked.get, chunks))  # one lookup per chunk: None for the plain ones
+        infos = self.infos()
         for k in compress(range(count), infos):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = infos[k]
+            width, hits = infos[k][:2]
             position = k + gaps[passed] + wide
             wide += width - 1
             base = starts[k]
@@ -293,11 +336,7 @@ class Document:
     def adjacent(self, field: str, pairs: Iterable[tuple[int, int]]) -> bool:
         """Whether, for each (a, b) of pairs, query word b occurs right after query word a somewhere
         in the field (what a phrase needs of each pair of its words)."""
-        for first, second in pairs:
-            ends = self._column(first, field, 1)
-            if not any(start - 1 in ends for start in self._column(second, field, 0)):
-                return False
-        return True
+        return self._fields[field].pairs().issuperset(pairs)
 
     def _index(self, field: str) -> dict[int, list[Occurrence]]:
         found = self._occurrences.get(field)
