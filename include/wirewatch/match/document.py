@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any
 
 import ahocorasick
@@ -102,7 +102,7 @@ ChunkInfo = tuple[
 ]
 _EMPTY: frozenset = frozenset()
 _PLAIN: ChunkInfo = (1, (), _EMPTY, _EMPTY, _EMPTY, _EMPTY)  # most chunks: one word position, no query word
-_IDS = itemgetter(5)
+_INNER, _IDS = itemgetter(4), itemgetter(5)
 _START, _END = "\x01", "\x02"
 
 
@@ -135,7 +135,7 @@ class WordFinder:
             cached = self._caches[language] = ({}, set())
         marked, plain = cached
         distinct = set(chunks)
-        unknown = {chunk for chunk in distinct - plain if chunk not in marked}  # by the small set
+        unknown = (distinct - plain).difference(marked)  # by the small sets
         if unknown:
             if len(marked) + len(plain) + len(unknown) > self._cache_size:
                 marked.clear()
@@ -195,14 +195,13 @@ class _Field:
         if not self.present:
             return pairs
         infos, parts = self.infos, self.parts
-        before, tails = -2, frozenset()  # the previous marked chunk, the words at its end
-        for k in compress(range(len(infos)), infos):
-            _, _, heads, ends, inner, _ = infos[k]
-            if inner:
-                pairs.update(inner)
-            if k == before + 1 and tails and heads and not _BREAKS[parts[2 * k]]:
+        pairs.update(*map(_INNER, filter(None, infos)))
+        marked = list(compress(range(len(infos)), infos))
+        # the marked chunks right after a marked chunk
+        for k in compress(marked[1:], map((1).__eq__, map(sub, marked[1:], marked))):
+            tails, heads = infos[k - 1][3], infos[k][2]
+            if tails and heads and not _BREAKS[parts[2 * k]]:
                 pairs.update([(a, b) for a in tails for b in heads])
-            before, tails = k, ends
         return pairs
 
     def items(self, text: str) -> set[int]:
