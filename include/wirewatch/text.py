@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_SPACE_RE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -28,4 +27,5 @@ def collapse_whitespace(text: str) -> str:
     """Each run of whitespace as one space, none at the ends."""
     if text.isprintable() and "  " not in text:  # printable: its only whitespace is single spaces
         return text.strip()
-    return _SPACE_RE.sub(" ", text).strip()
+    # str.split() splits at exactly the characters \s matches (str.isspace), several times faster
+    return " ".join(text.split())

@@ -9,9 +9,10 @@ are computed only for the chunks that hold a query word, and only when a candida
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
+from operator import itemgetter, sub
 from typing import Any
 
 import ahocorasick
@@ -95,8 +96,14 @@ class Word:
 
 # A query word found in a chunk: its id, first and last relative word position, offsets in the chunk.
 ChunkHit = tuple[int, int, int, int, int]
-ChunkInfo = tuple[int, tuple[ChunkHit, ...]]  # the chunk's width in word positions, its hits
-_PLAIN: ChunkInfo = (1, ())  # most chunks: one word position, no query word
+# the chunk's width in word positions, its hits, the ids of the words at its first and at its last
+# position, the (a, b) of word b right after word a inside it, and the ids of all its words
+ChunkInfo = tuple[
+    int, tuple[ChunkHit, ...], frozenset[int], frozenset[int], frozenset[tuple[int, int]], frozenset[int]
+]
+_EMPTY: frozenset = frozenset()
+_PLAIN: ChunkInfo = (1, (), _EMPTY, _EMPTY, _EMPTY, _EMPTY)  # most chunks: one word position, no query word
+_INNER, _IDS = itemgetter(4), itemgetter(5)
 _START, _END = "\x01", "\x02"
 
 
@@ -121,26 +128,27 @@ class WordFinder:
         self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
         self._cache_size = cache_size
 
-    def infos(self, chunks: set[str], language: str | None) -> dict[str, ChunkInfo]:
-        """Distinct chunk -> its width and query words, for the chunks that have either."""
+    def infos(self, chunks: list[str], language: str | None) -> list[ChunkInfo | None]:
+        """Per chunk its width and query words; None for the plain ones (most)."""
         language = language if language in STEMMED_LANGUAGES else None
         cached = self._caches.get(language)
         if cached is None:
             cached = self._caches[language] = ({}, set())
         marked, plain = cached
-        unknown = {chunk for chunk in chunks - plain if chunk not in marked}  # by the small set
+        distinct = set(chunks)
+        unknown = (distinct - plain).difference(marked)  # by the small sets
         if unknown:
             if len(marked) + len(plain) + len(unknown) > self._cache_size:
                 marked.clear()
                 plain.clear()
-                unknown = set(chunks)
+                unknown = distinct
             for chunk in unknown:
                 info = self._info(chunk, language)
                 if info is _PLAIN:
                     plain.add(chunk)
                 else:
                     marked[chunk] = info
-        return {chunk: marked[chunk] for chunk in chunks & marked.keys()}
+        return list(map(marked.get, chunks))
 
     def _info(self, chunk: str, language: str | None) -> ChunkInfo:
         tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
@@ -151,7 +159,15 @@ class WordFinder:
                     hits.update((word_id, token.first, token.last, token.start, token.end) for word_id in ids)
         if width == 1 and not hits:
             return _PLAIN
-        return width, tuple(sorted(hits, key=lambda hit: hit[1:]))
+        ordered = tuple(sorted(hits, key=lambda hit: hit[1:]))
+        return (
+            width,
+            ordered,
+            frozenset(hit[0] for hit in ordered if hit[1] == 0),
+            frozenset(hit[0] for hit in ordered if hit[2] == width - 1),
+            frozenset((a[0], b[0]) for a in ordered for b in ordered if a[2] + 1 == b[1]),
+            frozenset(hit[0] for hit in ordered),
+        )
 
 
 def _dialogue(text: str, start: int) -> bool:
@@ -170,15 +186,37 @@ _DASHES = "–—-"
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "marked", "present", "occurrences", "_items")
+    __slots__ = ("parts", "infos", "present", "occurrences", "_items", "_pairs")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
         chunks = self.parts[1::2]
-        self.marked = finder.infos(set(chunks), language) if chunks else {}
-        self.present = {hit[0] for _, hits in self.marked.values() for hit in hits}
+        # per chunk its info, None for the plain ones
+        self.infos = finder.infos(chunks, language) if chunks else []
+        self.present: set[int] = set().union(*map(_IDS, filter(None, self.infos)))
         self.occurrences: dict[int, list[Occurrence]] | None = None
         self._items: set[int] | None = None
+        self._pairs: set[tuple[int, int]] | None = None
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """(a, b) for each query word b that occurs right after query word a. Chunks take one
+        word position or more, so b follows a in the next chunk only when a ends its chunk, b
+        starts the next and no sentence ends between them: no positions are needed."""
+        if self._pairs is not None:
+            return self._pairs
+        pairs: set[tuple[int, int]] = set()
+        self._pairs = pairs
+        if not self.present:
+            return pairs
+        infos, parts = self.infos, self.parts
+        pairs.update(*map(_INNER, filter(None, infos)))
+        marked = list(compress(range(len(infos)), infos))
+        # the marked chunks right after a marked chunk
+        for k in compress(marked[1:], map((1).__eq__, map(sub, marked[1:], marked))):
+            tails, heads = infos[k - 1][3], infos[k][2]
+            if tails and heads and not _BREAKS[parts[2 * k]]:
+                pairs.update([(a, b) for a in tails for b in heads])
+        return pairs
 
     def items(self, text: str) -> set[int]:
         """Offsets of the lines that open like an item of a live blog, ticker or round-up."""
@@ -194,8 +232,7 @@ class _Field:
             return self.occurrences
         found: dict[int, list[Occurrence]] = {}
         self.occurrences = found
-        marked = self.marked
-        if not marked:
+        if not self.present:
             return found
         chunks = self.parts[1::2]
         count = len(chunks)
@@ -232,16 +269,16 @@ class _Field:
         passed = 0  # sentence ends passed
         last_end = len(ends)
         wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
-        infos = list(map(marked.get, chunks))  # one lookup per chunk: None for the plain ones
+        infos = self.infos
         for k in compress(range(count), infos):
             while passed < last_end and ends[passed] <= k:
                 passed += 1
-            width, hits = infos[k]
+            info = infos[k]
             position = k + gaps[passed] + wide
-            wide += width - 1
+            wide += info[0] - 1
             base = starts[k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
-            for word_id, first, last, start, end in hits:
+            for word_id, first, last, start, end in info[1]:
                 occurrence = (
                     position + first,
                     position + last,
@@ -310,14 +347,10 @@ class Document:
     def has(self, word: Word, field: str) -> bool:
         return word.id in self.present_in[field]
 
-    def adjacent(self, field: str, pairs: Iterable[tuple[int, int]]) -> bool:
-        """Whether, for each (a, b) of pairs, query word b occurs right after query word a somewhere
-        in the field (what a phrase needs of each pair of its words)."""
-        for first, second in pairs:
-            ends = self._column(first, field, 1)
-            if not any(start - 1 in ends for start in self._column(second, field, 0)):
-                return False
-        return True
+    def pairs(self, field: str) -> set[tuple[int, int]]:
+        """(a, b) for each query word b that occurs right after query word a somewhere in the field
+        (a phrase needs each pair of its words there)."""
+        return self._fields[field].pairs()
 
     def _index(self, field: str) -> dict[int, list[Occurrence]]:
         found = self._occurrences.get(field)
@@ -338,4 +371,10 @@ class Document:
         return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        return self._index(field).get(word.id) or []
+        return self.occurrences_of(word.id, field)
+
+    def occurrences_of(self, word_id: int, field: str) -> list[Occurrence]:
+        found = self._occurrences.get(field)
+        if found is None:
+            found = self._index(field)
+        return found.get(word_id) or []

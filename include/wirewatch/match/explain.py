@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 
 from wirewatch.match.document import TEXT_FIELDS, Document
@@ -100,16 +101,6 @@ def _innermost(hits: set[RawHit]) -> list[RawHit]:
 _START, _END = itemgetter(2), itemgetter(3)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def snippet(text: str, hits: list[Hit], radius: int = SNIPPET_RADIUS) -> str:
     """Keyword in context: the window with the most distinct terms, every hit in it marked [[...]]."""
     return _snippet(
@@ -122,12 +113,12 @@ def _snippet(text: str, ordered: list[RawHit], radius: int = SNIPPET_RADIUS) -> 
     if not ordered:
         return ""
     best = ordered[0]
-    if len(ordered) > 1:
+    every = len({hit[0] for hit in ordered}) if len(ordered) > 1 else 1
+    if every > 1:  # with one term the first hit's window wins
         # The hits inside a hit's window start within it: look only there. Taken by start, a
         # window wins only with more terms than the ones before it (the earliest of the densest
         # wins), and the first with every term ends the search.
         starts = [hit[2] for hit in ordered]
-        every = len({hit[0] for hit in ordered})
         most = 0
         for hit in ordered:
             low, high = hit[2] - radius, hit[3] + radius
@@ -140,18 +131,29 @@ def _snippet(text: str, ordered: list[RawHit], radius: int = SNIPPET_RADIUS) -> 
                     break
     left = max(0, best[2] - radius)
     right = min(len(text), best[3] + radius)
-    spans = _merge([(hit[2], hit[3]) for hit in ordered if hit[2] >= left and hit[3] <= right])
+    # the hits inside the window, overlapping ones merged (by start, so one pass merges them)
     out, cursor = [], left
-    for start, end in spans:
-        out.append(text[cursor:start])
-        out.append(f"[[{text[start:end]}]]")
-        cursor = end
-    out.append(text[cursor:right])
+    low = high = -1  # the span being merged
+    for hit in ordered:
+        start, end = hit[2], hit[3]
+        if start < left or end > right:
+            continue
+        if start <= high:
+            high = max(high, end)
+            continue
+        if high >= 0:
+            out.append(text[cursor:low])
+            out.append("[[" + text[low:high] + "]]")
+            cursor = high
+        low, high = start, end
+    out.append(text[cursor:low])
+    out.append("[[" + text[low:high] + "]]")
+    out.append(text[high:right])
     before, inner, after = out[0], out[1:-1], out[-1]
     if left > 0 and " " in before:
-        before = "…" + before.split(" ", 1)[1]
+        before = "…" + before.partition(" ")[2]
     if right < len(text) and " " in after:
-        after = after.rsplit(" ", 1)[0] + "…"
+        after = after.rpartition(" ")[0] + "…"
     return collapse_whitespace(before + "".join(inner) + after)
 
 
@@ -163,9 +165,16 @@ def _folded(term: str) -> str:
 _FIELD_ORDER = itemgetter(1, 2, 3, 0)  # field, start, end, term
 
 
-def _display_order(hits: list[RawHit]) -> list[RawHit]:
-    """Title hits first, then the other fields', each in text order."""
+def _display_order(hits: set[RawHit]) -> list[RawHit]:
+    """The innermost hits, title hits first, then the other fields', each in text order."""
     ordered = sorted(hits, key=_FIELD_ORDER)
+    # a hit holds another only where hits of a field touch or overlap: mostly none do
+    for a, b in pairwise(ordered):
+        if a[1] == b[1] and b[2] <= a[3]:
+            ordered = sorted(_innermost(hits), key=_FIELD_ORDER)
+            break
+    if not ordered or ordered[-1][1] != "title":  # no title hits (they sort last)
+        return ordered
     return [h for h in ordered if h[1] == "title"] + [h for h in ordered if h[1] != "title"]
 
 
@@ -173,7 +182,7 @@ def explain(topic_id: str, topic_name: str, raw_hits: list[RawHit], texts: dict[
     counts: dict[str, int] = {}
     per_group: dict[tuple[str, str], int] = {}
     shown: list[RawHit] = []
-    for hit in _display_order(_innermost(set(raw_hits))):
+    for hit in _display_order(set(raw_hits)):
         term, where = hit[0], hit[1]
         counts[term] = counts.get(term, 0) + 1
         seen = per_group.get((term, where), 0)

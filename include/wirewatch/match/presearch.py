@@ -114,9 +114,13 @@ class Presearcher:
                 for others, sequence, lights in multi[word_id]
                 if others <= words
             ]
+            adjacent = None  # the field's pairs of adjacent words, when a phrase needs them
             for sequence, lights in found:
-                if sequence is not None and not doc.adjacent(field, sequence):
-                    continue
+                if sequence is not None:
+                    if adjacent is None:
+                        adjacent = doc.pairs(field)
+                    if not adjacent.issuperset(sequence):
+                        continue
                 for position, bits in lights:
                     lit[position] |= bits
         found = lit[0]

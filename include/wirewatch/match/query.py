@@ -171,7 +171,12 @@ class SeqNode(Node):
     def test(self, doc: Document) -> bool:
         found = doc.memo.get(id(self))
         if found is None:
-            found = doc.memo[id(self)] = any(self._occurs(doc, field) for field in self.fields)
+            found = False
+            for field in self.fields:
+                if self._occurs(doc, field):
+                    found = True
+                    break
+            doc.memo[id(self)] = found
         return found
 
     def _occurs(self, doc: Document, field: str) -> bool:
@@ -342,8 +347,10 @@ class SeqNode(Node):
 def _spans_of(slot: Slot, doc: Document, field: str) -> list[Occurrence]:
     """Where a slot occurs in a field, sorted; shared by the clauses with the same slot (slots are
     interned by the compiler)."""
-    if len(slot) == 1 and _is_words(slot[0]) and len(slot[0][0]) == 1 and slot[0][2] is None:
-        return doc.word_occurrences(slot[0][0][0], field)  # in text order, each once
+    if len(slot) == 1:
+        words, _, languages = slot[0]
+        if languages is None and not isinstance(words, SeqNode) and len(words) == 1:
+            return doc.word_occurrences(words[0], field)  # in text order, each once
     key = (id(slot), field)
     found = doc.memo.get(key)
     if found is None:
@@ -681,8 +688,10 @@ class OrNode(Node):
         for fields, by_id in self._word_nodes:
             for field in fields:
                 for word_id in by_id.keys() & doc.present_in[field]:
+                    occurrences = doc.occurrences_of(word_id, field)
                     for child in by_id[word_id]:
-                        child.field_hits(doc, field, out)
+                        label = child.label
+                        out.extend([(label, field, occ[2], occ[3]) for occ in occurrences])
         for child in self._others:
             if child.test(doc):
                 child.hits(doc, out)
