@@ -99,7 +99,7 @@ SETS = {
     "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout14 was scored once and not tuned on yet; the others were tuned on before.
+# heldout14 is the fresh text the topic was last tuned for; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -145,7 +145,7 @@ FLOORS = {
     ("heldout12", "en"): (0.98, 0.95),  # 0.985 / 0.957
     ("heldout14", "de"): (0.97, 0.95),  # 0.972 / 0.959
     ("heldout14", "fr"): (0.97, 0.97),  # 0.973 / 0.973
-    ("heldout14", "en"): (0.97, 0.98),  # 0.973 / 0.986
+    ("heldout14", "en"): (0.98, 1.00),  # 0.986 / 1.000
 }
 
 
@@ -316,6 +316,14 @@ MECHANISMS = [
         "Funkverkehr bei Sudscha",
         "Die ausländischen Kämpfer, auf die die Einheit in den Wäldern westlich von Sudscha traf, hätten "
         "untereinander Koreanisch gesprochen.",
+    ),
+    # "its soldiers" in "Russia's Kursk region" are still North Korea's
+    (
+        "pos",
+        "en",
+        "North Korea calls troop reports groundless",
+        "North Korea's envoy to the United Nations dismissed reports that thousands of its soldiers were fighting "
+        "in Russia's Kursk region as a smear campaign.",
     ),
     # an envoy's denial is about the troops
     (
