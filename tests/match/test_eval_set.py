@@ -11,9 +11,10 @@ tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/d
 (de 0.984/0.969, fr 0.970/0.970, en 0.984/0.955), and tests/data/heldout11 (de 1.000/0.923,
 fr 0.983/0.892, en 1.000/0.938), tests/data/dev13, written blind to be tuned on (de 0.956/0.890,
 fr 0.959/0.972, en 0.954/0.873 before that), tests/data/heldout12 (de 0.947/0.947, fr 0.958/0.958,
-en 0.971/0.943) and tests/data/heldout14 (de 0.972/0.959, fr 0.973/0.973, en 0.973/0.986). All
-are development data now: their floors, per set and language so that a language cannot be
-neglected behind the others, guard against regressions and are no estimate for unseen text.
+en 0.971/0.943), tests/data/heldout14 (de 0.972/0.959, fr 0.973/0.973, en 0.973/0.986) and
+tests/data/heldout15 (de 0.972/0.945, fr 0.958/0.958, en 0.971/0.957). All are development data
+now: their floors, per set and language so that a language cannot be neglected behind the others,
+guard against regressions and are no estimate for unseen text.
 """
 
 import json
@@ -46,7 +47,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -85,7 +86,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14)), DEV13]:
+    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15)), DEV13]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -99,7 +100,7 @@ SETS = {
     "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout14 is the fresh text the topic was last tuned for; the others were tuned on before.
+# heldout15 was scored once and not tuned on; the others were tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -146,6 +147,9 @@ FLOORS = {
     ("heldout14", "de"): (0.97, 0.95),  # 0.972 / 0.959
     ("heldout14", "fr"): (0.97, 0.97),  # 0.973 / 0.973
     ("heldout14", "en"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout15", "de"): (0.97, 0.94),  # 0.972 / 0.945
+    ("heldout15", "fr"): (0.95, 0.95),  # 0.958 / 0.958
+    ("heldout15", "en"): (0.97, 0.95),  # 0.971 / 0.957
 }
 
 
