@@ -100,7 +100,8 @@ SETS = {
     "dev13": DEV13,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout15 was scored once and not tuned on; the others were tuned on before.
+# heldout15 is the fresh text the topic was last tuned for (no set held out since); the others were
+# tuned on before.
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -148,8 +149,8 @@ FLOORS = {
     ("heldout14", "fr"): (0.97, 0.97),  # 0.973 / 0.973
     ("heldout14", "en"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout15", "de"): (0.97, 0.94),  # 0.972 / 0.945
-    ("heldout15", "fr"): (0.95, 0.95),  # 0.958 / 0.958
-    ("heldout15", "en"): (0.97, 0.95),  # 0.971 / 0.957
+    ("heldout15", "fr"): (0.95, 0.97),  # 0.959 / 0.972
+    ("heldout15", "en"): (0.97, 0.98),  # 0.972 / 0.986
 }
 
 
@@ -328,6 +329,14 @@ MECHANISMS = [
         "North Korea calls troop reports groundless",
         "North Korea's envoy to the United Nations dismissed reports that thousands of its soldiers were fighting "
         "in Russia's Kursk region as a smear campaign.",
+    ),
+    # Russian propaganda's "neo-Nazis" in Kursk are no sign of the 1943 battle
+    (
+        "pos",
+        "en",
+        "Pyongyang opens a memorial museum",
+        "Pyongyang's museum shows the uniforms of soldiers killed during what state media calls the liberation "
+        "of Kursk from neo-Nazi occupiers.",
     ),
     # an envoy's denial is about the troops
     (
