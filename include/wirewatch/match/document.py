@@ -127,6 +127,19 @@ class WordFinder:
         # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
         self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
         self._cache_size = cache_size
+        # the short meta fields ("de", an outlet, "prose") take few values: each is built once
+        self._meta: dict[tuple[str, str | None], _Field] = {}
+
+    def meta_field(self, text: str, language: str | None) -> _Field:
+        """A meta field's _Field, shared by the documents with the same text and language (a
+        _Field depends on nothing else, and what it computes lazily holds for all of them)."""
+        key = text, language
+        found = self._meta.get(key)
+        if found is None:
+            if len(self._meta) >= 10_000:
+                self._meta.clear()
+            found = self._meta[key] = _Field(self, text, language)
+        return found
 
     def infos(self, chunks: list[str], language: str | None) -> list[ChunkInfo | None]:
         """Per chunk its width and query words; None for the plain ones (most)."""
@@ -318,10 +331,9 @@ class Document:
             "agency": agency or "",
             "layout": "items" if body_field.items(body) else "prose",
         }
-        self._fields = {
-            name: body_field if name == "body" else _Field(finder, self.texts[name], language)
-            for name in FIELDS
-        }
+        self._fields = {"title": _Field(finder, self.texts["title"], language), "body": body_field}
+        for name in META_FIELDS:
+            self._fields[name] = finder.meta_field(self.texts[name], language)
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
