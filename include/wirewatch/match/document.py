@@ -199,7 +199,7 @@ _DASHES = "–—-"
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "infos", "present", "occurrences", "_items", "_pairs")
+    __slots__ = ("parts", "infos", "present", "occurrences", "_items", "_pairs", "_marked")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -210,6 +210,13 @@ class _Field:
         self.occurrences: dict[int, list[Occurrence]] | None = None
         self._items: set[int] | None = None
         self._pairs: set[tuple[int, int]] | None = None
+        self._marked: list[int] | None = None
+
+    def marked(self) -> list[int]:
+        """The indexes of the marked chunks (pairs and index both walk them)."""
+        if self._marked is None:
+            self._marked = list(compress(range(len(self.infos)), self.infos))
+        return self._marked
 
     def pairs(self) -> set[tuple[int, int]]:
         """(a, b) for each query word b that occurs right after query word a. Chunks take one
@@ -223,7 +230,7 @@ class _Field:
             return pairs
         infos, parts = self.infos, self.parts
         pairs.update(*map(_INNER, filter(None, infos)))
-        marked = list(compress(range(len(infos)), infos))
+        marked = self.marked()
         # the marked chunks right after a marked chunk
         for k in compress(marked[1:], map((1).__eq__, map(sub, marked[1:], marked))):
             tails, heads = infos[k - 1][3], infos[k][2]
@@ -283,7 +290,7 @@ class _Field:
         last_end = len(ends)
         wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
         infos = self.infos
-        for k in compress(range(count), infos):
+        for k in self.marked():
             while passed < last_end and ends[passed] <= k:
                 passed += 1
             info = infos[k]
