@@ -254,14 +254,14 @@ class _Field:
         self.occurrences = found
         if not self.present:
             return found
-        chunks = self.parts[1::2]
-        count = len(chunks)
-        starts = list(accumulate(map(len, self.parts), initial=0))[1::2]  # of each chunk
+        parts = self.parts
+        count = len(self.infos)  # chunks
+        # the offset after each part: chunk k (part 2k + 1) starts at ends_at[2k]
+        ends_at = list(accumulate(map(len, parts)))
         # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph).
-        # A sentence end holds no word character, so it lies in the separator before that chunk;
-        # not before the first chunk or after the last.
-        separators = self.parts[0::2]
-        kinds = list(map(_BREAKS.__getitem__, separators[1:count]))
+        # A sentence end holds no word character, so it lies in the separator before that chunk
+        # (part 2k); not before the first chunk or after the last.
+        kinds = list(map(_BREAKS.__getitem__, parts[2 : 2 * count - 1 : 2]))
         ends = list(compress(range(1, count), kinds))
         sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
         word_steps = [SENTENCE_GAP] * len(ends)
@@ -275,7 +275,7 @@ class _Field:
                 if items is None:
                     items = self.items(text)
                 k = ends[i]  # a paragraph end, and an item when the line after it opens like one
-                at = starts[k] - len(separators[k])
+                at = ends_at[2 * k - 1]  # where its separator starts
                 item = bool(items) and any(at + end in items for end in kind)
             if item:
                 sentence_steps[i] = paragraph_steps[i] = ITEM_GAP
@@ -296,7 +296,7 @@ class _Field:
             info = infos[k]
             position = k + gaps[passed] + wide
             wide += info[0] - 1
-            base = starts[k]
+            base = ends_at[2 * k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
             for word_id, first, last, start, end in info[1]:
                 occurrence = (
