@@ -127,6 +127,19 @@ class WordFinder:
         # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
         self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
         self._cache_size = cache_size
+        # the short meta fields ("de", an outlet, "prose") take few values: each is built once
+        self._meta: dict[tuple[str, str | None], _Field] = {}
+
+    def meta_field(self, text: str, language: str | None) -> _Field:
+        """A meta field's _Field, shared by the documents with the same text and language (a
+        _Field depends on nothing else, and what it computes lazily holds for all of them)."""
+        key = text, language
+        found = self._meta.get(key)
+        if found is None:
+            if len(self._meta) >= 10_000:
+                self._meta.clear()
+            found = self._meta[key] = _Field(self, text, language)
+        return found
 
     def infos(self, chunks: list[str], language: str | None) -> list[ChunkInfo | None]:
         """Per chunk its width and query words; None for the plain ones (most)."""
@@ -186,7 +199,7 @@ _DASHES = "–—-"
 class _Field:
     """One field split into chunks, and the chunks that hold a query word (or span several words)."""
 
-    __slots__ = ("parts", "infos", "present", "occurrences", "_items", "_pairs")
+    __slots__ = ("parts", "infos", "present", "occurrences", "_items", "_pairs", "_marked")
 
     def __init__(self, finder: WordFinder, text: str, language: str | None) -> None:
         self.parts = _SPLIT_RE.split(text)  # separators at even, chunks at odd indexes
@@ -197,6 +210,13 @@ class _Field:
         self.occurrences: dict[int, list[Occurrence]] | None = None
         self._items: set[int] | None = None
         self._pairs: set[tuple[int, int]] | None = None
+        self._marked: list[int] | None = None
+
+    def marked(self) -> list[int]:
+        """The indexes of the marked chunks (pairs and index both walk them)."""
+        if self._marked is None:
+            self._marked = list(compress(range(len(self.infos)), self.infos))
+        return self._marked
 
     def pairs(self) -> set[tuple[int, int]]:
         """(a, b) for each query word b that occurs right after query word a. Chunks take one
@@ -210,7 +230,7 @@ class _Field:
             return pairs
         infos, parts = self.infos, self.parts
         pairs.update(*map(_INNER, filter(None, infos)))
-        marked = list(compress(range(len(infos)), infos))
+        marked = self.marked()
         # the marked chunks right after a marked chunk
         for k in compress(marked[1:], map((1).__eq__, map(sub, marked[1:], marked))):
             tails, heads = infos[k - 1][3], infos[k][2]
@@ -234,14 +254,14 @@ class _Field:
         self.occurrences = found
         if not self.present:
             return found
-        chunks = self.parts[1::2]
-        count = len(chunks)
-        starts = list(accumulate(map(len, self.parts), initial=0))[1::2]  # of each chunk
+        parts = self.parts
+        count = len(self.infos)  # chunks
+        # the offset after each part: chunk k (part 2k + 1) starts at ends_at[2k]
+        ends_at = list(accumulate(map(len, parts)))
         # sentence ends, each at the first chunk after it: chunk -> (starts an item, ends a paragraph).
-        # A sentence end holds no word character, so it lies in the separator before that chunk;
-        # not before the first chunk or after the last.
-        separators = self.parts[0::2]
-        kinds = list(map(_BREAKS.__getitem__, separators[1:count]))
+        # A sentence end holds no word character, so it lies in the separator before that chunk
+        # (part 2k); not before the first chunk or after the last.
+        kinds = list(map(_BREAKS.__getitem__, parts[2 : 2 * count - 1 : 2]))
         ends = list(compress(range(1, count), kinds))
         sentence_steps, paragraph_steps = [1] * len(ends), [0] * len(ends)
         word_steps = [SENTENCE_GAP] * len(ends)
@@ -255,7 +275,7 @@ class _Field:
                 if items is None:
                     items = self.items(text)
                 k = ends[i]  # a paragraph end, and an item when the line after it opens like one
-                at = starts[k] - len(separators[k])
+                at = ends_at[2 * k - 1]  # where its separator starts
                 item = bool(items) and any(at + end in items for end in kind)
             if item:
                 sentence_steps[i] = paragraph_steps[i] = ITEM_GAP
@@ -270,13 +290,13 @@ class _Field:
         last_end = len(ends)
         wide = 0  # extra word positions of the wide chunks so far (every wide chunk is marked)
         infos = self.infos
-        for k in compress(range(count), infos):
+        for k in self.marked():
             while passed < last_end and ends[passed] <= k:
                 passed += 1
             info = infos[k]
             position = k + gaps[passed] + wide
             wide += info[0] - 1
-            base = starts[k]
+            base = ends_at[2 * k]
             sentence, paragraph = sentences[passed], paragraphs[passed]
             for word_id, first, last, start, end in info[1]:
                 occurrence = (
@@ -318,10 +338,9 @@ class Document:
             "agency": agency or "",
             "layout": "items" if body_field.items(body) else "prose",
         }
-        self._fields = {
-            name: body_field if name == "body" else _Field(finder, self.texts[name], language)
-            for name in FIELDS
-        }
+        self._fields = {"title": _Field(finder, self.texts["title"], language), "body": body_field}
+        for name in META_FIELDS:
+            self._fields[name] = finder.meta_field(self.texts[name], language)
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}

@@ -122,9 +122,10 @@ def _snippet(text: str, ordered: list[RawHit], radius: int = SNIPPET_RADIUS) -> 
         most = 0
         for hit in ordered:
             low, high = hit[2] - radius, hit[3] + radius
-            terms = {
-                o[0] for o in ordered[bisect_left(starts, low) : bisect_right(starts, high)] if o[3] <= high
-            }
+            first, last = bisect_left(starts, low), bisect_right(starts, high)
+            if last - first <= most:  # too few hits to hold more terms
+                continue
+            terms = {o[0] for o in ordered[first:last] if o[3] <= high}
             if len(terms) > most:
                 best, most = hit, len(terms)
                 if most == every:
