@@ -183,17 +183,21 @@ class WordFinder:
         )
 
 
+_DASHES = "–—-"
+
+
 def _dialogue(text: str, start: int) -> bool:
     """Whether the line at `start` is a question or answer of an interview set with dashes
     ("— Quand les avez-vous vus ?" / "— Fin novembre, près de Plekhovo."): one exchange, not two items."""
     if text[start] not in _DASHES:
         return False
     end = text.find("\n", start)
-    previous = text[: start - 1].rstrip()
-    return text[start : len(text) if end < 0 else end].rstrip().endswith("?") or previous.endswith("?")
-
-
-_DASHES = "–—-"
+    if text[start : len(text) if end < 0 else end].rstrip().endswith("?"):
+        return True
+    before = start - 1  # the end of the text before this line, its trailing whitespace left out
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before > 0 and text[before - 1] == "?"
 
 
 class _Field:
