@@ -348,17 +348,13 @@ class Document:
         # field -> ids of the query words found in it (what the presearcher reads)
         self.present_in = {name: found.present for name, found in self._fields.items()}
         self._occurrences: dict[str, dict[int, list[Occurrence]]] = {}
-        self._columns: dict[tuple[int, str, int], set[int]] = {}
+        self._units: dict[tuple[int, str, int], set[int]] = {}
         # per-document results of query nodes and slots, shared by the topics that hold them
         self.memo: dict[object, Any] = {}
 
     def present(self, field: str) -> set[int]:
         """Ids of the query words found in a field."""
         return self.present_in[field]
-
-    def has_items(self, field: str) -> bool:
-        """Whether the field is made of items (a live blog, a ticker, a round-up)."""
-        return bool(self._fields[field].items(self.texts[field]))
 
     def has_in(self, word: Word, fields: tuple[str, ...]) -> bool:
         word_id, present_in = word.id, self.present_in
@@ -383,21 +379,14 @@ class Document:
 
     def word_units(self, word: Word, field: str, unit: int) -> set[int]:
         """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
-        return self._column(word.id, field, unit)
-
-    def _column(self, word_id: int, field: str, column: int) -> set[int]:
-        """One value (first or last word position, sentence, paragraph) of each occurrence of a word."""
-        key = (word_id, field, column)
-        found = self._columns.get(key)
+        key = (word.id, field, unit)
+        found = self._units.get(key)
         if found is None:
-            found = self._columns[key] = {occ[column] for occ in self._index(field).get(word_id, ())}
+            found = self._units[key] = {occ[unit] for occ in self.word_occurrences(word, field)}
         return found
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
-        return self.occurrences_of(word.id, field)
-
-    def occurrences_of(self, word_id: int, field: str) -> list[Occurrence]:
         found = self._occurrences.get(field)
         if found is None:
             found = self._index(field)
-        return found.get(word_id) or []
+        return found.get(word.id) or []

@@ -507,7 +507,7 @@ class StructNode(SeqNode):
                 return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
-        context = context and not doc.has_items("body")
+        context = context and doc.texts["layout"] != "items"
         titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
         everything = list(range(len(self.slots)))
         rest = [j for j in everything if j not in titled]
@@ -667,17 +667,16 @@ class OrNode(Node):
         for child in self.children:
             if isinstance(child, WordNode):
                 by_fields.setdefault(child.fields, {}).setdefault(child.word.id, []).append(child)
-        self._words = tuple((fields, frozenset(by_id)) for fields, by_id in by_fields.items())
-        self._word_nodes = tuple(
+        self._words = tuple(
             (fields, {word_id: tuple(nodes) for word_id, nodes in by_id.items()})
             for fields, by_id in by_fields.items()
         )
         self._others = tuple(child for child in self.children if not isinstance(child, WordNode))
 
     def test(self, doc: Document) -> bool:
-        for fields, ids in self._words:
+        for fields, by_id in self._words:
             for field in fields:
-                if not ids.isdisjoint(doc.present_in[field]):
+                if not by_id.keys().isdisjoint(doc.present_in[field]):
                     return True
         for child in self._others:
             if child.test(doc):
@@ -685,13 +684,11 @@ class OrNode(Node):
         return False
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
-        for fields, by_id in self._word_nodes:
+        for fields, by_id in self._words:
             for field in fields:
                 for word_id in by_id.keys() & doc.present_in[field]:
-                    occurrences = doc.occurrences_of(word_id, field)
                     for child in by_id[word_id]:
-                        label = child.label
-                        out.extend([(label, field, occ[2], occ[3]) for occ in occurrences])
+                        child.field_hits(doc, field, out)
         for child in self._others:
             if child.test(doc):
                 child.hits(doc, out)
