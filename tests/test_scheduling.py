@@ -19,6 +19,7 @@ LONGEST = """
 import pathlib, time, pytest
 pytestmark = pytest.mark.slow(seconds=30)
 def test_waits_for_the_third_longest_to_start_elsewhere():
+    time.sleep(0.05)  # a measurable duration even when the third longest started first
     started = pathlib.Path("third-started")
     deadline = time.monotonic() + 60
     while not started.exists() and time.monotonic() < deadline:
