@@ -376,6 +376,31 @@ MECHANISMS = [
         "defence ministry said its forces had repelled Ukrainian attacks in the Kursk region.",
     ),
     (
+        "pos",
+        "fr",
+        "Ce que l'armée nord-coréenne a appris",
+        "Plusieurs brigades ont été acheminées à l'automne vers la région russe de Koursk, loin de la péninsule.",
+    ),
+    (
+        "neg",
+        "de",
+        "Nordkoreas Armee bekommt neue Panzer",
+        "Der neue Panzer soll Drohnen abwehren, eine Lehre aus den Kämpfen im Gebiet Kursk, wo russische Panzer "
+        "zerstört wurden.",
+    ),
+    (
+        "pos",
+        "en",
+        "Putin thanks Pyongyang",
+        'He thanked "our Korean friends" whose soldiers had fought bravely for the liberation of the Kursk land.',
+    ),
+    (
+        "neg",
+        "en",
+        "Veterans remember",
+        "Korean War veterans and their soldiers' families visited the Kursk memorial to the 1943 battle.",
+    ),
+    (
         "neg",
         "fr",
         "Festival de Koursk",
