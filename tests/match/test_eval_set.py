@@ -52,6 +52,8 @@ HELDOUT = {
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
 DEV13 = per_language("dev13/dprk_kursk_dev13_{lang}.jsonl")
+# written blind to be tuned on while heldout16 stayed held out
+DEV17 = per_language("dev17/dprk_kursk_dev17_{lang}.jsonl")
 DEV2 = per_language("dprk_kursk_dev_{lang}.jsonl")
 
 
@@ -98,6 +100,7 @@ SETS = {
     "dev2": DEV2,
     "dev3": DEV3,
     "dev13": DEV13,
+    "dev17": DEV17,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # heldout15 is the fresh text the topic was last tuned for (no set held out since); the others were
@@ -399,6 +402,35 @@ MECHANISMS = [
         "en",
         "Veterans remember",
         "Korean War veterans and their soldiers' families visited the Kursk memorial to the 1943 battle.",
+    ),
+    (
+        "pos",
+        "fr",
+        "Analyse",
+        "La Corée du Nord, qui n'avait plus combattu depuis l'armistice de 1953 et dont les généraux ne "
+        "connaissaient la guerre que par les manuels soviétiques, a choisi d'envoyer des milliers de soldats "
+        "combattre dans la région de Koursk.",
+    ),
+    (
+        "pos",
+        "fr",
+        "Le bilan",
+        "Les 12 000 hommes envoyés par la Corée du Nord ont permis de reprendre le territoire sans dégarnir le "
+        "front du Donbass. Nul ne conteste l'expérience acquise par l'armée nord-coréenne dans la région de Koursk.",
+    ),
+    (
+        "pos",
+        "de",
+        "Zweite Welle?",
+        "Nordkorea schickt weitere Soldaten nach Russland. Ob die neuen Kontingente erneut im Gebiet Kursk "
+        "eingesetzt werden oder an anderen Frontabschnitten, ist offen.",
+    ),
+    (
+        "pos",
+        "fr",
+        "Entretien",
+        "Sergueï a servi d'interprète lors des interrogatoires des prisonniers nord-coréens.\n\nTous deux ont "
+        "été pris lors d'opérations dans la région de Koursk, en janvier.",
     ),
     (
         "neg",
