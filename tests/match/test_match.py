@@ -74,10 +74,11 @@ def test_match_explains_terms_fields_and_offsets():
     title = "Nordkorea schickt Truppen nach Kursk"
     body = "Mehr als 10.000 nordkoreanische Soldaten sind in der Region Kursk angekommen."
     (found,) = match_document(TOPICS, title=title, body=body, language="de")
-    # the body holds the whole story and the title names the troops too ("koreanisch*" finds the
-    # head of the compound "nordkoreanische"), and that North Korea sends them
+    # the body holds the whole story and the title names the troops too ("koreanisch*" and
+    # "koreanische" find the head of the compound "nordkoreanische"), and that North Korea sends them
     assert found.matched_terms == [
         '"koreanisch* soldat*"',
+        '"koreanische"',
         "kursk*",
         "nordkorea*",
         "schickt",
