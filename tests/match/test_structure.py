@@ -140,6 +140,23 @@ def test_an_interview_set_with_dashes_is_one_exchange_per_question_not_items(bod
     assert matches('"@nk @mil @kursk"~1p', body) is expected
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Did you meet North Korea's soldiers?\nYes. Two of them, captured in Kursk.", True),
+        ("Did you meet North Korea's soldiers?\n\nYes. Two of them, captured in Kursk.", True),
+        ("I met North Korea's soldiers.\nTwo of them were captured in Kursk.", False),
+        (
+            "Did you meet North Korea's soldiers?\n\n10:45 Kursk: a village retaken.",
+            False,
+        ),  # an item stays one
+    ],
+)
+def test_a_question_and_its_answer_are_one_paragraph(body, expected):
+    assert matches('"@nk @mil @kursk"~p', body) is expected
+    assert not matches('"@nk @mil @kursk"~s', body)  # still two sentences
+
+
 def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does():
     title = "KURSK FRONT: the latest"
     assert not matches('"@nk @mil @kursk"~s', "+++ North Korean troops arrive +++ Rain +++", title=title)

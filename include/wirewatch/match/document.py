@@ -52,11 +52,16 @@ _ITEM_BREAK = 2  # a separator holding an inline item separator: ends a sentence
 _TICKER_RE = re.compile(r"(?:^|\s)\+{3,}|\+{3,}(?:\s|$)|\s•(?:\s|$)")
 
 
+class _Answered(tuple):
+    """The paragraph ends of a separator after a question: the answer that follows continues the
+    question's paragraph (an interview's "Where were you captured?" / "Near Korenevo.")."""
+
+
 class _SeparatorBreaks(dict):
     """Separator between chunks -> 0 when it ends no sentence, 1 when it ends a sentence but no
     paragraph, _ITEM_BREAK when it separates ticker items within a line, else the offsets in it
-    right after its paragraph ends. Text repeats its separators (" ", ", ", ". "), so each is
-    searched once."""
+    right after its paragraph ends (an _Answered after a question). Text repeats its separators
+    (" ", ", ", ". "), so each is searched once."""
 
     def __missing__(self, separator: str) -> int | tuple[int, ...]:
         if len(self) >= 100_000:
@@ -66,6 +71,8 @@ class _SeparatorBreaks(dict):
             return _ITEM_BREAK
         matches = list(_BREAK_RE.finditer(separator))
         paragraphs = tuple(m.end() for m in matches if "\n" in m.group())
+        if paragraphs and matches[0].group()[0] == "?":
+            paragraphs = _Answered(paragraphs)
         found = self[separator] = paragraphs or (1 if matches else 0)
         return found
 
@@ -284,7 +291,7 @@ class _Field:
             if item:
                 sentence_steps[i] = paragraph_steps[i] = ITEM_GAP
                 word_steps[i] = ITEM_WORDS
-            else:
+            elif type(kind) is not _Answered:
                 paragraph_steps[i] = 1
         # the numbers and the extra word positions after each end
         gaps = list(accumulate(word_steps, initial=0))
