@@ -435,6 +435,12 @@ MECHANISMS = [
     (
         "neg",
         "fr",
+        "Au musée",
+        "Les militaires nord-coréens se sont arrêtés devant le diorama consacré à la bataille de Koursk de 1943.",
+    ),
+    (
+        "neg",
+        "fr",
         "Festival de Koursk",
         "Une troupe nord-coréenne de chanteuses a donné deux représentations au festival de Koursk.",
     ),
