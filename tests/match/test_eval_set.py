@@ -434,6 +434,13 @@ MECHANISMS = [
     ),
     (
         "neg",
+        "de",
+        "Blindgänger im Garten",
+        "Viele Geschosse stammen nach Angaben russischer Pioniere aus nordkoreanischer Produktion. Ein Landwirt "
+        "zeigt eine nordkoreanische Granate, die im Gebiet Kursk in seinem Garten steckt.",
+    ),
+    (
+        "neg",
         "fr",
         "Au musée",
         "Les militaires nord-coréens se sont arrêtés devant le diorama consacré à la bataille de Koursk de 1943.",
