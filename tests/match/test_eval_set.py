@@ -441,6 +441,13 @@ MECHANISMS = [
     ),
     (
         "neg",
+        "de",
+        "Unter Beschuss",
+        "„Die Russen schießen hier fast nur noch mit nordkoreanischem Material“, sagt ein ukrainischer Offizier "
+        "bei Sudscha.",
+    ),
+    (
+        "neg",
         "fr",
         "Au musée",
         "Les militaires nord-coréens se sont arrêtés devant le diorama consacré à la bataille de Koursk de 1943.",
