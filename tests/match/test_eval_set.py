@@ -447,6 +447,12 @@ MECHANISMS = [
         "bei Sudscha.",
     ),
     (
+        "pos",
+        "fr",
+        "Éditorial",
+        "La chair à canon de Kim Jong-un meurt par milliers dans les champs de Koursk.",
+    ),
+    (
         "neg",
         "fr",
         "Au musée",
