@@ -54,6 +54,7 @@ DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 DEV13 = per_language("dev13/dprk_kursk_dev13_{lang}.jsonl")
 # written blind to be tuned on while heldout16 stayed held out
 DEV17 = per_language("dev17/dprk_kursk_dev17_{lang}.jsonl")
+DEV18 = per_language("dev18/dprk_kursk_dev18_{lang}.jsonl")
 DEV2 = per_language("dprk_kursk_dev_{lang}.jsonl")
 
 
@@ -101,6 +102,7 @@ SETS = {
     "dev3": DEV3,
     "dev13": DEV13,
     "dev17": DEV17,
+    "dev18": DEV18,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # heldout15 is the fresh text the topic was last tuned for (no set held out since); the others were
@@ -451,6 +453,20 @@ MECHANISMS = [
         "fr",
         "Éditorial",
         "La chair à canon de Kim Jong-un meurt par milliers dans les champs de Koursk.",
+    ),
+    (
+        "pos",
+        "de",
+        "Zweite Welle aus Pjöngjang erreicht die Front",
+        "Im Raum Sudscha wurden wieder Angriffe gemeldet.",
+    ),
+    (
+        "pos",
+        "fr",
+        "La télévision russe",
+        "Le journal télévisé a salué les « frères d'armes coréens » qui ont « combattu épaule contre épaule » avec "
+        "les soldats russes autour de Soudja.\n\nUn officier russe salue leur « courage exceptionnel ».\n\n"
+        "Moscou et Pyongyang ont reconnu l'envoi de troupes nord-coréennes.",
     ),
     (
         "neg",
