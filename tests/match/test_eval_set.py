@@ -47,7 +47,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -89,7 +89,7 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15)), DEV13]:
+    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)), DEV13, DEV17, DEV18]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -467,6 +467,12 @@ MECHANISMS = [
         "Le journal télévisé a salué les « frères d'armes coréens » qui ont « combattu épaule contre épaule » avec "
         "les soldats russes autour de Soudja.\n\nUn officier russe salue leur « courage exceptionnel ».\n\n"
         "Moscou et Pyongyang ont reconnu l'envoi de troupes nord-coréennes.",
+    ),
+    (
+        "neg",
+        "de",
+        "Wiederaufbau im Grenzgebiet",
+        "Nach Angaben einer Zeitung sollen im Gebiet Kursk unter anderem Bautrupps aus Nordkorea eingesetzt werden.",
     ),
     (
         "neg",
