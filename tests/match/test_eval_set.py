@@ -12,9 +12,12 @@ tests/data/heldout9 (de 0.984/0.923, fr 1.000/0.954, en 0.985/0.970) and tests/d
 fr 0.983/0.892, en 1.000/0.938), tests/data/dev13, written blind to be tuned on (de 0.956/0.890,
 fr 0.959/0.972, en 0.954/0.873 before that), tests/data/heldout12 (de 0.947/0.947, fr 0.958/0.958,
 en 0.971/0.943), tests/data/heldout14 (de 0.972/0.959, fr 0.973/0.973, en 0.973/0.986) and
-tests/data/heldout15 (de 0.972/0.945, fr 0.958/0.958, en 0.971/0.957). All are development data
-now: their floors, per set and language so that a language cannot be neglected behind the others,
-guard against regressions and are no estimate for unseen text.
+tests/data/heldout15 (de 0.972/0.945, fr 0.958/0.958, en 0.971/0.957), tests/data/heldout16
+(de 0.944/0.944, fr 1.000/0.971, en 0.945/0.958), and tests/data/dev17 and dev18, written blind to be
+tuned on (dev17 de 0.972/0.972, fr 0.984/0.847, en 0.986/1.000; dev18 de 1.000/0.932,
+fr 1.000/0.907, en 0.971/0.958 before that). All are development data now: their floors, per set
+and language so that a language cannot be neglected behind the others, guard against regressions
+and are no estimate for unseen text.
 """
 
 import json
@@ -473,6 +476,26 @@ MECHANISMS = [
         "de",
         "Wiederaufbau im Grenzgebiet",
         "Nach Angaben einer Zeitung sollen im Gebiet Kursk unter anderem Bautrupps aus Nordkorea eingesetzt werden.",
+    ),
+    (
+        "pos",
+        "en",
+        "Why Kursk?",
+        "Analysts say Pyongyang's expeditionary corps has been kept within the Kursk region.",
+    ),
+    (
+        "pos",
+        "de",
+        "Leitartikel",
+        "Seit Soldaten aus dem Norden an der Seite Russlands im Kursker Grenzgebiet kämpfen, ist der Krieg nah.",
+    ),
+    (
+        "pos",
+        "de",
+        "Putins Korea-Krieger",
+        "Schockierende Videos aus dem Gebiet Kursk zeigen, wie ukrainische Drohnenpiloten Jagd auf Kim Jong Uns "
+        "Soldaten machen.\n\nNach ukrainischen Angaben versuchen einige der Nordkoreaner, Drohnen mit Gewehrfeuer "
+        "vom Himmel zu holen.",
     ),
     (
         "neg",
