@@ -94,7 +94,13 @@ def test_the_sets_are_large_and_hard():
     assert sum(p["label"] == "neg" for p in DEV2) >= 0.45 * len(DEV2)
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
-    for passages in [*(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)), DEV13, DEV17, DEV18, DEV20]:
+    for passages in [
+        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)),
+        DEV13,
+        DEV17,
+        DEV18,
+        DEV20,
+    ]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
             assert len(mine) >= 140 and sum(p["label"] == "neg" for p in mine) >= 0.45 * len(mine)
@@ -499,6 +505,12 @@ MECHANISMS = [
         "Schockierende Videos aus dem Gebiet Kursk zeigen, wie ukrainische Drohnenpiloten Jagd auf Kim Jong Uns "
         "Soldaten machen.\n\nNach ukrainischen Angaben versuchen einige der Nordkoreaner, Drohnen mit Gewehrfeuer "
         "vom Himmel zu holen.",
+    ),
+    (
+        "pos",
+        "fr",
+        "Hommage",
+        "Les hommes honorés sont tombés, selon KCNA, lors des « opérations de libération de la région de Koursk ».",
     ),
     (
         "neg",
