@@ -13,11 +13,12 @@ fr 0.983/0.892, en 1.000/0.938), tests/data/dev13, written blind to be tuned on 
 fr 0.959/0.972, en 0.954/0.873 before that), tests/data/heldout12 (de 0.947/0.947, fr 0.958/0.958,
 en 0.971/0.943), tests/data/heldout14 (de 0.972/0.959, fr 0.973/0.973, en 0.973/0.986) and
 tests/data/heldout15 (de 0.972/0.945, fr 0.958/0.958, en 0.971/0.957), tests/data/heldout16
-(de 0.944/0.944, fr 1.000/0.971, en 0.945/0.958), and tests/data/dev17 and dev18, written blind to be
-tuned on (dev17 de 0.972/0.972, fr 0.984/0.847, en 0.986/1.000; dev18 de 1.000/0.932,
-fr 1.000/0.907, en 0.971/0.958 before that). All are development data now: their floors, per set
-and language so that a language cannot be neglected behind the others, guard against regressions
-and are no estimate for unseen text.
+(de 0.944/0.944, fr 1.000/0.971, en 0.945/0.958), tests/data/dev17, dev18 and dev20, written blind
+to be tuned on (dev17 de 0.972/0.972, fr 0.984/0.847, en 0.986/1.000; dev18 de 1.000/0.932,
+fr 1.000/0.907, en 0.971/0.958; dev20 de 1.000/0.942, fr 0.971/0.944, en 0.971/0.958 before that),
+and tests/data/heldout19 (de 0.970/0.942, fr 0.986/0.986, en 0.985/0.929). All are development data
+now: their floors, per set and language so that a language cannot be neglected behind the others,
+guard against regressions and are no estimate for unseen text.
 """
 
 import json
@@ -50,7 +51,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -117,8 +118,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# heldout16 is the fresh text the topic was last tuned for, with dev17, dev18 and dev20; heldout19 is
-# held out (scored once at the end of that tuning, then added here).
+# heldout16, dev17, dev18 and dev20 are the text the topic was last tuned for; heldout19 was scored
+# once after that tuning and then tuned on by one change (new units as a back reference).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -180,6 +181,9 @@ FLOORS = {
     ("heldout16", "de"): (0.97, 0.97),  # 0.972 / 0.972
     ("heldout16", "fr"): (1.00, 0.97),  # 1.000 / 0.971
     ("heldout16", "en"): (0.94, 0.97),  # 0.946 / 0.972
+    ("heldout19", "de"): (0.97, 0.95),  # 0.971 / 0.957
+    ("heldout19", "fr"): (0.98, 0.98),  # 0.986 / 0.986
+    ("heldout19", "en"): (0.98, 0.92),  # 0.985 / 0.929
 }
 
 
@@ -523,6 +527,13 @@ MECHANISMS = [
         "fr",
         "Hommage",
         "Les hommes honorés sont tombés, selon KCNA, lors des « opérations de libération de la région de Koursk ».",
+    ),
+    (
+        "pos",
+        "de",
+        "Nordkoreas Soldaten: Ukraine meldet erste Gefechte",
+        "Im Gebiet Kursk, wo die ukrainische Armee seit dem Sommer Gelände hält, seien neue Verbände aufgetaucht, "
+        "die sich von den bisherigen russischen Einheiten unterschieden.",
     ),
     (
         "neg",
