@@ -180,18 +180,13 @@ class SeqNode(Node):
         return found
 
     def _occurs(self, doc: Document, field: str) -> bool:
+        if self.slop is None:  # a phrase: its matches, kept for its hits (a phrase found is mostly explained)
+            return bool(self._matches(doc, field))
         if not self._possible(doc, field):
             return False
         per_slot = self._slot_spans(doc, field)
         if not all(per_slot):
             return False
-        if self.slop is None:  # a phrase: the last positions of its beginnings, slot by slot
-            reach = {span[1] for span in per_slot[0]}
-            for spans in per_slot[1:]:
-                reach = {span[1] for span in spans if span[0] - 1 in reach}
-                if not reach:
-                    return False
-            return True
         return bool(self._near(per_slot, first_only=True))
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
