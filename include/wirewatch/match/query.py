@@ -475,6 +475,8 @@ class StructNode(SeqNode):
             min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
             for slot in self.slots
         )
+        self._everything = list(range(len(self.slots)))
+        self._headline_order = sorted(self.headline)
 
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
@@ -496,15 +498,29 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
-        for j in range(len(self.slots)):
-            if not any(self._slot_present(doc, f, j) for f in self.fields):
+        # per field, whether each slot's words are there (set arithmetic, asked once); a slot
+        # without them may still hold a nested clause, tried only where the search needs it
+        language, checks = doc.language, self._checks
+        has = {}
+        for field in self.fields:
+            present = doc.present_in[field]
+            has[field] = [
+                not single.isdisjoint(present) or bool(rest) and _any_present(rest, present, language)
+                for single, rest, _ in checks
+            ]
+
+        def held(field: str, j: int) -> bool:
+            return has[field][j] or bool(checks[j][2]) and self._slot_present(doc, field, j)
+
+        for j in self._everything:
+            if not any(held(f, j) for f in self.fields):
                 doc.memo[key] = found
                 return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
         context = context and doc.texts["layout"] != "items"
-        titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
-        everything = list(range(len(self.slots)))
+        titled = [j for j in self._headline_order if held("title", j)] if context else []
+        everything = self._everything
         rest = [j for j in everything if j not in titled]
         # in the body every slot, or a headline slot standing in for all but two parts (a nested
         # clause's slots count as parts)
@@ -514,7 +530,7 @@ class StructNode(SeqNode):
         for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
             for needed in tries:
-                if not all(self._slot_present(doc, field, j) for j in needed):
+                if not all(held(field, j) for j in needed):
                     continue
                 units = [
                     _units_of(self.slots[j], doc, field, self.unit, self._single_words[j]) for j in needed
