@@ -129,8 +129,8 @@ class WordFinder:
             for key, ids in keys.items():
                 self.automaton.add_word(key, tuple(sorted(ids)))
             self.automaton.make_automaton()
-        # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
-        self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
+        # per language: each chunk seen, with its info (None for the plain ones, most of them)
+        self._caches: dict[str | None, _ChunkInfos] = {}
         self._cache_size = cache_size
         # the short meta fields ("de", an outlet, "prose") take few values: each is built once
         self._meta: dict[tuple[str, str | None], _Field] = {}
@@ -151,22 +151,9 @@ class WordFinder:
         language = language if language in STEMMED_LANGUAGES else None
         cached = self._caches.get(language)
         if cached is None:
-            cached = self._caches[language] = ({}, set())
-        marked, plain = cached
-        distinct = set(chunks)
-        unknown = (distinct - plain).difference(marked)  # by the small sets
-        if unknown:
-            if len(marked) + len(plain) + len(unknown) > self._cache_size:
-                marked.clear()
-                plain.clear()
-                unknown = distinct
-            for chunk in unknown:
-                info = self._info(chunk, language)
-                if info is _PLAIN:
-                    plain.add(chunk)
-                else:
-                    marked[chunk] = info
-        return list(map(marked.get, chunks))
+            cached = self._caches[language] = _ChunkInfos(self, language, self._cache_size)
+        # one lookup per chunk, in C; an unknown chunk is looked into by __missing__
+        return list(map(cached.__getitem__, chunks))
 
     def _info(self, chunk: str, language: str | None) -> ChunkInfo:
         tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
@@ -186,6 +173,24 @@ class WordFinder:
             frozenset((a[0], b[0]) for a in ordered for b in ordered if a[2] + 1 == b[1]),
             frozenset(hit[0] for hit in ordered),
         )
+
+
+class _ChunkInfos(dict):
+    """Chunk -> its ChunkInfo, or None when it is plain, for one language; each chunk is looked
+    into at its first lookup (news repeats its words, so most lookups find it)."""
+
+    def __init__(self, finder: WordFinder, language: str | None, size: int) -> None:
+        super().__init__()
+        self.finder = finder
+        self.language = language
+        self.size = size  # at most this many chunks, then it starts again
+
+    def __missing__(self, chunk: str) -> ChunkInfo | None:
+        if len(self) >= self.size:
+            self.clear()
+        info = self.finder._info(chunk, self.language)
+        found = self[chunk] = None if info is _PLAIN else info
+        return found
 
 
 _DASHES = "–—-"
