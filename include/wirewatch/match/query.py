@@ -290,14 +290,19 @@ class SeqNode(Node):
     @staticmethod
     def _exact(per_slot: list[list[Occurrence]]) -> list[tuple[Occurrence, ...]]:
         found: list[tuple[Occurrence, ...]] = []
-        by_first: list[dict[int, list[Occurrence]]] = [{} for _ in per_slot]
-        for i, spans in enumerate(per_slot):
+        # the spans of each slot after the first, by their first position (the first slot's only start)
+        by_first: list[dict[int, list[Occurrence]]] = []
+        for spans in per_slot[1:]:
+            table: dict[int, list[Occurrence]] = {}
             for span in spans:
-                by_first[i].setdefault(span[0], []).append(span)
+                table.setdefault(span[0], []).append(span)
+            by_first.append(table)
         for start in per_slot[0]:
             chains: list[tuple[Occurrence, ...]] = [(start,)]
-            for table in by_first[1:]:
+            for table in by_first:
                 chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
+                if not chains:
+                    break
             found.extend(chains)
             if len(found) >= MAX_CHAINS:
                 return found[:MAX_CHAINS]
