@@ -255,7 +255,7 @@ class SeqNode(Node):
     def _possible(self, doc: Document, field: str) -> bool:
         present, language = doc.present_in[field], doc.language
         for j, (single, rest, nested) in enumerate(self._checks):
-            if single.isdisjoint(present) and not _any_present(rest, present, language):
+            if single.isdisjoint(present) and not (rest and _any_present(rest, present, language)):
                 if not nested or not self._slot_present(doc, field, j):
                     return False
         return True
@@ -263,7 +263,7 @@ class SeqNode(Node):
     def _slot_present(self, doc: Document, field: str, j: int) -> bool:
         single, rest, nested = self._checks[j]
         present = doc.present_in[field]
-        if not single.isdisjoint(present) or _any_present(rest, present, doc.language):
+        if not single.isdisjoint(present) or rest and _any_present(rest, present, doc.language):
             return True
         return any(
             (langs is None or _for_language(langs, doc)) and node._matches(doc, field)
