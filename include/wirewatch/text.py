@@ -25,7 +25,12 @@ def normalize_body(text: str) -> str:
 
 def collapse_whitespace(text: str) -> str:
     """Each run of whitespace as one space, none at the ends."""
-    if text.isprintable() and "  " not in text:  # printable: its only whitespace is single spaces
-        return text.strip()
+    # Line breaks are the common whitespace besides spaces: with them as spaces, a printable text
+    # holds no other, and its runs of spaces collapse by replacing (in C, no list of words).
+    spaced = text.replace("\n", " ")
+    if spaced.isprintable():
+        while "  " in spaced:
+            spaced = spaced.replace("  ", " ")
+        return spaced.strip()
     # str.split() splits at exactly the characters \s matches (str.isspace), several times faster
     return " ".join(text.split())

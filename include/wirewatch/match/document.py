@@ -35,11 +35,16 @@ SENTENCE_GAP = 20
 _BREAK_RE = re.compile(r"[.!?…][^\w\n]*\s|\n")
 # A paragraph that opens like a new item of a live blog, ticker or round-up ("10:45", "+++",
 # "Montag:", "Russie - ", "• ", "– ") starts an item: sentence and paragraph proximity never cross it.
+# (The weekdays as a trie and a greedy {0,30}: fewer steps per line, and only whether a line
+# opens like an item matters, not how much of it the pattern takes.)
+_WEEKDAYS = (
+    r"m(?:on(?:tag|day)|ardi|ercredi|ittwoch)|d(?:ienstag|onnerstag|imanche)|fr(?:eitag|iday)"
+    r"|s(?:amstag|onntag|aturday|unday|amedi)|t(?:uesday|hursday)|wednesday|lundi|jeudi|vendredi"
+)
 _ITEM_RE = re.compile(
     r"(?:\d{1,2}[:.h]\d{2}\b|\+\+\+|[•▪■►*·]|[–—-]\s"
-    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*[:–—-]"
-    r"|[^\W\d_][\w'’ ]{0,30}? [–—-] )",
+    rf"|(?:{_WEEKDAYS})\s*[:–—-]"
+    r"|[^\W\d_][\w'’ ]{0,30} [–—-] )",
     re.IGNORECASE,
 )
 # a line that opens like an item: the offset after its line break
@@ -131,8 +136,8 @@ class WordFinder:
             for key, ids in keys.items():
                 self.automaton.add_word(key, tuple(sorted(ids)))
             self.automaton.make_automaton()
-        # per language: the marked chunks' infos, and the chunks known to be plain (most of them)
-        self._caches: dict[str | None, tuple[dict[str, ChunkInfo], set[str]]] = {}
+        # per language: each chunk seen, with its info (None for the plain ones, most of them)
+        self._caches: dict[str | None, _ChunkInfos] = {}
         self._cache_size = cache_size
         # the short meta fields ("de", an outlet, "prose") take few values: each is built once
         self._meta: dict[tuple[str, str | None], _Field] = {}
@@ -153,22 +158,9 @@ class WordFinder:
         language = language if language in STEMMED_LANGUAGES else None
         cached = self._caches.get(language)
         if cached is None:
-            cached = self._caches[language] = ({}, set())
-        marked, plain = cached
-        distinct = set(chunks)
-        unknown = (distinct - plain).difference(marked)  # by the small sets
-        if unknown:
-            if len(marked) + len(plain) + len(unknown) > self._cache_size:
-                marked.clear()
-                plain.clear()
-                unknown = distinct
-            for chunk in unknown:
-                info = self._info(chunk, language)
-                if info is _PLAIN:
-                    plain.add(chunk)
-                else:
-                    marked[chunk] = info
-        return list(map(marked.get, chunks))
+            cached = self._caches[language] = _ChunkInfos(self, language, self._cache_size)
+        # one lookup per chunk, in C; an unknown chunk is looked into by __missing__
+        return list(map(cached.__getitem__, chunks))
 
     def _info(self, chunk: str, language: str | None) -> ChunkInfo:
         tokens, width, _ = self.normalizer.chunk_tokens(chunk, language)
@@ -188,6 +180,24 @@ class WordFinder:
             frozenset((a[0], b[0]) for a in ordered for b in ordered if a[2] + 1 == b[1]),
             frozenset(hit[0] for hit in ordered),
         )
+
+
+class _ChunkInfos(dict):
+    """Chunk -> its ChunkInfo, or None when it is plain, for one language; each chunk is looked
+    into at its first lookup (news repeats its words, so most lookups find it)."""
+
+    def __init__(self, finder: WordFinder, language: str | None, size: int) -> None:
+        super().__init__()
+        self.finder = finder
+        self.language = language
+        self.size = size  # at most this many chunks, then it starts again
+
+    def __missing__(self, chunk: str) -> ChunkInfo | None:
+        if len(self) >= self.size:
+            self.clear()
+        info = self.finder._info(chunk, self.language)
+        found = self[chunk] = None if info is _PLAIN else info
+        return found
 
 
 _DASHES = "–—-"

@@ -26,18 +26,21 @@ MAX_SETS = 6  # the most selective requirement sets of a topic checked before it
 
 # per position, the topics lit there
 Lights = tuple[tuple[int, int], ...]
-Pairs = frozenset[tuple[int, int]] | None  # (a, b): word b must follow word a somewhere
+Follows = frozenset[tuple[int, int]]  # (a, b): word b must follow word a somewhere
 
 
 class Presearcher:
     def __init__(self, requirements: Iterable[Sequence[Requirement]]) -> None:
         # field scope -> word id -> position -> topics an atom of that single word lights there
         single: dict[tuple[str, ...], dict[int, dict[int, int]]] = {}
-        # field -> rarest word id -> the other word id(s) -> the word ids that must follow one
-        # another (or None) -> position -> topics, for atoms of two words (pairs, found by
-        # intersecting with the field's words) and of more (multi)
-        pairs: dict[str, dict[int, dict[int, dict[Pairs, dict[int, int]]]]] = {field: {} for field in FIELDS}
-        multi: dict[str, dict[int, dict[tuple[frozenset[int], Pairs], dict[int, int]]]] = {
+        # field -> rarest word id -> the other word id(s) -> position -> topics, for atoms of two
+        # words (pairs, found by intersecting with the field's words) and of more (multi)
+        pairs: dict[str, dict[int, dict[int, dict[int, int]]]] = {field: {} for field in FIELDS}
+        multi: dict[str, dict[int, dict[frozenset[int], dict[int, int]]]] = {field: {} for field in FIELDS}
+        # field -> a pair of adjacent words -> every pair the atom needs -> position -> topics, for
+        # atoms whose words follow one another (phrases): found among the field's adjacent pairs,
+        # which hold only words present there
+        phrases: dict[str, dict[tuple[int, int], dict[Follows, dict[int, int]]]] = {
             field: {} for field in FIELDS
         }
         self.unused = [0] * MAX_SETS  # per position, the topics with fewer sets (always lit)
@@ -51,41 +54,46 @@ class Presearcher:
                 for fields, words, adjacent in atoms:
                     rarest = max(words, key=lambda w: word_weight(w, fields))
                     others = frozenset(w.id for w in words if w is not rarest)
-                    # the pairs of words that must follow one another
-                    sequence = frozenset(pairwise(w.id for w in words)) if adjacent and others else None
                     if not others:
                         lit = single.setdefault(fields, {}).setdefault(rarest.id, {})
                         lit[position] = lit.get(position, 0) | bit
-                    for field in fields if others else ():
-                        if len(others) == 1:
+                        continue
+                    # the pairs of words that must follow one another, keyed by one with the rarest
+                    sequence = frozenset(pairwise(w.id for w in words)) if adjacent else None
+                    key = min(pair for pair in sequence if rarest.id in pair) if sequence else None
+                    for field in fields:
+                        if key is not None:
+                            lit = phrases[field].setdefault(key, {}).setdefault(sequence, {})
+                        elif len(others) == 1:
                             (other,) = others
-                            by_sequence = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
-                            lit = by_sequence.setdefault(sequence, {})
+                            lit = pairs[field].setdefault(rarest.id, {}).setdefault(other, {})
                         else:
-                            lit = multi[field].setdefault(rarest.id, {}).setdefault((others, sequence), {})
+                            lit = multi[field].setdefault(rarest.id, {}).setdefault(others, {})
                         lit[position] = lit.get(position, 0) | bit
         self.single: dict[tuple[str, ...], dict[int, Lights]] = {
             scope: {word_id: tuple(lit.items()) for word_id, lit in by_word.items()}
             for scope, by_word in single.items()
         }
-        self.pairs: dict[str, dict[int, dict[int, tuple[tuple[Pairs, Lights], ...]]]] = {
+        self.pairs: dict[str, dict[int, dict[int, Lights]]] = {
             field: {
-                word_id: {
-                    other: tuple((sequence, tuple(lit.items())) for sequence, lit in by_sequence.items())
-                    for other, by_sequence in by_other.items()
-                }
+                word_id: {other: tuple(lit.items()) for other, lit in by_other.items()}
                 for word_id, by_other in by_word.items()
             }
             for field, by_word in pairs.items()
         }
-        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Pairs, Lights], ...]]] = {
+        self.multi: dict[str, dict[int, tuple[tuple[frozenset[int], Lights], ...]]] = {
             field: {
-                word_id: tuple(
-                    (others, sequence, tuple(lit.items())) for (others, sequence), lit in by_rest.items()
-                )
+                word_id: tuple((others, tuple(lit.items())) for others, lit in by_rest.items())
                 for word_id, by_rest in by_word.items()
             }
             for field, by_word in multi.items()
+        }
+        self.phrases: dict[str, dict[tuple[int, int], tuple[tuple[Follows, Lights], ...]]] = {
+            field: {
+                key: tuple((sequence, tuple(lit.items())) for sequence, lit in by_sequence.items())
+                for key, by_sequence in by_key.items()
+            }
+            for field, by_key in phrases.items()
         }
 
     def candidates(self, doc: Document) -> list[int]:
@@ -101,32 +109,33 @@ class Presearcher:
             words = present[field]
             if not words:
                 continue
-            pairs, multi = self.pairs[field], self.multi[field]
+            pairs, multi, phrases = self.pairs[field], self.multi[field], self.phrases[field]
             found = [
-                (sequence, lights)
-                for word_id in pairs.keys() & words
-                for other in pairs[word_id].keys() & words
-                for sequence, lights in pairs[word_id][other]
+                by_other[other]
+                for by_other in map(pairs.__getitem__, pairs.keys() & words)
+                for other in by_other.keys() & words
             ]
             found += [
-                (sequence, lights)
+                lights
                 for word_id in multi.keys() & words
-                for others, sequence, lights in multi[word_id]
+                for others, lights in multi[word_id]
                 if others <= words
             ]
-            adjacent = None  # the field's pairs of adjacent words, when a phrase needs them
-            for sequence, lights in found:
-                if sequence is not None:
-                    if adjacent is None:
-                        adjacent = doc.pairs(field)
-                    if not adjacent.issuperset(sequence):
-                        continue
+            if phrases:
+                adjacent = doc.pairs(field)
+                found += [
+                    lights
+                    for key in phrases.keys() & adjacent
+                    for sequence, lights in phrases[key]
+                    if adjacent.issuperset(sequence)
+                ]
+            for lights in found:
                 for position, bits in lights:
                     lit[position] |= bits
-        found = lit[0]
+        found_bits = lit[0]
         for bits in lit[1:]:
-            found &= bits
-        return _set_bits(found)
+            found_bits &= bits
+        return _set_bits(found_bits)
 
 
 def _set_bits(number: int) -> list[int]:

@@ -180,18 +180,13 @@ class SeqNode(Node):
         return found
 
     def _occurs(self, doc: Document, field: str) -> bool:
+        if self.slop is None:  # a phrase: its matches, kept for its hits (a phrase found is mostly explained)
+            return bool(self._matches(doc, field))
         if not self._possible(doc, field):
             return False
         per_slot = self._slot_spans(doc, field)
         if not all(per_slot):
             return False
-        if self.slop is None:  # a phrase: the last positions of its beginnings, slot by slot
-            reach = {span[1] for span in per_slot[0]}
-            for spans in per_slot[1:]:
-                reach = {span[1] for span in spans if span[0] - 1 in reach}
-                if not reach:
-                    return False
-            return True
         return bool(self._near(per_slot, first_only=True))
 
     def hits(self, doc: Document, out: list[RawHit]) -> None:
@@ -260,7 +255,7 @@ class SeqNode(Node):
     def _possible(self, doc: Document, field: str) -> bool:
         present, language = doc.present_in[field], doc.language
         for j, (single, rest, nested) in enumerate(self._checks):
-            if single.isdisjoint(present) and not _any_present(rest, present, language):
+            if single.isdisjoint(present) and not (rest and _any_present(rest, present, language)):
                 if not nested or not self._slot_present(doc, field, j):
                     return False
         return True
@@ -268,7 +263,7 @@ class SeqNode(Node):
     def _slot_present(self, doc: Document, field: str, j: int) -> bool:
         single, rest, nested = self._checks[j]
         present = doc.present_in[field]
-        if not single.isdisjoint(present) or _any_present(rest, present, doc.language):
+        if not single.isdisjoint(present) or rest and _any_present(rest, present, doc.language):
             return True
         return any(
             (langs is None or _for_language(langs, doc)) and node._matches(doc, field)
@@ -295,14 +290,19 @@ class SeqNode(Node):
     @staticmethod
     def _exact(per_slot: list[list[Occurrence]]) -> list[tuple[Occurrence, ...]]:
         found: list[tuple[Occurrence, ...]] = []
-        by_first: list[dict[int, list[Occurrence]]] = [{} for _ in per_slot]
-        for i, spans in enumerate(per_slot):
+        # the spans of each slot after the first, by their first position (the first slot's only start)
+        by_first: list[dict[int, list[Occurrence]]] = []
+        for spans in per_slot[1:]:
+            table: dict[int, list[Occurrence]] = {}
             for span in spans:
-                by_first[i].setdefault(span[0], []).append(span)
+                table.setdefault(span[0], []).append(span)
+            by_first.append(table)
         for start in per_slot[0]:
             chains: list[tuple[Occurrence, ...]] = [(start,)]
-            for table in by_first[1:]:
+            for table in by_first:
                 chains = [chain + (nxt,) for chain in chains for nxt in table.get(chain[-1][1] + 1, ())]
+                if not chains:
+                    break
             found.extend(chains)
             if len(found) >= MAX_CHAINS:
                 return found[:MAX_CHAINS]
@@ -480,6 +480,8 @@ class StructNode(SeqNode):
             min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
             for slot in self.slots
         )
+        self._everything = list(range(len(self.slots)))
+        self._headline_order = sorted(self.headline)
 
     def test(self, doc: Document) -> bool:
         return bool(self._windows(doc, first_only=True))
@@ -501,15 +503,29 @@ class StructNode(SeqNode):
         if cached is not None:
             return cached
         found: list[tuple[str, int, list[tuple[int, int]]]] = []
-        for j in range(len(self.slots)):
-            if not any(self._slot_present(doc, f, j) for f in self.fields):
+        # per field, whether each slot's words are there (set arithmetic, asked once); a slot
+        # without them may still hold a nested clause, tried only where the search needs it
+        language, checks = doc.language, self._checks
+        has = {}
+        for field in self.fields:
+            present = doc.present_in[field]
+            has[field] = [
+                not single.isdisjoint(present) or bool(rest) and _any_present(rest, present, language)
+                for single, rest, _ in checks
+            ]
+
+        def held(field: str, j: int) -> bool:
+            return has[field][j] or bool(checks[j][2]) and self._slot_present(doc, field, j)
+
+        for j in self._everything:
+            if not any(held(f, j) for f in self.fields):
                 doc.memo[key] = found
                 return found
         # the headline of a live blog or round-up names several items, not the context of one
         context = bool(self.headline) and "title" in self.fields and len(self.fields) > 1
         context = context and doc.texts["layout"] != "items"
-        titled = [j for j in sorted(self.headline) if context and self._slot_present(doc, "title", j)]
-        everything = list(range(len(self.slots)))
+        titled = [j for j in self._headline_order if held("title", j)] if context else []
+        everything = self._everything
         rest = [j for j in everything if j not in titled]
         # in the body every slot, or a headline slot standing in for all but two parts (a nested
         # clause's slots count as parts)
@@ -519,7 +535,7 @@ class StructNode(SeqNode):
         for field in self._body_first:  # the body explains best
             tries = [everything] + (stand_ins if field != "title" else [])
             for needed in tries:
-                if not all(self._slot_present(doc, field, j) for j in needed):
+                if not all(held(field, j) for j in needed):
                     continue
                 units = [
                     _units_of(self.slots[j], doc, field, self.unit, self._single_words[j]) for j in needed
