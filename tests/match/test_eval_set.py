@@ -96,7 +96,7 @@ def test_the_sets_are_large_and_hard():
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
     for passages in [
-        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16)),
+        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19)),
         DEV13,
         DEV17,
         DEV18,
@@ -534,6 +534,14 @@ MECHANISMS = [
         "Nordkoreas Soldaten: Ukraine meldet erste Gefechte",
         "Im Gebiet Kursk, wo die ukrainische Armee seit dem Sommer Gelände hält, seien neue Verbände aufgetaucht, "
         "die sich von den bisherigen russischen Einheiten unterschieden.",
+    ),
+    (
+        "pos",
+        "de",
+        "Interview",
+        "Der Abgeordnete hat in Kiew zwei nordkoreanische Kriegsgefangene getroffen.\n\nWie geht es den beiden "
+        "Männern?\nKörperlich erholen sie sich.\n\nWas haben sie über den Einsatz erzählt?\nSie wurden im "
+        "Gebiet Kursk an die Front gebracht.",
     ),
     (
         "neg",

@@ -145,16 +145,30 @@ def test_an_interview_set_with_dashes_is_one_exchange_per_question_not_items(bod
     [
         ("Did you meet North Korea's soldiers?\nYes. Two of them, captured in Kursk.", True),
         ("Did you meet North Korea's soldiers?\n\nYes. Two of them, captured in Kursk.", True),
+        ("And North Korea's soldiers…?\nTwo of them were captured in Kursk.", True),
         ("I met North Korea's soldiers.\nTwo of them were captured in Kursk.", False),
         (
             "Did you meet North Korea's soldiers?\n\n10:45 Kursk: a village retaken.",
             False,
-        ),  # an item stays one
+        ),  # an item line still starts a new paragraph
     ],
 )
 def test_a_question_and_its_answer_are_one_paragraph(body, expected):
     assert matches('"@nk @mil @kursk"~p', body) is expected
     assert not matches('"@nk @mil @kursk"~s', body)  # still two sentences
+
+
+WEEKDAYS = (
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday lundi mardi mercredi jeudi vendredi samedi dimanche"
+).split()
+
+
+@pytest.mark.parametrize("day", WEEKDAYS)
+def test_a_line_that_opens_with_a_weekday_starts_an_item(day):
+    body = f"North Korean troops arrived.\n{day}: Kursk, a village retaken."
+    assert not matches('"@nk @mil @kursk"~1s', body)
+    assert matches('"@nk @mil @kursk"~1s', body.replace(f"{day}: ", "On the road: "))
 
 
 def test_a_ticker_line_takes_no_context_from_its_headline_but_a_credit_line_does():

@@ -35,8 +35,8 @@ SENTENCE_GAP = 20
 _BREAK_RE = re.compile(r"[.!?…][^\w\n]*\s|\n")
 # A paragraph that opens like a new item of a live blog, ticker or round-up ("10:45", "+++",
 # "Montag:", "Russie - ", "• ", "– ") starts an item: sentence and paragraph proximity never cross it.
-# (The weekdays as a trie and a greedy {0,30}: fewer steps per line, and only whether a line
-# opens like an item matters, not how much of it the pattern takes.)
+# (The weekdays as a trie and a greedy {0,30}: fewer steps per line. Greedy is safe only because
+# _ITEM_RE is used inside _ITEM_LINE_RE's lookahead, where no match's end is read.)
 _WEEKDAYS = (
     r"m(?:on(?:tag|day)|ardi|ercredi|ittwoch)|d(?:ienstag|onnerstag|imanche)|fr(?:eitag|iday)"
     r"|s(?:amstag|onntag|aturday|unday|amedi)|t(?:uesday|hursday)|wednesday|lundi|jeudi|vendredi"
@@ -76,7 +76,7 @@ class _SeparatorBreaks(dict):
             return _ITEM_BREAK
         matches = list(_BREAK_RE.finditer(separator))
         paragraphs = tuple(m.end() for m in matches if "\n" in m.group())
-        if paragraphs and matches[0].group()[0] == "?":
+        if paragraphs and "?" in separator.partition("\n")[0]:
             paragraphs = _Answered(paragraphs)
         found = self[separator] = paragraphs or (1 if matches else 0)
         return found

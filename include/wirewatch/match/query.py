@@ -480,7 +480,7 @@ class StructNode(SeqNode):
             min(len(words.slots) if isinstance(words, SeqNode) else 1 for words, _, _ in slot)
             for slot in self.slots
         )
-        self._everything = list(range(len(self.slots)))
+        self._everything = tuple(range(len(self.slots)))
         self._headline_order = sorted(self.headline)
 
     def test(self, doc: Document) -> bool:
