@@ -153,7 +153,7 @@ FLOORS = {
     ("heldout4", "en"): (1.00, 0.97),  # 1.000 / 0.976
     ("heldout6", "de"): (0.92, 0.98),  # 0.926 / 0.984
     ("heldout6", "fr"): (0.90, 0.98),  # 0.908 / 0.983
-    ("heldout6", "en"): (0.93, 0.98),  # 0.938 / 0.984
+    ("heldout6", "en"): (0.92, 0.98),  # 0.924 / 0.984
     ("heldout7", "de"): (0.87, 0.95),  # 0.877 / 0.955
     ("heldout7", "fr"): (0.89, 0.97),  # 0.892 / 0.971
     ("heldout7", "en"): (0.93, 0.98),  # 0.932 / 0.986
@@ -542,6 +542,13 @@ MECHANISMS = [
         "Der Abgeordnete hat in Kiew zwei nordkoreanische Kriegsgefangene getroffen.\n\nWie geht es den beiden "
         "Männern?\nKörperlich erholen sie sich.\n\nWas haben sie über den Einsatz erzählt?\nSie wurden im "
         "Gebiet Kursk an die Front gebracht.",
+    ),
+    ("neg", "de", "Wetter", "Kalte Luft aus dem Norden bringt Soldaten im Gebiet Kursk Frost."),
+    (
+        "pos",
+        "en",
+        "Analysis",
+        "North Korean troops fought in Kursk, the heaviest fighting there since Kursk in 1943.",
     ),
     (
         "neg",
