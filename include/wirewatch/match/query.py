@@ -239,7 +239,7 @@ class SeqNode(Node):
         # per slot: the ids of its one-word alternatives for every language, and the other
         # alternatives as (ids all of which must occur, languages), so presence is set arithmetic
         # (and the nested clauses, which must match)
-        checks = []
+        checks: list[SlotCheck] = []
         for slot in self.slots:
             plain = [alt for alt in slot if _is_words(alt)]
             single = frozenset(words[0].id for words, _, langs in plain if len(words) == 1 and langs is None)
@@ -254,20 +254,17 @@ class SeqNode(Node):
 
     def _possible(self, doc: Document, field: str) -> bool:
         present, language = doc.present_in[field], doc.language
-        for j, (single, rest, nested) in enumerate(self._checks):
-            if single.isdisjoint(present) and not (rest and _any_present(rest, present, language)):
-                if not nested or not self._slot_present(doc, field, j):
-                    return False
+        for j, check in enumerate(self._checks):
+            if not _words_held(check, present, language) and not (
+                check[2] and self._nested_held(doc, field, j)
+            ):
+                return False
         return True
 
-    def _slot_present(self, doc: Document, field: str, j: int) -> bool:
-        single, rest, nested = self._checks[j]
-        present = doc.present_in[field]
-        if not single.isdisjoint(present) or rest and _any_present(rest, present, doc.language):
-            return True
+    def _nested_held(self, doc: Document, field: str, j: int) -> bool:
+        """Whether one of slot j's nested clauses matches in the field (for the document's language)."""
         return any(
-            (langs is None or _for_language(langs, doc)) and node._matches(doc, field)
-            for node, langs in nested
+            _for_language(langs, doc) and node._matches(doc, field) for node, langs in self._checks[j][2]
         )
 
     def _slot_spans(self, doc: Document, field: str) -> list[list[Occurrence]]:
@@ -438,6 +435,20 @@ def _chains(words: tuple[Word, ...], doc: Document, field: str) -> list[Occurren
     return chains
 
 
+# a slot's one-word ids for every language, its other word alternatives (ids all of which must
+# occur, languages), and its nested clauses with their languages
+SlotCheck = tuple[
+    frozenset[int], tuple[tuple[frozenset[int], Languages], ...], tuple[tuple["SeqNode", Languages], ...]
+]
+
+
+def _words_held(check: SlotCheck, present: set[int], language: str | None) -> bool:
+    """Whether a slot's words are in a field: one of its single words, or every word of one of its
+    other alternatives written for this language (its nested clauses are not looked at)."""
+    single, rest, _ = check
+    return not single.isdisjoint(present) or bool(rest) and _any_present(rest, present, language)
+
+
 def _any_present(
     alternatives: tuple[tuple[frozenset[int], Languages], ...], present: set[int], language: str | None
 ) -> bool:
@@ -506,16 +517,13 @@ class StructNode(SeqNode):
         # per field, whether each slot's words are there (set arithmetic, asked once); a slot
         # without them may still hold a nested clause, tried only where the search needs it
         language, checks = doc.language, self._checks
-        has = {}
-        for field in self.fields:
-            present = doc.present_in[field]
-            has[field] = [
-                not single.isdisjoint(present) or bool(rest) and _any_present(rest, present, language)
-                for single, rest, _ in checks
-            ]
+        has = {
+            field: [_words_held(check, doc.present_in[field], language) for check in checks]
+            for field in self.fields
+        }
 
         def held(field: str, j: int) -> bool:
-            return has[field][j] or bool(checks[j][2]) and self._slot_present(doc, field, j)
+            return has[field][j] or bool(checks[j][2]) and self._nested_held(doc, field, j)
 
         for j in self._everything:
             if not any(held(f, j) for f in self.fields):
