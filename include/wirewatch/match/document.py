@@ -388,12 +388,6 @@ class Document:
         (a phrase needs each pair of its words there)."""
         return self._fields[field].pairs()
 
-    def _index(self, field: str) -> dict[int, list[Occurrence]]:
-        found = self._occurrences.get(field)
-        if found is None:
-            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
-        return found
-
     def word_units(self, word: Word, field: str, unit: int) -> set[int]:
         """The sentences or paragraphs (unit: SENTENCE or PARAGRAPH) a word occurs in."""
         key = (word.id, field, unit)
@@ -404,6 +398,6 @@ class Document:
 
     def word_occurrences(self, word: Word, field: str) -> list[Occurrence]:
         found = self._occurrences.get(field)
-        if found is None:
-            found = self._index(field)
+        if found is None:  # the field's index (its _Field keeps it too: meta fields are shared)
+            found = self._occurrences[field] = self._fields[field].index(self.texts[field])
         return found.get(word.id) or []
