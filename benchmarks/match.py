@@ -38,7 +38,7 @@ import yaml
 
 from benchmarks.shared import ABSENT
 from benchmarks.shared import NEWS_PAGES as CORPUS
-from wirewatch.config import TopicsFile
+from wirewatch.config import TopicsFile, load_topics
 from wirewatch.devstack.simwire import filler_de, filler_en, filler_fr
 from wirewatch.devstack.simwire.generate import filler_article
 from wirewatch.devstack.simwire.kursk import KURSK_COPIES
@@ -390,7 +390,37 @@ def main() -> None:
         f"realistic length (mean {mean_chars:.0f} characters): {realistic_rate:.0f} articles/s, "
         f"one regex per topic {realistic_baseline:.2f} articles/s: {realistic_rate / realistic_baseline:.0f}x"
     )
+    model_cost(realistic)
     adversarial()
+
+
+def model_cost(articles: list[dict]) -> None:
+    """The shipped topics on the realistic articles, with their models and with their queries alone."""
+    shipped = load_topics(Path(__file__).resolve().parents[1] / "include/config/topics.yaml")
+    queries = shipped.model_copy(
+        update={"topics": [t.model_copy(update={"model": None}) for t in shipped.topics]}
+    )
+    rates = {}
+    for name, topics_file in (("query alone", queries), ("with its model", shipped)):
+        compiled = compile_topics(topics_file)
+        assert not compiled.errors, compiled.errors
+        for article in articles[:200]:  # warm the normaliser's cache, as a long run has it
+            match_document(
+                compiled, title=article["title"], body=article["body"], language=article["language"]
+            )
+        gc.collect()
+        started = time.perf_counter()
+        found = sum(
+            len(match_document(compiled, title=a["title"], body=a["body"], language=a["language"]))
+            for a in articles
+        )
+        rates[name] = (len(articles) / (time.perf_counter() - started), found)
+    (query_rate, query_found), (model_rate, model_found) = rates.values()
+    print(
+        f"shipped topics, realistic length: {model_rate:.0f} articles/s with the topic model "
+        f"({model_found} matches), {query_rate:.0f} with the query alone ({query_found}): "
+        f"{model_rate / query_rate:.2f}x"
+    )
 
 
 def realistic_length(articles: list[dict], chars: int) -> list[dict]:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from tests.wiring import FEED_FAULT_EXPECTATIONS, HANG_SECONDS, write_feeds_file
+from tests.wiring import FEED_FAULT_EXPECTATIONS, HANG_SECONDS, shipped_topics, write_feeds_file
 from wirewatch.config import Feed, Settings, load_pipeline_config
 from wirewatch.devstack.simwire import SimWire, WireSettings
 from wirewatch.ingest.urls import article_id
@@ -152,7 +152,7 @@ def test_run_once_loads_matches_records_faults_and_is_idempotent(tmp_path, wire,
 
 
 def test_a_topic_that_does_not_compile_is_left_out_and_the_others_match(tmp_path, wire, warehouse_url):
-    shipped = yaml.safe_load((REPO / "include/config/topics.yaml").read_text(encoding="utf-8"))
+    shipped = shipped_topics()
     shipped["topics"].append({"id": "broken", "name": "Broken", "query": "kursk AND (troops"})
     topics_file = tmp_path / "topics.yaml"
     topics_file.write_text(yaml.safe_dump(shipped, allow_unicode=True), encoding="utf-8")

@@ -60,3 +60,16 @@ def write_feeds_file(
     document = {"active": "test", "fetch": FAST_FETCH, "lists": {"test": feeds}} | sections
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     return path
+
+
+SHIPPED_TOPICS = Path(__file__).resolve().parents[1] / "include/config/topics.yaml"
+
+
+def shipped_topics() -> dict:
+    """The shipped topics file as data, to extend and write elsewhere: model files made absolute,
+    since they are found relative to the topics file."""
+    data = yaml.safe_load(SHIPPED_TOPICS.read_text(encoding="utf-8"))
+    for topic in data["topics"]:
+        if topic.get("model"):
+            topic["model"]["file"] = str(SHIPPED_TOPICS.parent / topic["model"]["file"])
+    return data

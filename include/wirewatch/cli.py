@@ -236,6 +236,7 @@ def topics_test(
     from wirewatch.ingest.extract import extract_article
     from wirewatch.match import compile_topics
     from wirewatch.match.explain import trace
+    from wirewatch.match.normalize import STEMMED_LANGUAGES
 
     if [url, file, text, labels].count(None) != 3:
         _fail("give exactly one of --url, --file, --text, --labels")
@@ -279,12 +280,125 @@ def topics_test(
     out.print(f"{topic}: {'MATCH' if found else 'no match'}{language_note}")
     for line in trace(entry.node, doc):
         out.print("  " + line)
+    if entry.model is not None and doc.language not in STEMMED_LANGUAGES:
+        out.print(f"model: not asked, the language {doc.language} is not one it reads (give --language)")
+    elif entry.model is not None and entry.scope is not None and entry.topic.model is not None:
+        settings = entry.topic.model
+        counts = compiled.model_features(doc)
+        out.print(
+            f"model: probability {entry.model.probability(counts):.3f} (a query match stands from "
+            f"{settings.confirm}; the model alone matches from {settings.accept} within the scope, "
+            f"which the text {'meets' if entry.scope.test(doc) else 'does not meet'})"
+        )
+        for share in entry.model.contributions(counts):
+            out.print(f"  {share.weight:+.2f}  {share.feature}")
     if found:
         m = found[0]
-        out.print(f"score {m.score}   terms {', '.join(m.matched_terms)}")
+        out.print(f"found by the {m.found_by}   score {m.score}   terms {', '.join(m.matched_terms)}")
         for hit in m.hits:
             out.print(f"  {hit.field:6} {hit.start:>6}-{hit.end:<6} {hit.text!r:32} {hit.term}")
         out.print(f"snippet: {m.snippet}")
+
+
+@topics_app.command("train")
+def topics_train(
+    topic: Annotated[str, typer.Argument(help="topic id")],
+    labels: Annotated[
+        list[Path], typer.Option(help="labelled passages (JSON Lines, or YAML with passages:); repeat it")
+    ],
+    out: Annotated[Path | None, typer.Option(help="model file (default: the topic's model.file)")] = None,
+    cross_validate: Annotated[
+        bool,
+        typer.Option(
+            "--cross-validate",
+            help="also score each file with a model trained on the other files: model, query, both",
+        ),
+    ] = False,
+) -> None:
+    """Train the topic's model (logistic regression over word stems) on labelled passages."""
+    from wirewatch.match import compile_topics
+    from wirewatch.match.labels import LabelsError, load_passages
+    from wirewatch.match.model import features, file_sha256, train
+
+    try:
+        topics = load_topics(Settings.from_env().topics_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+    chosen = next((t for t in topics.topics if t.id == topic), None)
+    if chosen is None:
+        _fail(f"no topic {topic!r}; topics: {', '.join(t.id for t in topics.topics)}")
+        return
+    if out is None and chosen.model is None:
+        _fail(f"topic {topic!r} has no `model:` in {topics.path}: give --out")
+    target = out if out is not None else topics.model_path(chosen)
+    # the query alone and the scope alone, for the cross-validated comparison
+    parts = [chosen.model_copy(update={"model": None})]
+    if chosen.model is not None:
+        parts.append(chosen.model_copy(update={"id": "scope", "query": chosen.model.scope, "model": None}))
+    compiled = compile_topics(topics.model_copy(update={"topics": parts}))
+    entry, scope = compiled.get(topic), compiled.get("scope")
+    samples, positive, groups, queried, scoped, provenance = [], [], [], [], [], []
+    for path in labels:
+        try:
+            passages = load_passages(path)
+        except LabelsError as exc:
+            _fail(str(exc))
+        provenance.append({"file": str(path), "sha256": file_sha256(path), "passages": len(passages)})
+        for p in passages:
+            samples.append(features(compiled.normalizer, p.title, p.text, p.lang))
+            positive.append(p.positive)
+            groups.append(f"{path}\t{p.lang or '?'}")
+            doc = compiled.document(title=p.title, body=p.text, language=p.lang)
+            queried.append(entry is not None and compiled.evaluate(entry, doc) is not None)
+            scoped.append(scope is None or compiled.evaluate(scope, doc) is not None)
+    model = train(samples, positive, provenance)
+    model.save(target)
+    err.print(
+        f"{target}: {len(model.terms)} features from {len(samples)} passages "
+        f"({sum(positive)} positive) in {len(labels)} files"
+    )
+    if cross_validate:
+        _print_cross_validation(chosen, samples, positive, groups, queried, scoped)
+
+
+def _print_cross_validation(topic, samples, positive, groups, queried, scoped) -> None:
+    from wirewatch.match.labels import Tally
+    from wirewatch.match.model import cross_validated
+
+    files = [g.split("\t")[0] for g in groups]
+    probabilities = cross_validated(samples, positive, files)
+    confirm, accept = (topic.model.confirm, topic.model.accept) if topic.model else (0.0, 0.8)
+    deciders = {
+        "model": lambda p, q, s: p >= 0.5,
+        "query": lambda p, q, s: q,
+        "topic": lambda p, q, s: (q and p >= confirm) or (p >= accept and s),
+    }
+    table = Table(title=f"{topic.id}: each file scored by a model trained on the other files")
+    table.add_column("file, language")
+    for name in deciders:
+        table.add_column(f"{name} P / R", justify="right")
+    totals = {name: Tally() for name in deciders}
+    for group in dict.fromkeys(groups):
+        tallies = {name: Tally() for name in deciders}
+        for i in (i for i, g in enumerate(groups) if g == group):
+            for name, decide in deciders.items():
+                hit = decide(probabilities[i], queried[i], scoped[i])
+                for tally in (tallies[name], totals[name]):
+                    if hit and positive[i]:
+                        tally.true_pos += 1
+                    elif hit:
+                        tally.false_pos += 1
+                    elif positive[i]:
+                        tally.false_neg += 1
+        table.add_row(
+            group.replace("\t", " "), *(f"{t.precision:.3f} / {t.recall:.3f}" for t in tallies.values())
+        )
+    table.add_row("all", *(f"{t.precision:.3f} / {t.recall:.3f}" for t in totals.values()))
+    _out().print(table)
+    _out().print(
+        f"model: probability 0.5 or more; topic: the query's matches the model gives at least {confirm}, "
+        f"and what it gives {accept} or more within the scope"
+    )
 
 
 def _print_label_report(topics, compiled, entry, path: Path, as_json: bool) -> None:

@@ -259,6 +259,19 @@ TermLanguage = Annotated[str, Field(pattern=r"^([a-z]{2}|any)$")]
 Operator = Literal["AND", "OR"]
 
 
+class TopicModelSettings(_Strict):
+    """A model trained on labelled passages (`wirewatch topics train`) as a second opinion."""
+
+    file: str = Field(min_length=1)  # JSON weights, relative to the topics file
+    # a query match stands only when the model gives it at least this probability
+    confirm: float = Field(0.1, ge=0, le=1)
+    # the model alone matches from this probability on, when the document meets `scope`
+    accept: float = Field(0.8, ge=0, le=1)
+    # a query (same syntax and term lists as the topic's) for what any match must mention;
+    # its hits are what a match found by the model alone highlights
+    scope: str = Field(min_length=1)
+
+
 class Topic(_Strict):
     """What one topic watches: a query in Lucene syntax, and term lists it refers to as @name."""
 
@@ -273,6 +286,7 @@ class Topic(_Strict):
     # A title term counts as near every body sentence in ~s/~p proximity clauses: any term
     # (true), none (false), or only the terms of these lists (["kursk"]: the place).
     headline_context: bool | list[TermListName] = True
+    model: TopicModelSettings | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -372,8 +386,15 @@ class TopicsFile(_Strict):
         return self
 
     def digest(self) -> str:
-        """Changes whenever a topic changes, so stored articles get re-matched."""
-        payload = json.dumps(self.model_dump(), sort_keys=True, ensure_ascii=False)
+        """Changes whenever a topic or its model's weights change, so stored articles get re-matched."""
+        models = {}
+        for topic in self.topics:
+            if topic.model is not None:
+                try:
+                    models[topic.id] = hashlib.sha256(self.model_path(topic).read_bytes()).hexdigest()
+                except OSError:
+                    models[topic.id] = None  # matching reports it
+        payload = json.dumps([self.model_dump(), models], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     @property
@@ -382,6 +403,13 @@ class TopicsFile(_Strict):
 
     def source(self, topic_index: int, where: str) -> SourceText | None:
         return self._sources.get((topic_index, where))
+
+    def model_path(self, topic: Topic) -> Path:
+        """Where the topic's model file is: relative to the topics file (to the working directory
+        for topics built in code)."""
+        assert topic.model is not None
+        folder = self._path.parent if self._path is not None else Path.cwd()
+        return folder / topic.model.file
 
     def operator_of(self, topic: Topic) -> str:
         return topic.default_operator or self.default_operator
@@ -406,6 +434,10 @@ def _string_sources(path: Path, text: str) -> dict[tuple[int, str], SourceText]:
         query = _mapping_get(topic, "query")
         if query is not None:
             add((index, "query"), query)
+        model = _mapping_get(topic, "model")
+        scope = _mapping_get(model, "scope") if isinstance(model, yaml.MappingNode) else None
+        if scope is not None:
+            add((index, "model.scope"), scope)
         terms = _mapping_get(topic, "terms")
         if isinstance(terms, yaml.MappingNode):
             for name_node, entries in terms.value:

@@ -536,6 +536,8 @@ def _match_row(ctx: RunContext, article: dict[str, Any], found: TopicMatch) -> d
         "hits": json.dumps([asdict(hit) for hit in found.hits], ensure_ascii=False),
         "cluster_key": article["cluster_key"],
         "event_key": article["event_key"],
+        "found_by": found.found_by,
+        "model_probability": found.model_probability,
         "run_id": ctx.run_id,
         "matched_at": now(),
     }

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from sqlalchemy import select
 
-from tests.wiring import HANG_SECONDS, write_feeds_file
+from tests.wiring import HANG_SECONDS, shipped_topics, write_feeds_file
 from wirewatch.config import Settings, load_pipeline_config
 from wirewatch.devstack.simwire import ItemTruth, SimWire, WireSettings
 from wirewatch.ingest.urls import article_id
@@ -23,7 +23,6 @@ from wirewatch.warehouse.store import upsert
 TZ = "Europe/Zurich"
 TOPIC = "dprk-troops-kursk"
 QUIET_TOPIC = "mars-sample-return"  # a topic nothing on the wire matches
-SHIPPED_TOPICS = Path(__file__).resolve().parents[2] / "include" / "config" / "topics.yaml"
 # the Courrier's ATS story, reprinted word for word: one story, five outlets
 REPRINTS = (
     ("nouvelliste-du-lac", "Le Nouvelliste du Lac", timedelta(minutes=20), "ATS"),
@@ -57,7 +56,7 @@ def local_noon(day: date) -> float:
 
 def write_topics(path: Path) -> Path:
     """The shipped topics plus one that stays quiet, for empty-day digests."""
-    data = yaml.safe_load(SHIPPED_TOPICS.read_text(encoding="utf-8"))
+    data = shipped_topics()
     data["topics"].append({"id": QUIET_TOPIC, "name": "Mars sample return", "query": '"mars sample return"'})
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path

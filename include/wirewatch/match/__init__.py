@@ -12,6 +12,7 @@ in `compiled.errors`; a topic that fails on one document (too much work, say) is
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +20,13 @@ from pathlib import Path
 from wirewatch.config import ConfigError, Settings, Topic, TopicsFile, load_topics
 from wirewatch.match.document import Document, Word, WordFinder
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
-from wirewatch.match.normalize import COMPOUND_HEADS, Normalizer
+from wirewatch.match.model import ModelError, TopicModel, features, load_model
+from wirewatch.match.normalize import COMPOUND_HEADS, STEMMED_LANGUAGES, Normalizer
 from wirewatch.match.presearch import Presearcher
 from wirewatch.match.query import (
     Compiler,
     Node,
+    OrNode,
     QueryError,
     Requirement,
     SeqNode,
@@ -45,6 +48,9 @@ __all__ = [
     "review_topics",
     "snippet",
 ]
+
+
+_FEATURES = "model-features"  # Document.memo key
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,8 @@ class CompiledTopic:
     topic: Topic
     node: Node
     requirements: list[Requirement]
+    model: TopicModel | None = None
+    scope: Node | None = None  # what a match found by the model alone must meet (its highlights)
 
     @property
     def anchor(self) -> frozenset[Word]:
@@ -96,16 +104,25 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         compiler = Compiler(
             normalizer, table, topic.term_entries(), topics.operator_of(topic), topic.headline_context
         )
+        model = scope = None
         try:
             node = compiler.compile(topic.query)
-            requirements = node.requirements()
+            if topic.model is not None:
+                scope = compiler.compile(topic.model.scope, "model.scope")
+                model = load_model(topics.model_path(topic))
+                # presearch: a document the query cannot match may still meet the scope
+                node_or_scope = OrNode((node, scope))
+            requirements = (node_or_scope if scope is not None else node).requirements()
         except QueryError as exc:
             errors.append(_error(topics, index, topic, exc))
+            continue
+        except ModelError as exc:
+            errors.append(TopicError(topic.id, "model", str(exc)))
             continue
         except RecursionError:
             errors.append(TopicError(topic.id, "query", "the query nests too deeply to compile"))
             continue
-        compiled.append(CompiledTopic(topic, node, requirements))
+        compiled.append(CompiledTopic(topic, node, requirements, model, scope))
     return normalizer, table, compiled, errors
 
 
@@ -150,10 +167,38 @@ class CompiledTopics:
         languages = entry.topic.languages
         if languages and doc.language and doc.language not in languages:
             return None
-        if not entry.node.test(doc):
+        matched = entry.node.test(doc)
+        # a model reads stems of the languages it was trained on; elsewhere the query decides alone
+        if entry.model is None or doc.language not in STEMMED_LANGUAGES:
+            return self._explained(entry, entry.node, doc) if matched else None
+        scope, settings = entry.scope, entry.topic.model
+        assert scope is not None and settings is not None  # compiled with the model
+        if not matched and not scope.test(doc):
             return None
+        probability = entry.model.probability(self.model_features(doc))
+        if matched and probability >= settings.confirm:
+            found, by = self._explained(entry, entry.node, doc), "query"
+        elif probability >= settings.accept and (not matched or scope.test(doc)):
+            found, by = self._explained(entry, scope, doc), "model"
+        else:
+            return None
+        found.model_probability = round(probability, 3)
+        found.found_by = by
+        return found
+
+    def model_features(self, doc: Document) -> Counter[str]:
+        """The word counts topic models read: computed once per document, for every model."""
+        counts = doc.memo.get(_FEATURES)
+        if counts is None:
+            counts = doc.memo[_FEATURES] = features(
+                self.normalizer, doc.texts["title"], doc.texts["body"], doc.language
+            )
+        return counts
+
+    @staticmethod
+    def _explained(entry: CompiledTopic, node: Node, doc: Document) -> TopicMatch:
         raw: list = []
-        entry.node.hits(doc, raw)
+        node.hits(doc, raw)
         return explain(entry.topic.id, entry.topic.name, raw, doc.texts)
 
     def get(self, topic_id: str) -> CompiledTopic | None:

@@ -39,6 +39,9 @@ class TopicMatch:
     snippet: str = ""
     # per term, every hit found (a proximity clause lists at most MAX_CHAINS matches), beyond `hits`
     hit_counts: dict[str, int] = field(default_factory=dict)
+    # "query", or "model" when the topic's model matched what its query did not (hits: its scope)
+    found_by: str = "query"
+    model_probability: float | None = None  # None: the topic has no model
 
     def as_json(self) -> dict:
         return {
@@ -49,6 +52,8 @@ class TopicMatch:
             "snippet": self.snippet,
             "hits": [asdict(hit) for hit in self.hits],
             "hit_counts": self.hit_counts,
+            "found_by": self.found_by,
+            "model_probability": self.model_probability,
         }
 
 

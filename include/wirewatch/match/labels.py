@@ -225,7 +225,7 @@ def _clause_topics(topics: TopicsFile, topic: Topic, parts: QueryParts) -> tuple
     queries |= {f"x{n}": x for n, x in enumerate(parts.exclusions, 1)}
     queries |= {"any": any_branch} | {f"list-{n}": f"@{name}" for n, name in enumerate(lists)}
     sub = [
-        topic.model_copy(update={"id": key, "query": query, "default_operator": operator})
+        topic.model_copy(update={"id": key, "query": query, "default_operator": operator, "model": None})
         for key, query in queries.items()
     ]
     return TopicsFile(default_operator=operator, compound_heads=topics.compound_heads, topics=sub), lists
@@ -316,16 +316,30 @@ def score_topic(
             languages = entry.topic.languages
             if languages and passage.lang and passage.lang not in languages:
                 reason = f"language {passage.lang} is not one of the topic's {languages}"
-            elif sub is not None:
-                reason = _miss_reason(parts, found, lists)
+            elif entry.model is not None and entry.node.test(doc):
+                reason = _model_note(compiled, entry, doc) + ": below `confirm`, the query's match is dropped"
             else:
-                reason = "failed: " + "; ".join(_failed_clauses(entry.node, doc))
+                if sub is not None:
+                    reason = _miss_reason(parts, found, lists)
+                else:
+                    reason = "failed: " + "; ".join(_failed_clauses(entry.node, doc))
+                if entry.model is not None:
+                    reason += f"; {_model_note(compiled, entry, doc)}"
             report.misses.append(Mistake(passage, reason))
         elif result and not passage.positive:
+            by = f"found by the model ({result.model_probability}), " if result.found_by == "model" else ""
             report.false_hits.append(
-                Mistake(passage, f"terms {', '.join(result.matched_terms)}: {result.snippet}")
+                Mistake(passage, f"{by}terms {', '.join(result.matched_terms)}: {result.snippet}")
             )
     return report
+
+
+def _model_note(compiled: CompiledTopics, entry: CompiledTopic, doc: Document) -> str:
+    """What the topic's model made of a document the topic did not match."""
+    assert entry.model is not None and entry.scope is not None
+    probability = entry.model.probability(compiled.model_features(doc))
+    scope = "in" if entry.scope.test(doc) else "out of"
+    return f"the model gives {probability:.2f} ({scope} its scope)"
 
 
 def _count_clauses(report: LabelReport, found: set[str], positive: bool) -> None:

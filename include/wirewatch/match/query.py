@@ -830,11 +830,11 @@ class Compiler:
         self.headline_context = headline_context
         self._languages: Languages = None  # of the term list entry being compiled; None: every one
 
-    def compile(self, query: str) -> Node:
-        node = self._convert(parse(query), None, "query", ())
+    def compile(self, query: str, where: str = "query") -> Node:
+        node = self._convert(parse(query, where), None, where, ())
         if node.anchor() is None:
             raise QueryError(
-                "the query can match a document that contains none of its terms (only NOT clauses?)", 0
+                "the query can match a document that contains none of its terms (only NOT clauses?)", 0, where
             )
         return node
 

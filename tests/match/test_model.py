@@ -1,0 +1,301 @@
+"""A topic's model: its features, its scoring against scikit-learn's, and how a topic uses it."""
+
+import hashlib
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.cli import app
+from wirewatch.config import load_topics
+from wirewatch.match import compile_topics
+from wirewatch.match.labels import Passage, load_passages, score_topic
+from wirewatch.match.model import ModelError, TopicModel, features, load_model, train, words
+from wirewatch.match.normalize import Normalizer
+
+NORMALIZER = Normalizer()
+
+# Toy coverage: the troops named many ways near a place of the region, and the hard negatives'
+# vocabulary (shells, the submarine, Russian units) near the same places.
+TROOPS = ["North Korean soldiers", "Pyongyang's troops", "Kim's men", "the Korean battalion", "the newcomers"]
+PLACES = ["Sudzha", "Korenevo", "the Kursk region", "Plekhovo"]
+ACTS = ["fought near", "were seen in", "took heavy losses around", "were captured outside"]
+OTHERS = [
+    "North Korean shells were fired at",
+    "Russian paratroopers attacked",
+    "A museum about the submarine opened in",
+    "Ukrainian units withdrew from",
+]
+
+
+def toy_passages() -> list[tuple[str, str, bool]]:
+    rows = []
+    for i, (troops, place, act) in enumerate(
+        (t, p, a) for t in TROOPS for p in PLACES for a in ACTS if (len(t) + len(p) + len(a)) % 3
+    ):
+        rows.append((f"Report {i}", f"{troops} {act} {place}, officials said.", True))
+    for i, (other, place) in enumerate((o, p) for o in OTHERS for p in PLACES):
+        rows.append((f"Report {i}", f"{other} {place} on Monday, officials said.", False))
+        rows.append((f"Item {i}", f"{other} {place}. Elsewhere, officials said nothing.", False))
+    return rows
+
+
+def toy_features():
+    rows = toy_passages()
+    return [features(NORMALIZER, title, text, "en") for title, text, _ in rows], [pos for *_, pos in rows]
+
+
+def test_a_word_is_its_stem_and_a_word_without_one_its_folded_form():
+    assert words(NORMALIZER, "Nordkoreanische Soldaten kämpften", "de") == [
+        "~de:nordkorean",
+        "~de:soldat",
+        "~de:kampft",
+    ]
+    # no language: folded forms; a hyphenated chunk gives each part once; "l'" is elided
+    assert words(NORMALIZER, "Les Nord-Coréens à Koursk, l'armée", None) == [
+        "les",
+        "nord",
+        "coreens",
+        "a",
+        "koursk",
+        "armee",
+    ]
+
+
+def test_features_count_words_and_pairs_without_joining_headline_and_body():
+    counts = features(NORMALIZER, "Kursk front", "Troops in Kursk", None)
+    assert counts["kursk"] == 2 and counts["troops in"] == 1 and counts["in kursk"] == 1
+    assert "front troops" not in counts
+
+
+def test_the_model_scores_as_scikit_learn_does_on_the_same_features():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    samples, labels = toy_features()
+    model = train(samples, labels, min_df=2, c=10.0)
+
+    expand = [[f for f, n in counts.items() for _ in range(n)] for counts in samples]
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, min_df=2, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(expand)
+    reference = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced").fit(matrix, labels)
+    assert set(model.terms) == set(vectorizer.vocabulary_)
+    expected = reference.predict_proba(matrix)[:, 1]
+    ours = [model.probability(counts) for counts in samples]
+    assert max(abs(a - b) for a, b in zip(ours, expected, strict=True)) < 1e-6
+    assert all((p >= 0.5) == label for p, label in zip(ours, labels, strict=True))
+
+
+def test_an_unseen_phrasing_of_the_troops_scores_high_and_a_hard_negative_low():
+    model = train(*toy_features(), min_df=2)
+    on_topic = features(NORMALIZER, "", "Kim's soldiers were captured near Sudzha, officials said.", "en")
+    off_topic = features(NORMALIZER, "", "North Korean shells were fired at Lgov, officials said.", "en")
+    assert model.probability(on_topic) > 0.5 > model.probability(off_topic)
+    top = model.contributions(off_topic, n=3)
+    assert top[0].weight < 0 and "~en:shell" in {c.feature for c in top}, top
+
+
+def test_a_saved_model_loads_with_the_same_scores_and_bad_files_name_what_is_wrong(tmp_path):
+    samples, labels = toy_features()
+    model = train(samples, labels, [{"file": "toy.jsonl", "sha256": "0" * 64, "passages": 3}], min_df=2)
+    path = tmp_path / "m.json"
+    model.save(path)
+    again = load_model(path)
+    assert again.trained_on == model.trained_on
+    assert max(abs(again.probability(s) - model.probability(s)) for s in samples) < 1e-5
+
+    cases = {
+        "{": "not JSON",
+        json.dumps({"format": 99, "terms": {}, "bias": 0}): "field 'format' must be 1",
+        json.dumps({"format": 1, "terms": [], "bias": 0}): "fields 'terms' (an object) and 'bias'",
+        json.dumps(
+            {"format": 1, "terms": {"kursk": [1.0]}, "bias": 0}
+        ): "field 'terms.kursk' must be [idf, weight]",
+    }
+    for text, message in cases.items():
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ModelError, match=str(path)) as caught:
+            load_model(path)
+        assert message in str(caught.value)
+    with pytest.raises(ModelError, match="cannot read"):
+        load_model(tmp_path / "absent.json")
+
+
+def test_training_needs_both_labels():
+    with pytest.raises(ModelError, match="both positive and negative"):
+        train([Counter({"a": 1})] * 3, [True] * 3)
+
+
+TOPICS = """\
+topics:
+  - id: nk-kursk
+    name: North Korean troops in Kursk
+    query: '"@nk soldiers kursk"~6'
+    terms:
+      nk: ['"north korean"']
+      kursk: [kursk, sudzha]
+    model:
+      file: m.json
+      confirm: 0.2
+      accept: 0.7
+      scope: (@nk OR korean OR kim) AND @kursk
+  - id: plain
+    name: no model
+    query: kursk
+"""
+
+
+def model_file(path: Path, weights: dict[str, float], bias: float = 0.0) -> None:
+    """A hand-written model: every feature with idf 1, so a word's weight is easy to reason about."""
+    TopicModel({f: (1.0, w) for f, w in weights.items()}, bias).save(path)
+
+
+def topics_with_model(tmp_path: Path, weights: dict[str, float]):
+    (tmp_path / "topics.yaml").write_text(TOPICS, encoding="utf-8")
+    model_file(tmp_path / "m.json", weights)
+    return compile_topics(load_topics(tmp_path / "topics.yaml"))
+
+
+def probability_of(weight: float) -> float:
+    return 1 / (1 + math.exp(-weight))
+
+
+def test_the_model_confirms_a_query_match_vetoes_a_doubtful_one_and_adds_what_it_is_sure_of(tmp_path):
+    compiled = topics_with_model(tmp_path, {"~en:newcom": 3.0, "~en:shell": -3.0})
+    entry = compiled.get("nk-kursk")
+
+    def found(body: str):
+        return compiled.evaluate(entry, compiled.document(title="", body=body, language="en"))
+
+    confirmed = found("North Korean soldiers reached Kursk.")  # no known feature: probability 0.5
+    assert confirmed.found_by == "query" and confirmed.model_probability == 0.5
+    assert [h.text for h in confirmed.hits] == ["North Korean", "soldiers", "Kursk"]
+    # the query matches, but the one known feature says no: below `confirm`
+    assert found("North Korean shells and soldiers hit Kursk.") is None
+    # the query misses; the model is sure, and the scope holds: its hits are the scope's
+    added = found("Kim's newcomers fought near Sudzha.")
+    assert added.found_by == "model" and added.model_probability == round(probability_of(3.0), 3)
+    assert {h.text for h in added.hits} == {"Kim", "Sudzha"}
+    assert found("The newcomers fought near Sudzha.") is None  # sure, but outside the scope
+    assert found("Kim's shells fell near Sudzha.") is None  # in scope, not sure
+    assert compiled.get("plain").model is None
+
+
+def test_presearch_still_offers_a_document_only_the_scope_can_match(tmp_path):
+    compiled = topics_with_model(tmp_path, {"~en:newcom": 3.0})
+    doc = compiled.document(title="", body="Kim's newcomers fought near Sudzha.", language="en")
+    assert [m.topic_id for m in compiled.match(doc)] == ["nk-kursk"]
+    assert compiled.match(doc) == compiled.match(doc, presearch=False)
+
+
+def test_a_missing_or_broken_model_leaves_its_topic_out_with_a_clear_error(tmp_path):
+    (tmp_path / "topics.yaml").write_text(TOPICS, encoding="utf-8")
+    compiled = compile_topics(load_topics(tmp_path / "topics.yaml"))
+    assert [t.topic.id for t in compiled] == ["plain"]
+    (error,) = compiled.errors
+    assert (
+        error.topic_id == "nk-kursk" and error.where == "model" and str(tmp_path / "m.json") in error.message
+    )
+
+    (tmp_path / "topics.yaml").write_text(TOPICS.replace("AND @kursk", "AND (@kursk"), encoding="utf-8")
+    model_file(tmp_path / "m.json", {})
+    (error,) = compile_topics(load_topics(tmp_path / "topics.yaml")).errors
+    assert error.where == "model.scope" and error.line == 12, str(error)
+
+
+def test_retraining_the_model_changes_the_topics_digest(tmp_path):
+    (tmp_path / "topics.yaml").write_text(TOPICS, encoding="utf-8")
+    model_file(tmp_path / "m.json", {"kursk": 1.0})
+    before = load_topics(tmp_path / "topics.yaml").digest()
+    model_file(tmp_path / "m.json", {"kursk": 2.0})
+    assert load_topics(tmp_path / "topics.yaml").digest() != before
+
+
+def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_path):
+    (tmp_path / "topics.yaml").write_text(TOPICS, encoding="utf-8")
+    files = []
+    for half in (0, 1):
+        path = tmp_path / f"labels{half}.jsonl"
+        rows = [
+            {
+                "id": f"{half}-{i}",
+                "lang": "en",
+                "label": "pos" if pos else "neg",
+                "title": title,
+                "text": text,
+            }
+            for i, (title, text, pos) in enumerate(toy_passages())
+            if i % 2 == half
+        ]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        files += ["--labels", str(path)]
+    env = {"WIREWATCH_TOPICS_FILE": str(tmp_path / "topics.yaml")}
+    result = CliRunner().invoke(app, ["topics", "train", "nk-kursk", *files, "--cross-validate"], env=env)
+    assert result.exit_code == 0, result.output
+    model = load_model(tmp_path / "m.json")
+    assert [t["file"] for t in model.trained_on] == [files[1], files[3]]
+    assert all(len(t["sha256"]) == 64 and t["passages"] > 10 for t in model.trained_on)
+    rows = [line for line in result.stdout.splitlines() if "labels" in line or "│ all " in line]
+    assert len(rows) == 3, result.stdout  # one per file, then all
+
+    tested = CliRunner().invoke(
+        app, ["topics", "test", "nk-kursk", "--text", "Kim's men fought near Sudzha."], env=env
+    )
+    assert tested.exit_code == 0, tested.output
+    assert "model" in tested.stdout
+
+    no_model = CliRunner().invoke(app, ["topics", "train", "plain", *files], env=env)
+    assert no_model.exit_code == 2 and "has no `model:`" in no_model.output
+
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "include/config/models/dprk-troops-kursk.json"
+
+
+def test_the_shipped_model_was_trained_on_the_labelled_sets_as_they_are_and_not_on_the_held_out_one():
+    trained_on = load_model(SHIPPED).trained_on
+    assert len(trained_on) >= 60
+    for entry in trained_on:
+        path = REPO / entry["file"]
+        assert path.exists(), entry["file"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], f"{entry['file']} changed"
+        assert not entry["file"].startswith("tests/data/heldout22/")
+
+
+@pytest.mark.slow(seconds=15)
+def test_make_topic_model_trains_the_shipped_model_again(tmp_path):
+    """`make topic-model`'s training, from the files the model names: the same probabilities."""
+    shipped = load_model(SHIPPED)
+    topics = load_topics(REPO / "include/config/topics.yaml")
+    normalizer = compile_topics(topics).normalizer
+    samples, labels, probe = [], [], []
+    for entry in shipped.trained_on:
+        for n, passage in enumerate(load_passages(REPO / entry["file"])):
+            counts = features(normalizer, passage.title, passage.text, passage.lang)
+            samples.append(counts)
+            labels.append(passage.positive)
+            if n % 50 == 0:
+                probe.append(counts)
+    again = train(samples, labels)
+    assert set(again.terms) == set(shipped.terms)
+    assert max(abs(again.probability(c) - shipped.probability(c)) for c in probe) < 1e-3
+
+
+def test_a_label_report_says_when_the_model_dropped_a_match_or_made_one(tmp_path):
+    compiled = topics_with_model(tmp_path, {"~en:newcom": 3.0, "~en:shell": -3.0})
+    passages = [
+        Passage("vetoed", "en", True, "", "North Korean shells and soldiers hit Kursk."),
+        Passage("missed", "en", True, "", "The soldiers reached Sudzha."),
+        Passage("added", "en", False, "", "Kim's newcomers toured Sudzha."),
+    ]
+    report = score_topic(compiled, compiled.get("nk-kursk"), passages)
+    reasons = {m.passage.id: m.reason for m in report.misses + report.false_hits}
+    assert (
+        reasons["vetoed"]
+        == "the model gives 0.05 (in its scope): below `confirm`, the query's match is dropped"
+    )
+    assert reasons["missed"].endswith("; the model gives 0.50 (out of its scope)")
+    assert reasons["added"].startswith("found by the model (0.953), terms ")
