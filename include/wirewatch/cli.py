@@ -7,7 +7,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 import yaml
@@ -48,7 +48,7 @@ def _out() -> Console:
     return console
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     _print_error(message)
     raise typer.Exit(2)
 
@@ -250,7 +250,6 @@ def topics_test(
     entry = compiled.get(topic)
     if entry is None:
         _fail(next(str(e) for e in compiled.errors if e.topic_id == topic))
-        return
     if labels is not None:
         _print_label_report(topics, compiled, entry, labels, as_json)
         return
@@ -281,17 +280,19 @@ def topics_test(
     for line in trace(entry.node, doc):
         out.print("  " + line)
     if entry.model is not None and doc.language not in STEMMED_LANGUAGES:
-        out.print(f"model: not asked, the language {doc.language} is not one it reads (give --language)")
+        why = "no language given (--language)" if doc.language is None else f"no stemmer for {doc.language}"
+        out.print(f"model: not asked, {why}: the query decides alone")
     elif entry.model is not None and entry.scope is not None and entry.topic.model is not None:
         settings = entry.topic.model
         counts = compiled.model_features(doc)
         out.print(
             f"model: probability {entry.model.probability(counts):.3f} (a query match stands from "
             f"{settings.confirm}; the model alone matches from {settings.accept} within the scope, "
-            f"which the text {'meets' if entry.scope.test(doc) else 'does not meet'})"
+            f"which the text {'meets' if entry.scope.test(doc) else 'does not meet'}); "
+            "the stems with the largest part in it:"
         )
-        for share in entry.model.contributions(counts):
-            out.print(f"  {share.weight:+.2f}  {share.feature}")
+        for part in entry.model.contributions(counts):
+            out.print(f"  {part.share:+.2f}  {part.feature}")
     if found:
         m = found[0]
         out.print(f"found by the {m.found_by}   score {m.score}   terms {', '.join(m.matched_terms)}")
@@ -318,7 +319,7 @@ def topics_train(
     """Train the topic's model (logistic regression over word stems) on labelled passages."""
     from wirewatch.match import compile_topics
     from wirewatch.match.labels import LabelsError, load_passages
-    from wirewatch.match.model import features, file_sha256, train
+    from wirewatch.match.model import ModelError, file_sha256, train
 
     try:
         topics = load_topics(Settings.from_env().topics_file)
@@ -327,17 +328,20 @@ def topics_train(
     chosen = next((t for t in topics.topics if t.id == topic), None)
     if chosen is None:
         _fail(f"no topic {topic!r}; topics: {', '.join(t.id for t in topics.topics)}")
-        return
     if out is None and chosen.model is None:
         _fail(f"topic {topic!r} has no `model:` in {topics.path}: give --out")
+    if cross_validate and len(labels) < 2:
+        _fail("--cross-validate holds out one file at a time: give two --labels files or more")
     target = out if out is not None else topics.model_path(chosen)
-    # the query alone and the scope alone, for the cross-validated comparison
+    # the query alone and its scope alone: the documents' features, and the comparison
     parts = [chosen.model_copy(update={"model": None})]
     if chosen.model is not None:
-        parts.append(chosen.model_copy(update={"id": "scope", "query": chosen.model.scope, "model": None}))
+        scope_id = f"scope-of-{chosen.id}"
+        parts.append(chosen.model_copy(update={"id": scope_id, "query": chosen.model.scope, "model": None}))
     compiled = compile_topics(topics.model_copy(update={"topics": parts}))
-    entry, scope = compiled.get(topic), compiled.get("scope")
-    samples, positive, groups, queried, scoped, provenance = [], [], [], [], [], []
+    if compiled.errors:
+        _fail("; ".join(str(e) for e in compiled.errors))
+    samples, positive, files, provenance, docs = [], [], [], [], []
     for path in labels:
         try:
             passages = load_passages(path)
@@ -345,60 +349,59 @@ def topics_train(
             _fail(str(exc))
         provenance.append({"file": str(path), "sha256": file_sha256(path), "passages": len(passages)})
         for p in passages:
-            samples.append(features(compiled.normalizer, p.title, p.text, p.lang))
-            positive.append(p.positive)
-            groups.append(f"{path}\t{p.lang or '?'}")
             doc = compiled.document(title=p.title, body=p.text, language=p.lang)
-            queried.append(entry is not None and compiled.evaluate(entry, doc) is not None)
-            scoped.append(scope is None or compiled.evaluate(scope, doc) is not None)
-    model = train(samples, positive, provenance)
+            samples.append(compiled.model_features(doc))
+            positive.append(p.positive)
+            files.append((str(path), p.lang or "?"))
+            docs.append(doc)
+    try:
+        model = train(samples, positive, provenance)
+    except ModelError as exc:
+        _fail(f"{topic}: {exc}")
     model.save(target)
     err.print(
         f"{target}: {len(model.terms)} features from {len(samples)} passages "
         f"({sum(positive)} positive) in {len(labels)} files"
     )
     if cross_validate:
-        _print_cross_validation(chosen, samples, positive, groups, queried, scoped)
+        query = [compiled.evaluate(compiled.topics[0], doc) is not None for doc in docs]
+        in_scope = [len(parts) == 1 or compiled.evaluate(compiled.topics[1], doc) is not None for doc in docs]
+        _print_cross_validation(chosen, samples, positive, files, query, in_scope)
 
 
-def _print_cross_validation(topic, samples, positive, groups, queried, scoped) -> None:
+def _print_cross_validation(topic, samples, positive, files, query, in_scope) -> None:
     from wirewatch.match.labels import Tally
-    from wirewatch.match.model import cross_validated
+    from wirewatch.match.model import ModelError, cross_validated
 
-    files = [g.split("\t")[0] for g in groups]
-    probabilities = cross_validated(samples, positive, files)
-    confirm, accept = (topic.model.confirm, topic.model.accept) if topic.model else (0.0, 0.8)
-    deciders = {
-        "model": lambda p, q, s: p >= 0.5,
-        "query": lambda p, q, s: q,
-        "topic": lambda p, q, s: (q and p >= confirm) or (p >= accept and s),
-    }
+    try:
+        probabilities = cross_validated(samples, positive, [file for file, _ in files])
+    except ModelError as exc:
+        _fail(f"{topic.id}, cross-validation: {exc}")
+    deciders = {"model": lambda i: probabilities[i] >= 0.5, "query": lambda i: query[i]}
+    if topic.model is not None:
+        deciders["topic"] = lambda i: topic.model.decide(query[i], probabilities[i], in_scope[i]) is not None
     table = Table(title=f"{topic.id}: each file scored by a model trained on the other files")
     table.add_column("file, language")
     for name in deciders:
         table.add_column(f"{name} P / R", justify="right")
     totals = {name: Tally() for name in deciders}
-    for group in dict.fromkeys(groups):
+    for group in dict.fromkeys(files):
         tallies = {name: Tally() for name in deciders}
-        for i in (i for i, g in enumerate(groups) if g == group):
+        for i in (i for i, g in enumerate(files) if g == group):
             for name, decide in deciders.items():
-                hit = decide(probabilities[i], queried[i], scoped[i])
-                for tally in (tallies[name], totals[name]):
-                    if hit and positive[i]:
-                        tally.true_pos += 1
-                    elif hit:
-                        tally.false_pos += 1
-                    elif positive[i]:
-                        tally.false_neg += 1
-        table.add_row(
-            group.replace("\t", " "), *(f"{t.precision:.3f} / {t.recall:.3f}" for t in tallies.values())
-        )
+                hit = decide(i)
+                tallies[name].add(positive[i], hit)
+                totals[name].add(positive[i], hit)
+        table.add_row(" ".join(group), *(f"{t.precision:.3f} / {t.recall:.3f}" for t in tallies.values()))
     table.add_row("all", *(f"{t.precision:.3f} / {t.recall:.3f}" for t in totals.values()))
     _out().print(table)
-    _out().print(
-        f"model: probability 0.5 or more; topic: the query's matches the model gives at least {confirm}, "
-        f"and what it gives {accept} or more within the scope"
-    )
+    note = "model: probability 0.5 or more"
+    if topic.model is not None:
+        note += (
+            f"; topic: the query's matches the model gives at least {topic.model.confirm}, and what it "
+            f"gives {topic.model.accept} or more within the scope"
+        )
+    _out().print(note)
 
 
 def _print_label_report(topics, compiled, entry, path: Path, as_json: bool) -> None:

@@ -271,6 +271,18 @@ class TopicModelSettings(_Strict):
     # its hits are what a match found by the model alone highlights
     scope: str = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _accept_above_confirm(self) -> TopicModelSettings:
+        if self.accept < self.confirm:
+            raise ValueError(f"accept ({self.accept}) must not be below confirm ({self.confirm})")
+        return self
+
+    def decide(self, query_matched: bool, probability: float, in_scope: bool) -> str | None:
+        """Who found the document: "query", "model", or None when it does not match."""
+        if query_matched:
+            return "query" if probability >= self.confirm else None
+        return "model" if probability >= self.accept and in_scope else None
+
 
 class Topic(_Strict):
     """What one topic watches: a query in Lucene syntax, and term lists it refers to as @name."""
@@ -409,7 +421,7 @@ class TopicsFile(_Strict):
         for topics built in code)."""
         assert topic.model is not None
         folder = self._path.parent if self._path is not None else Path.cwd()
-        return folder / topic.model.file
+        return (folder / topic.model.file).resolve()
 
     def operator_of(self, topic: Topic) -> str:
         return topic.default_operator or self.default_operator
@@ -435,9 +447,10 @@ def _string_sources(path: Path, text: str) -> dict[tuple[int, str], SourceText]:
         if query is not None:
             add((index, "query"), query)
         model = _mapping_get(topic, "model")
-        scope = _mapping_get(model, "scope") if isinstance(model, yaml.MappingNode) else None
-        if scope is not None:
-            add((index, "model.scope"), scope)
+        for key in ("file", "scope"):
+            node = _mapping_get(model, key)
+            if node is not None:
+                add((index, f"model.{key}"), node)
         terms = _mapping_get(topic, "terms")
         if isinstance(terms, yaml.MappingNode):
             for name_node, entries in terms.value:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_an_unseen_phrasing_of_the_troops_scores_high_and_a_hard_negative_low():
     off_topic = features(NORMALIZER, "", "North Korean shells were fired at Lgov, officials said.", "en")
     assert model.probability(on_topic) > 0.5 > model.probability(off_topic)
     top = model.contributions(off_topic, n=3)
-    assert top[0].weight < 0 and "~en:shell" in {c.feature for c in top}, top
+    assert top[0].share < 0 and "~en:shell" in {c.feature for c in top}, top
 
 
 def test_a_saved_model_loads_with_the_same_scores_and_bad_files_name_what_is_wrong(tmp_path):
@@ -107,13 +108,15 @@ def test_a_saved_model_loads_with_the_same_scores_and_bad_files_name_what_is_wro
     assert again.trained_on == model.trained_on
     assert max(abs(again.probability(s) - model.probability(s)) for s in samples) < 1e-5
 
+    good = json.loads(path.read_text(encoding="utf-8"))
     cases = {
         "{": "not JSON",
-        json.dumps({"format": 99, "terms": {}, "bias": 0}): "field 'format' must be 1",
-        json.dumps({"format": 1, "terms": [], "bias": 0}): "fields 'terms' (an object) and 'bias'",
-        json.dumps(
-            {"format": 1, "terms": {"kursk": [1.0]}, "bias": 0}
-        ): "field 'terms.kursk' must be [idf, weight]",
+        json.dumps(good | {"format": 99}): "field 'format' must be 1",
+        json.dumps(good | {"terms": []}): "field 'terms' must be an object",
+        json.dumps(good | {"terms": {"kursk": [1.0]}}): "field 'terms.kursk' must be [idf, weight]",
+        json.dumps(good | {"min_df": None}): "field 'min_df' must be a finite number",
+        json.dumps(good | {"bias": float("nan")}): "field 'bias' must be a finite number",
+        json.dumps(good | {"terms": {"kursk": [1.0, float("inf")]}}): "two finite numbers",
     }
     for text, message in cases.items():
         path.write_text(text, encoding="utf-8")
@@ -181,7 +184,6 @@ def test_the_model_confirms_a_query_match_vetoes_a_doubtful_one_and_adds_what_it
     assert {h.text for h in added.hits} == {"Kim", "Sudzha"}
     assert found("The newcomers fought near Sudzha.") is None  # sure, but outside the scope
     assert found("Kim's shells fell near Sudzha.") is None  # in scope, not sure
-    assert compiled.get("plain").model is None
 
 
 def test_presearch_still_offers_a_document_only_the_scope_can_match(tmp_path):
@@ -193,17 +195,39 @@ def test_presearch_still_offers_a_document_only_the_scope_can_match(tmp_path):
 
 def test_a_missing_or_broken_model_leaves_its_topic_out_with_a_clear_error(tmp_path):
     (tmp_path / "topics.yaml").write_text(TOPICS, encoding="utf-8")
-    compiled = compile_topics(load_topics(tmp_path / "topics.yaml"))
-    assert [t.topic.id for t in compiled] == ["plain"]
-    (error,) = compiled.errors
-    assert (
-        error.topic_id == "nk-kursk" and error.where == "model" and str(tmp_path / "m.json") in error.message
-    )
+    for broken in (None, "{", json.dumps({"format": 1, "terms": {}, "bias": 0, "min_df": None, "c": 1})):
+        if broken is not None:
+            (tmp_path / "m.json").write_text(broken, encoding="utf-8")
+        compiled = compile_topics(load_topics(tmp_path / "topics.yaml"))
+        assert [t.topic.id for t in compiled] == ["plain"]
+        (error,) = compiled.errors
+        assert (error.topic_id, error.where, error.line) == ("nk-kursk", "model.file", 9), str(error)
+        assert str(tmp_path / "m.json") in error.message
 
     (tmp_path / "topics.yaml").write_text(TOPICS.replace("AND @kursk", "AND (@kursk"), encoding="utf-8")
     model_file(tmp_path / "m.json", {})
     (error,) = compile_topics(load_topics(tmp_path / "topics.yaml")).errors
     assert error.where == "model.scope" and error.line == 12, str(error)
+
+
+def test_accept_below_confirm_is_refused():
+    from pydantic import ValidationError
+
+    from wirewatch.config import TopicModelSettings
+
+    with pytest.raises(ValidationError, match=r"accept \(0.2\) must not be below confirm \(0.5\)"):
+        TopicModelSettings(file="m.json", confirm=0.5, accept=0.2, scope="kursk")
+
+
+def test_in_a_language_without_a_stemmer_the_query_decides_alone(tmp_path):
+    compiled = topics_with_model(tmp_path, {"~en:shell": -9.0, "shells": -9.0})
+    entry = compiled.get("nk-kursk")
+    for language in (None, "it"):
+        doc = compiled.document(
+            title="", body="North Korean shells and soldiers hit Kursk.", language=language
+        )
+        found = compiled.evaluate(entry, doc)
+        assert found.found_by == "query" and found.model_probability is None
 
 
 def test_retraining_the_model_changes_the_topics_digest(tmp_path):
@@ -242,10 +266,16 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     assert len(rows) == 3, result.stdout  # one per file, then all
 
     tested = CliRunner().invoke(
-        app, ["topics", "test", "nk-kursk", "--text", "Kim's men fought near Sudzha."], env=env
+        app,
+        ["topics", "test", "nk-kursk", "--language", "en", "--text", "Kim's men fought near Sudzha."],
+        env=env,
     )
     assert tested.exit_code == 0, tested.output
-    assert "model" in tested.stdout
+    lines = tested.stdout.splitlines()
+    (verdict,) = [line for line in lines if line.startswith("model: probability ")]
+    assert "which the text meets" in verdict
+    shares = lines[lines.index(verdict) + 1 :][:6]
+    assert shares and all(re.fullmatch(r"  [+-]\d\.\d\d  \S.*", line) for line in shares), shares
 
     no_model = CliRunner().invoke(app, ["topics", "train", "plain", *files], env=env)
     assert no_model.exit_code == 2 and "has no `model:`" in no_model.output
@@ -257,12 +287,15 @@ SHIPPED = REPO / "include/config/models/dprk-troops-kursk.json"
 
 def test_the_shipped_model_was_trained_on_the_labelled_sets_as_they_are_and_not_on_the_held_out_one():
     trained_on = load_model(SHIPPED).trained_on
-    assert len(trained_on) >= 60
+    # the files `make topic-model` gives it: a labelled set added since is not in the model yet
+    data = REPO / "tests/data"
+    labelled = [data / "dprk_kursk_eval.yaml", *data.glob("*.jsonl"), *data.glob("*/dprk_kursk_*.jsonl")]
+    expected = sorted(str(f.relative_to(REPO)) for f in labelled if not f.is_relative_to(data / "heldout22"))
+    assert [entry["file"] for entry in trained_on] == expected
     for entry in trained_on:
         path = REPO / entry["file"]
         assert path.exists(), entry["file"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], f"{entry['file']} changed"
-        assert not entry["file"].startswith("tests/data/heldout22/")
 
 
 @pytest.mark.slow(seconds=15)
@@ -270,16 +303,17 @@ def test_make_topic_model_trains_the_shipped_model_again(tmp_path):
     """`make topic-model`'s training, from the files the model names: the same probabilities."""
     shipped = load_model(SHIPPED)
     topics = load_topics(REPO / "include/config/topics.yaml")
-    normalizer = compile_topics(topics).normalizer
+    compiled = compile_topics(topics)
     samples, labels, probe = [], [], []
     for entry in shipped.trained_on:
         for n, passage in enumerate(load_passages(REPO / entry["file"])):
-            counts = features(normalizer, passage.title, passage.text, passage.lang)
+            doc = compiled.document(title=passage.title, body=passage.text, language=passage.lang)
+            counts = compiled.model_features(doc)
             samples.append(counts)
             labels.append(passage.positive)
             if n % 50 == 0:
                 probe.append(counts)
-    again = train(samples, labels)
+    again = train(samples, labels, min_df=shipped.min_df, c=shipped.c)
     assert set(again.terms) == set(shipped.terms)
     assert max(abs(again.probability(c) - shipped.probability(c)) for c in probe) < 1e-3
 

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-_FEATURES = "model-features"  # Document.memo key
+_MODEL_FEATURES_KEY = "model-features"  # in Document.memo
 
 
 @dataclass(frozen=True)
@@ -110,14 +110,13 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
             if topic.model is not None:
                 scope = compiler.compile(topic.model.scope, "model.scope")
                 model = load_model(topics.model_path(topic))
-                # presearch: a document the query cannot match may still meet the scope
-                node_or_scope = OrNode((node, scope))
-            requirements = (node_or_scope if scope is not None else node).requirements()
+            # presearch: a document the query cannot match may still meet the model's scope
+            requirements = (node if scope is None else OrNode((node, scope))).requirements()
         except QueryError as exc:
             errors.append(_error(topics, index, topic, exc))
             continue
         except ModelError as exc:
-            errors.append(TopicError(topic.id, "model", str(exc)))
+            errors.append(_error(topics, index, topic, QueryError(str(exc), 0, "model.file")))
             continue
         except RecursionError:
             errors.append(TopicError(topic.id, "query", "the query nests too deeply to compile"))
@@ -176,21 +175,20 @@ class CompiledTopics:
         if not matched and not scope.test(doc):
             return None
         probability = entry.model.probability(self.model_features(doc))
-        if matched and probability >= settings.confirm:
-            found, by = self._explained(entry, entry.node, doc), "query"
-        elif probability >= settings.accept and (not matched or scope.test(doc)):
-            found, by = self._explained(entry, scope, doc), "model"
-        else:
+        # unmatched, the scope holds (tested above)
+        found_by = settings.decide(matched, probability, in_scope=True)
+        if found_by is None:
             return None
+        found = self._explained(entry, entry.node if found_by == "query" else scope, doc)
         found.model_probability = round(probability, 3)
-        found.found_by = by
+        found.found_by = found_by
         return found
 
     def model_features(self, doc: Document) -> Counter[str]:
         """The word counts topic models read: computed once per document, for every model."""
-        counts = doc.memo.get(_FEATURES)
+        counts = doc.memo.get(_MODEL_FEATURES_KEY)
         if counts is None:
-            counts = doc.memo[_FEATURES] = features(
+            counts = doc.memo[_MODEL_FEATURES_KEY] = features(
                 self.normalizer, doc.texts["title"], doc.texts["body"], doc.language
             )
         return counts

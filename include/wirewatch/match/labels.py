@@ -44,6 +44,16 @@ class Tally:
     false_neg: int = 0
     true_neg: int = 0
 
+    def add(self, positive: bool, found: bool) -> None:
+        if positive and found:
+            self.true_pos += 1
+        elif positive:
+            self.false_neg += 1
+        elif found:
+            self.false_pos += 1
+        else:
+            self.true_neg += 1
+
     @property
     def precision(self) -> float:
         found = self.true_pos + self.false_pos
@@ -302,16 +312,8 @@ def score_topic(
             sub_doc = sub.document(title=passage.title, body=passage.text, language=passage.lang)
             found = {m.topic_id for m in sub.match(sub_doc, presearch=False)}
             _count_clauses(report, found, passage.positive)
-        tallies = (report.overall, report.languages.setdefault(passage.lang or "?", Tally()))
-        for tally in tallies:
-            if passage.positive and result:
-                tally.true_pos += 1
-            elif passage.positive:
-                tally.false_neg += 1
-            elif result:
-                tally.false_pos += 1
-            else:
-                tally.true_neg += 1
+        for tally in (report.overall, report.languages.setdefault(passage.lang or "?", Tally())):
+            tally.add(passage.positive, result is not None)
         if passage.positive and not result:
             languages = entry.topic.languages
             if languages and passage.lang and passage.lang not in languages:

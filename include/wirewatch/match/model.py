@@ -65,7 +65,7 @@ def features(normalizer: Normalizer, title: str, body: str, language: str | None
 @dataclass(frozen=True)
 class Contribution:
     feature: str
-    weight: float  # its share of the log-odds
+    share: float  # its part of the log-odds: above 0 for the topic, below 0 against
 
 
 @dataclass
@@ -76,7 +76,8 @@ class TopicModel:
     min_df: int = MIN_DF
     c: float = C
 
-    def _scaled(self, counts: Counter[str]) -> tuple[list[tuple[str, float, float]], float]:
+    def _known_values(self, counts: Counter[str]) -> tuple[list[tuple[str, float, float]], float]:
+        """(feature, tf-idf value, weight) of each feature the model knows, and the values' norm."""
         known = []
         for feature, count in counts.items():
             entry = self.terms.get(feature)
@@ -86,17 +87,18 @@ class TopicModel:
         return known, norm
 
     def probability(self, counts: Counter[str]) -> float:
-        known, norm = self._scaled(counts)
+        known, norm = self._known_values(counts)
         z = self.bias + (sum(value * weight for _, value, weight in known) / norm if norm else 0.0)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        # the logistic function, written so that exp never overflows
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     def contributions(self, counts: Counter[str], n: int = 6) -> list[Contribution]:
-        """The features that pushed the decision most, each way: largest share of the log-odds first."""
-        known, norm = self._scaled(counts)
+        """The features with the largest part in the decision, for or against: largest first."""
+        known, norm = self._known_values(counts)
         if not norm:
             return []
         shares = [Contribution(feature, value * weight / norm) for feature, value, weight in known]
-        return sorted(shares, key=lambda c: -abs(c.weight))[:n]
+        return sorted(shares, key=lambda c: -abs(c.share))[:n]
 
     def as_json(self) -> dict:
         return {
@@ -131,24 +133,23 @@ def load_model(path: Path) -> TopicModel:
         raise ModelError(
             f"{path}: field 'format' must be {FORMAT} (train it again with `wirewatch topics train`)"
         )
-    terms = data.get("terms")
-    bias = data.get("bias")
-    if not isinstance(terms, dict) or not isinstance(bias, int | float):
-        raise ModelError(f"{path}: fields 'terms' (an object) and 'bias' (a number) are required")
+    terms, trained_on = data.get("terms"), data.get("trained_on", [])
+    if not isinstance(terms, dict) or not isinstance(trained_on, list):
+        raise ModelError(f"{path}: field 'terms' must be an object and 'trained_on' a list")
     parsed: dict[str, tuple[float, float]] = {}
     for feature, entry in terms.items():
-        if not (
-            isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, int | float) for x in entry)
-        ):
-            raise ModelError(f"{path}: field 'terms.{feature}' must be [idf, weight]")
+        if not (isinstance(entry, list) and len(entry) == 2 and all(_finite(x) for x in entry)):
+            raise ModelError(f"{path}: field 'terms.{feature}' must be [idf, weight], two finite numbers")
         parsed[feature] = (float(entry[0]), float(entry[1]))
-    return TopicModel(
-        parsed,
-        float(bias),
-        list(data.get("trained_on") or []),
-        int(data.get("min_df", MIN_DF)),
-        float(data.get("c", C)),
-    )
+    for key in ("bias", "min_df", "c"):
+        if not _finite(data.get(key)):
+            raise ModelError(f"{path}: field {key!r} must be a finite number")
+    return TopicModel(parsed, float(data["bias"]), trained_on, int(data["min_df"]), float(data["c"]))
+
+
+def _finite(value: object) -> bool:
+    # JSON numbers, but not true/false, NaN or Infinity (which json.loads accepts)
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def file_sha256(path: Path) -> str:
@@ -191,6 +192,8 @@ def train(
     vocabulary = {
         f: j for j, f in enumerate(sorted(f for f, df in document_frequency.items() if df >= min_df))
     }
+    if not vocabulary:
+        raise ModelError(f"no word occurs in {min_df} or more of the {len(samples)} passages: label more")
     n = len(samples)
     idf = [0.0] * len(vocabulary)
     for feature, j in vocabulary.items():

@@ -141,7 +141,8 @@ matches = Table(
     Column("event_key", String(64)),  # the news event: stories of several agencies and languages
     # "query", or "model": the topic's model matched what its query did not (topics.yaml `model:`)
     Column("found_by", String(8), nullable=False, server_default="query"),
-    Column("model_probability", Float),  # the topic model's probability; NULL for a topic without one
+    # the topic model's probability; NULL without a model, or in a language it has no stemmer for
+    Column("model_probability", Float),
     Index("ix_matches_topic_published", "topic_id", "published_at"),
     Index("ix_matches_cluster_key", "cluster_key"),
     Index("ix_matches_event_key", "event_key"),
