@@ -16,8 +16,9 @@ tests/data/heldout15 (de 0.972/0.945, fr 0.958/0.958, en 0.971/0.957), tests/dat
 (de 0.944/0.944, fr 1.000/0.971, en 0.945/0.958), tests/data/dev17, dev18 and dev20, written blind
 to be tuned on (dev17 de 0.972/0.972, fr 0.984/0.847, en 0.986/1.000; dev18 de 1.000/0.932,
 fr 1.000/0.907, en 0.971/0.958; dev20 de 1.000/0.942, fr 0.971/0.944, en 0.971/0.958 before that),
-tests/data/heldout19 (de 0.970/0.942, fr 0.986/0.986, en 0.985/0.929) and tests/data/heldout21
-(de 0.985/0.929, fr 0.985/0.931, en 0.972/0.946). All are development data now: their floors, per set and language so that a language cannot be neglected behind the others,
+tests/data/heldout19 (de 0.970/0.942, fr 0.986/0.986, en 0.985/0.929), tests/data/heldout21
+(de 0.985/0.929, fr 0.985/0.931, en 0.972/0.946) and tests/data/heldout22, scored once with the
+topic's model, which was not trained on it (de 1.000/0.973, fr 0.937/0.974, en 0.949/0.987). All are development data now: their floors, per set and language so that a language cannot be neglected behind the others,
 guard against regressions and are no estimate for unseen text.
 """
 
@@ -58,7 +59,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -103,7 +104,7 @@ def test_the_sets_are_large_and_hard():
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
     for passages in [
-        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21)),
+        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22)),
         DEV13,
         DEV17,
         DEV18,
@@ -125,8 +126,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets (heldout22 stays out), so they are
-# in-sample figures: a guard against regressions, far above what fresh text gets (README, Topics).
+# The topic's model was trained on every one of these sets but heldout22, so they are in-sample
+# figures: a guard against regressions, above what fresh text gets (heldout22; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -194,6 +195,9 @@ FLOORS = {
     ("heldout21", "de"): (0.98, 0.98),  # 0.986 / 0.986
     ("heldout21", "fr"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout21", "en"): (0.98, 1.00),  # 0.987 / 1.000
+    ("heldout22", "de"): (1.00, 0.97),  # 1.000 / 0.973
+    ("heldout22", "fr"): (0.93, 0.97),  # 0.937 / 0.974
+    ("heldout22", "en"): (0.94, 0.98),  # 0.949 / 0.987
 }
 
 
