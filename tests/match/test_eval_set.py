@@ -20,7 +20,8 @@ tests/data/heldout19 (de 0.970/0.942, fr 0.986/0.986, en 0.985/0.929), tests/dat
 (de 0.985/0.929, fr 0.985/0.931, en 0.972/0.946) and tests/data/heldout22, scored once with the
 topic's model, which was not trained on it (de 1.000/0.973, fr 0.937/0.974, en 0.949/0.987), and
 tests/data/heldout23, scored once after the model was trained again with heldout22 (de 0.987/0.974,
-fr 0.962/0.987, en 0.936/0.973). All are development data now: their floors, per set and language so that a language cannot be neglected behind the others,
+fr 0.962/0.987, en 0.936/0.973), and tests/data/heldout24, scored once after the model was trained
+again with heldout23 (de 0.962/1.000, fr 0.947/0.947, en 0.869/0.973). All are development data now: their floors, per set and language so that a language cannot be neglected behind the others,
 guard against regressions and are no estimate for unseen text.
 """
 
@@ -61,7 +62,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -106,7 +107,7 @@ def test_the_sets_are_large_and_hard():
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
     for passages in [
-        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23)),
+        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24)),
         DEV13,
         DEV17,
         DEV18,
@@ -128,8 +129,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets but heldout23, so they are in-sample
-# figures: a guard against regressions, above what fresh text gets (heldout23; README, Topics).
+# The topic's model was trained on every one of these sets but heldout24, so they are in-sample
+# figures: a guard against regressions, above what fresh text gets (heldout24; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -139,7 +140,7 @@ FLOORS = {
     ("dev", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev2", "de"): (0.97, 1.00),  # 0.977 / 1.000
     ("dev2", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev2", "en"): (0.98, 1.00),  # 0.988 / 1.000
+    ("dev2", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -160,11 +161,11 @@ FLOORS = {
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout4", "en"): (1.00, 0.98),  # 1.000 / 0.988
+    ("heldout4", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout6", "de"): (0.95, 1.00),  # 0.955 / 1.000
     ("heldout6", "fr"): (0.93, 0.98),  # 0.937 / 0.983
     ("heldout6", "en"): (0.95, 1.00),  # 0.954 / 1.000
-    ("heldout7", "de"): (0.94, 1.00),  # 0.944 / 1.000
+    ("heldout7", "de"): (0.93, 1.00),  # 0.931 / 1.000
     ("heldout7", "fr"): (0.93, 1.00),  # 0.932 / 1.000
     ("heldout7", "en"): (0.95, 0.98),  # 0.958 / 0.986
     ("heldout8", "de"): (1.00, 1.00),  # 1.000 / 1.000
@@ -179,30 +180,33 @@ FLOORS = {
     ("heldout11", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout12", "de"): (0.97, 1.00),  # 0.974 / 1.000
+    ("heldout12", "de"): (0.97, 0.98),  # 0.974 / 0.987
     ("heldout12", "fr"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout12", "en"): (0.98, 0.98),  # 0.986 / 0.986
     ("heldout14", "de"): (0.98, 0.98),  # 0.986 / 0.986
     ("heldout14", "fr"): (0.98, 1.00),  # 0.987 / 1.000
     ("heldout14", "en"): (0.98, 1.00),  # 0.986 / 1.000
-    ("heldout15", "de"): (0.97, 0.98),  # 0.973 / 0.986
-    ("heldout15", "fr"): (0.97, 1.00),  # 0.973 / 1.000
-    ("heldout15", "en"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout15", "de"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout15", "fr"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout15", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout16", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout16", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout16", "en"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout19", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout19", "fr"): (0.98, 1.00),  # 0.986 / 1.000
-    ("heldout19", "en"): (1.00, 0.97),  # 1.000 / 0.971
-    ("heldout21", "de"): (0.98, 0.98),  # 0.986 / 0.986
+    ("heldout19", "en"): (1.00, 0.98),  # 1.000 / 0.986
+    ("heldout21", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout21", "fr"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout21", "en"): (0.98, 1.00),  # 0.987 / 1.000
-    ("heldout22", "de"): (1.00, 0.98),  # 1.000 / 0.987
+    ("heldout22", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout22", "fr"): (0.95, 1.00),  # 0.950 / 1.000
     ("heldout22", "en"): (0.97, 0.98),  # 0.974 / 0.987
-    ("heldout23", "de"): (0.98, 0.97),  # 0.987 / 0.974
-    ("heldout23", "fr"): (0.96, 0.98),  # 0.962 / 0.987
-    ("heldout23", "en"): (0.93, 0.97),  # 0.936 / 0.973
+    ("heldout23", "de"): (0.98, 0.98),  # 0.987 / 0.987
+    ("heldout23", "fr"): (0.97, 1.00),  # 0.974 / 1.000
+    ("heldout23", "en"): (0.96, 0.97),  # 0.961 / 0.973
+    ("heldout24", "de"): (0.96, 1.00),  # 0.962 / 1.000
+    ("heldout24", "fr"): (0.94, 0.94),  # 0.947 / 0.947
+    ("heldout24", "en"): (0.86, 0.97),  # 0.869 / 0.973
 }
 
 
