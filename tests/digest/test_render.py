@@ -210,3 +210,13 @@ def test_without_an_unsubscribe_url_the_sender_takes_unsubscribe_mails():
     # one-click needs an http(s) link
     assert message["List-Unsubscribe-Post"] is None
     assert "unsubscribe" not in rendered.html.lower()
+
+
+def test_a_story_the_topic_model_found_says_so_in_both_parts():
+    found = Copy(**{**copy("Model Post").__dict__, "model_probability": 0.834})
+    rendered = render(digest_of(story(found), story(copy("Query Post"))), "en")
+    note = "Found by the topic's model (83% sure), not by its query"
+    assert rendered.text.count(note) == 1 and rendered.text.index(note) < rendered.text.index("Query Post")
+    assert lxml_html.fromstring(rendered.html).xpath("string(//p[contains(@class, 'by-model')])") == note
+    german = render(digest_of(story(found)), "de").text
+    assert "Vom Modell des Themas gefunden (zu 83\xa0% sicher), nicht von seiner Abfrage" in german

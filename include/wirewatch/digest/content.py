@@ -36,6 +36,8 @@ class Copy:
     language: str | None
     snippet: str
     matched_terms: tuple[str, ...]
+    # the topic's model found it where its query did not: its snippet marks only the scope's terms
+    model_probability: float | None = None  # set only then
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ def _copy(row: dict[str, Any]) -> Copy:
         language=row["language"],
         snippet=row["snippet"] or "",
         matched_terms=tuple(row["matched_terms"]),
+        model_probability=row["model_probability"] if row["found_by"] == "model" else None,
     )
 
 

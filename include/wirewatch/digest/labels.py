@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
+from babel.numbers import format_percent
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -32,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "{n} more",
         "agency": "Agency",
         "matched": "Matched",
+        "by_model": "Found by the topic's model ({percent} sure), not by its query",
         "hidden": "… and {n} more stories, not shown",
         "last_days": "New stories, last 7 days",
         "empty": "No new coverage of your topics on {date}.",
@@ -67,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "{n} weiteren",
         "agency": "Agentur",
         "matched": "Treffer",
+        "by_model": "Vom Modell des Themas gefunden (zu {percent} sicher), nicht von seiner Abfrage",
         "hidden": "… und {n} weitere Meldungen, hier nicht aufgeführt",
         "last_days": "Neue Meldungen, letzte 7 Tage",
         "empty": "Keine neue Berichterstattung zu Ihren Themen am {date}.",
@@ -102,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "{n} autres",
         "agency": "Agence",
         "matched": "Termes trouvés",
+        "by_model": "Trouvé par le modèle du sujet (sûr à {percent}), pas par sa requête",
         "hidden": "… et {n} autres sujets, non affichés",
         "last_days": "Nouveaux sujets, 7 derniers jours",
         "empty": "Aucune nouvelle couverture de vos thèmes le {date}.",
@@ -154,6 +158,10 @@ class Words:
             agency=f"{agency} " if agency and self.language != "de" else agency or "",
         )
         return " ".join(text.split())
+
+    def by_model(self, probability: float) -> str:
+        """'Found by the topic's model (83% sure), not by its query'."""
+        return self("by_model", percent=format_percent(probability, locale=self.language))
 
     def join(self, names: list[str], shown: int = 2) -> str:
         """'A', 'A and B', 'A, B and C', 'A, B and 3 more' (names beyond `shown` + 1 are counted)."""

@@ -85,6 +85,8 @@ def story_copies(
         matches.c.agency,
         matches.c.matched_terms,
         matches.c.snippet,
+        matches.c.found_by,
+        matches.c.model_probability,
         story_key().label("story"),
         entry_key().label("event"),
     ]
