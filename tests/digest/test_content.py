@@ -70,6 +70,8 @@ def add(engine, outlet: str, at: datetime | None, cluster: str | None, topic=TOP
         "matched_terms": json.dumps(["kursk"]),
         "snippet": extra.pop("snippet", "troops in [[Kursk]]"),
         "cluster_key": cluster,
+        "found_by": extra.pop("found_by", "query"),
+        "model_probability": extra.pop("model_probability", None),
         "run_id": "run",
         "matched_at": datetime.now(UTC),
     }
@@ -263,3 +265,12 @@ def test_a_compilation_shows_the_second_agencys_story_it_also_uses(engine):
     assert "Also uses: Fähre: Rettung läuft (dpa)" in rendered.text
     assert "Also uses: Fähre: Rettung läuft (dpa)" in rendered.html
     assert "Verwendet auch: Fähre: Rettung läuft (dpa)" in render(digest, "de").text
+
+
+def test_only_a_copy_the_model_found_carries_its_probability_into_the_digest(engine):
+    add(engine, "Model Post", local(DAY, 8), "exact:m", found_by="model", model_probability=0.91)
+    add(engine, "Query Post", local(DAY, 9), "exact:q", model_probability=0.42)
+    add(engine, "Plain Post", local(DAY, 10), "exact:p")
+    (section,) = build_digest(engine, DAY, [TOPIC], TZ).sections
+    found = {s.lead.outlet: s.lead.model_probability for s in section.stories}
+    assert found == {"Model Post": 0.91, "Query Post": None, "Plain Post": None}

@@ -289,7 +289,9 @@ def test_the_shipped_model_was_trained_on_the_labelled_sets_as_they_are_and_not_
     trained_on = load_model(SHIPPED).trained_on
     # the files `make topic-model` gives it: a labelled set added since is not in the model yet
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    held_out = [REPO / p.rstrip("%") for p in re.search(r"^HELD_OUT := (.*)$", makefile, re.M)[1].split()]
+    line = re.search(r"^HELD_OUT := (.*)$", makefile, re.M)
+    assert line, "the Makefile names the held-out sets as `HELD_OUT := tests/data/heldoutNN/%`"
+    held_out = [REPO / p.rstrip("%") for p in line[1].split()]
     data = REPO / "tests/data"
     labelled = [data / "dprk_kursk_eval.yaml", *data.glob("*.jsonl"), *data.glob("*/dprk_kursk_*.jsonl")]
     expected = sorted(

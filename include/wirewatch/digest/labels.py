@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -160,8 +161,9 @@ class Words:
         return " ".join(text.split())
 
     def by_model(self, probability: float) -> str:
-        """'Found by the topic's model (83% sure), not by its query'."""
-        return self("by_model", percent=format_percent(probability, locale=self.language))
+        """'Found by the topic's model (83% sure), not by its query'; rounded down, never "100%"."""
+        percent = format_percent(math.floor(probability * 100) / 100, locale=self.language)
+        return self("by_model", percent=percent)
 
     def join(self, names: list[str], shown: int = 2) -> str:
         """'A', 'A and B', 'A, B and C', 'A, B and 3 more' (names beyond `shown` + 1 are counted)."""
