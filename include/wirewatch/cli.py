@@ -279,19 +279,19 @@ def topics_test(
     out.print(f"{topic}: {'MATCH' if found else 'no match'}{language_note}")
     for line in trace(entry.node, doc):
         out.print("  " + line)
-    if entry.model is not None and doc.language not in STEMMED_LANGUAGES:
+    opinion = entry.opinion
+    if opinion is not None and doc.language not in STEMMED_LANGUAGES:
         why = "no language given (--language)" if doc.language is None else f"no stemmer for {doc.language}"
         out.print(f"model: not asked, {why}: the query decides alone")
-    elif entry.model is not None and entry.scope is not None and entry.topic.model is not None:
-        settings = entry.topic.model
+    elif opinion is not None:
         counts = compiled.model_features(doc)
         out.print(
-            f"model: probability {entry.model.probability(counts):.3f} (a query match stands from "
-            f"{settings.confirm}; the model alone matches from {settings.accept} within the scope, "
-            f"which the text {'meets' if entry.scope.test(doc) else 'does not meet'}); "
+            f"model: probability {opinion.model.probability(counts):.3f} (a query match stands from "
+            f"{opinion.settings.confirm}; the model alone matches from {opinion.settings.accept} within "
+            f"the scope, which the text {'meets' if opinion.scope.test(doc) else 'does not meet'}); "
             "the stems with the largest part in it:"
         )
-        for part in entry.model.contributions(counts):
+        for part in opinion.model.contributions(counts):
             out.print(f"  {part.share:+.2f}  {part.feature}")
     if found:
         m = found[0]

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from wirewatch.config import ConfigError, Settings, Topic, TopicsFile, load_topics
+from wirewatch.config import ConfigError, Settings, Topic, TopicModelSettings, TopicsFile, load_topics
 from wirewatch.match.document import Document, Word, WordFinder
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
 from wirewatch.match.model import ModelError, TopicModel, features, load_model
@@ -73,13 +73,22 @@ class TopicError:
         return f"topic {self.topic_id!r} {where}: {self.message}"
 
 
+@dataclass(frozen=True, eq=False)
+class SecondOpinion:
+    """A topic's model, compiled: its weights, its settings and its scope's node (what a match
+    found by the model alone must meet, and highlights)."""
+
+    model: TopicModel
+    settings: TopicModelSettings
+    scope: Node
+
+
 @dataclass(eq=False)
 class CompiledTopic:
     topic: Topic
     node: Node
     requirements: list[Requirement]
-    model: TopicModel | None = None
-    scope: Node | None = None  # what a match found by the model alone must meet (its highlights)
+    opinion: SecondOpinion | None = None  # the topic's model, when it has one
 
     @property
     def anchor(self) -> frozenset[Word]:
@@ -104,14 +113,14 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         compiler = Compiler(
             normalizer, table, topic.term_entries(), topics.operator_of(topic), topic.headline_context
         )
-        model = scope = None
+        opinion = None
         try:
             node = compiler.compile(topic.query)
             if topic.model is not None:
                 scope = compiler.compile(topic.model.scope, "model.scope")
-                model = load_model(topics.model_path(topic))
+                opinion = SecondOpinion(load_model(topics.model_path(topic)), topic.model, scope)
             # presearch: a document the query cannot match may still meet the model's scope
-            requirements = (node if scope is None else OrNode((node, scope))).requirements()
+            requirements = (node if opinion is None else OrNode((node, opinion.scope))).requirements()
         except QueryError as exc:
             errors.append(_error(topics, index, topic, exc))
             continue
@@ -121,7 +130,7 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         except RecursionError:
             errors.append(TopicError(topic.id, "query", "the query nests too deeply to compile"))
             continue
-        compiled.append(CompiledTopic(topic, node, requirements, model, scope))
+        compiled.append(CompiledTopic(topic, node, requirements, opinion))
     return normalizer, table, compiled, errors
 
 
@@ -168,18 +177,17 @@ class CompiledTopics:
             return None
         matched = entry.node.test(doc)
         # a model reads stems of the languages it was trained on; elsewhere the query decides alone
-        if entry.model is None or doc.language not in STEMMED_LANGUAGES:
+        opinion = entry.opinion
+        if opinion is None or doc.language not in STEMMED_LANGUAGES:
             return self._explained(entry, entry.node, doc) if matched else None
-        scope, settings = entry.scope, entry.topic.model
-        assert scope is not None and settings is not None  # compiled with the model
-        if not matched and not scope.test(doc):
+        if not matched and not opinion.scope.test(doc):
             return None
-        probability = entry.model.probability(self.model_features(doc))
+        probability = opinion.model.probability(self.model_features(doc))
         # unmatched, the scope holds (tested above)
-        found_by = settings.decide(matched, probability, in_scope=True)
+        found_by = opinion.settings.decide(matched, probability, in_scope=True)
         if found_by is None:
             return None
-        found = self._explained(entry, entry.node if found_by == "query" else scope, doc)
+        found = self._explained(entry, entry.node if found_by == "query" else opinion.scope, doc)
         found.model_probability = round(probability, 3)
         found.found_by = found_by
         return found

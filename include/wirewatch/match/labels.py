@@ -318,14 +318,14 @@ def score_topic(
             languages = entry.topic.languages
             if languages and passage.lang and passage.lang not in languages:
                 reason = f"language {passage.lang} is not one of the topic's {languages}"
-            elif entry.model is not None and entry.node.test(doc):
+            elif entry.opinion is not None and entry.node.test(doc):
                 reason = _model_note(compiled, entry, doc) + ": below `confirm`, the query's match is dropped"
             else:
                 if sub is not None:
                     reason = _miss_reason(parts, found, lists)
                 else:
                     reason = "failed: " + "; ".join(_failed_clauses(entry.node, doc))
-                if entry.model is not None:
+                if entry.opinion is not None:
                     reason += f"; {_model_note(compiled, entry, doc)}"
             report.misses.append(Mistake(passage, reason))
         elif result and not passage.positive:
@@ -338,9 +338,10 @@ def score_topic(
 
 def _model_note(compiled: CompiledTopics, entry: CompiledTopic, doc: Document) -> str:
     """What the topic's model made of a document the topic did not match."""
-    assert entry.model is not None and entry.scope is not None
-    probability = entry.model.probability(compiled.model_features(doc))
-    scope = "in" if entry.scope.test(doc) else "out of"
+    opinion = entry.opinion
+    assert opinion is not None  # asked only of a topic with a model
+    probability = opinion.model.probability(compiled.model_features(doc))
+    scope = "in" if opinion.scope.test(doc) else "out of"
     return f"the model gives {probability:.2f} ({scope} its scope)"
 
 
