@@ -284,7 +284,7 @@ def topics_test(
         why = "no language given (--language)" if doc.language is None else f"no stemmer for {doc.language}"
         out.print(f"model: not asked, {why}: the query decides alone")
     elif opinion is not None:
-        counts = compiled.model_features(doc)
+        counts = compiled.model_features(entry, doc)
         out.print(
             f"model: probability {opinion.model.probability(counts):.3f} (a query match stands from "
             f"{opinion.settings.confirm}; the model alone matches from {opinion.settings.accept} within "
@@ -317,7 +317,7 @@ def topics_train(
     ] = False,
 ) -> None:
     """Train the topic's model (logistic regression over word stems) on labelled passages."""
-    from wirewatch.match import compile_topics
+    from wirewatch.match import CompiledTopics
     from wirewatch.match.labels import LabelsError, load_passages
     from wirewatch.match.model import ModelError, file_sha256, train
 
@@ -333,12 +333,12 @@ def topics_train(
     if cross_validate and len(labels) < 2:
         _fail("--cross-validate holds out one file at a time: give two --labels files or more")
     target = out if out is not None else topics.model_path(chosen)
-    # the query alone and its scope alone: the documents' features, and the comparison
-    parts = [chosen.model_copy(update={"model": None})]
+    # the query alone (its model's weights not read) and its scope alone: the features, the comparison
+    parts = [chosen]
     if chosen.model is not None:
         scope_id = f"scope-of-{chosen.id}"
         parts.append(chosen.model_copy(update={"id": scope_id, "query": chosen.model.scope, "model": None}))
-    compiled = compile_topics(topics.model_copy(update={"topics": parts}))
+    compiled = CompiledTopics(topics.model_copy(update={"topics": parts}), load_models=False)
     if compiled.errors:
         _fail("; ".join(str(e) for e in compiled.errors))
     samples, positive, files, provenance, docs = [], [], [], [], []
@@ -350,7 +350,7 @@ def topics_train(
         provenance.append({"file": str(path), "sha256": file_sha256(path), "passages": len(passages)})
         for p in passages:
             doc = compiled.document(title=p.title, body=p.text, language=p.lang)
-            samples.append(compiled.model_features(doc))
+            samples.append(compiled.model_features(compiled.topics[0], doc))
             positive.append(p.positive)
             files.append((str(path), p.lang or "?"))
             docs.append(doc)

@@ -14,7 +14,16 @@ from wirewatch.cli import app
 from wirewatch.config import load_topics
 from wirewatch.match import compile_topics
 from wirewatch.match.labels import Passage, load_passages, score_topic
-from wirewatch.match.model import ModelError, TopicModel, features, load_model, train, words
+from wirewatch.match.model import (
+    ModelError,
+    TopicModel,
+    features,
+    load_model,
+    quoted,
+    structure,
+    train,
+    words,
+)
 from wirewatch.match.normalize import Normalizer
 
 NORMALIZER = Normalizer()
@@ -186,6 +195,55 @@ def test_the_model_confirms_a_query_match_vetoes_a_doubtful_one_and_adds_what_it
     assert found("Kim's shells fell near Sudzha.") is None  # in scope, not sure
 
 
+def test_structure_names_the_lists_that_meet_in_the_headline_a_sentence_and_a_paragraph():
+    places = [
+        ("@kursk", "title", 0, 0),
+        ("@nk", "body", 0, 0),
+        ("@kursk", "body", 1, 0),
+        ("@nk", "body", 2, 1),
+        ('"@kursk"', "body", 2, 1),
+    ]
+    assert set(structure(places)) == {
+        "title:@kursk",
+        "sentence:@nk",
+        "sentence:@kursk",
+        'sentence:"@kursk"',
+        'sentence:"@kursk"+@nk',
+        "paragraph:@kursk+@nk",
+        'paragraph:"@kursk"+@nk',
+    }
+    assert set(structure([("@nk", "body", 0, 0), ("@nk", "body", 1, 0)])) == {"sentence:@nk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the «\u202fKoursk\u202f» battalion", True),
+        ('a pilot called "Kursk"', True),
+        ("fighting in Kursk", False),
+    ],
+)
+def test_a_term_right_after_a_quotation_mark_is_quoted(text, expected):
+    assert quoted(text, text.index("K")) is expected
+
+
+def test_the_model_reads_where_the_topics_lists_meet_in_the_document(tmp_path):
+    compiled = topics_with_model(tmp_path, {})
+    entry = compiled.get("nk-kursk")
+    doc = compiled.document(
+        title="Kursk",
+        body="North Korean soldiers fought. They reached Sudzha.\n\nThe «Kursk» battalion is North Korean.",
+        language="en",
+    )
+    found = compiled.model_features(entry, doc)
+    assert found["title:@kursk"] == 1 and found["~en:soldier"] == 1
+    assert "sentence:@kursk+@nk" not in found and found["paragraph:@kursk+@nk"] == 1
+    assert found['sentence:"@kursk"+@nk'] == 1
+    # a topic without `model:` compiles no lists: its features are the words alone
+    plain = compiled.get("plain")
+    assert not plain.lists and not any(":@" in f for f in compiled.model_features(plain, doc))
+
+
 def test_presearch_still_offers_a_document_only_the_scope_can_match(tmp_path):
     compiled = topics_with_model(tmp_path, {"~en:newcom": 3.0})
     doc = compiled.document(title="", body="Kim's newcomers fought near Sudzha.", language="en")
@@ -315,7 +373,7 @@ def test_make_topic_model_trains_the_shipped_model_again(tmp_path):
     for entry in shipped.trained_on:
         for n, passage in enumerate(load_passages(REPO / entry["file"])):
             doc = compiled.document(title=passage.title, body=passage.text, language=passage.lang)
-            counts = compiled.model_features(doc)
+            counts = compiled.model_features(compiled.get("dprk-troops-kursk"), doc)
             samples.append(counts)
             labels.append(passage.positive)
             if n % 50 == 0:

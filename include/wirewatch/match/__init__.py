@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wirewatch.config import ConfigError, Settings, Topic, TopicModelSettings, TopicsFile, load_topics
-from wirewatch.match.document import Document, Word, WordFinder
+from wirewatch.match.document import PARAGRAPH, SENTENCE, Document, Word, WordFinder
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
-from wirewatch.match.model import ModelError, TopicModel, features, load_model
+from wirewatch.match.model import ModelError, Place, TopicModel, features, load_model, quoted, structure
 from wirewatch.match.normalize import COMPOUND_HEADS, STEMMED_LANGUAGES, Normalizer
 from wirewatch.match.presearch import Presearcher
 from wirewatch.match.query import (
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-_MODEL_FEATURES_KEY = "model-features"  # in Document.memo
+_WORD_FEATURES_KEY = "model-features"  # in Document.memo; a topic's own features: (key, topic id)
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ class CompiledTopic:
     node: Node
     requirements: list[Requirement]
     opinion: SecondOpinion | None = None  # the topic's model, when it has one
+    # its term lists compiled one by one, when it has `model:` settings: where they meet is a feature
+    lists: dict[str, Node] = field(default_factory=dict)
 
     @property
     def anchor(self) -> frozenset[Word]:
@@ -105,7 +107,9 @@ def _error(topics: TopicsFile, index: int, topic: Topic, exc: QueryError) -> Top
     return TopicError(topic.id, exc.where, exc.message, None, exc.pos + 1)
 
 
-def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTopic], list[TopicError]]:
+def _compile(
+    topics: TopicsFile, load_models: bool = True
+) -> tuple[Normalizer, WordTable, list[CompiledTopic], list[TopicError]]:
     normalizer = Normalizer(COMPOUND_HEADS + tuple(topics.compound_heads))
     table = WordTable()
     compiled, errors = [], []
@@ -113,10 +117,12 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         compiler = Compiler(
             normalizer, table, topic.term_entries(), topics.operator_of(topic), topic.headline_context
         )
-        opinion = None
+        opinion, lists = None, {}
         try:
             node = compiler.compile(topic.query)
-            if topic.model is not None:
+            if topic.model is not None or not load_models:
+                lists = {name: compiler.compile(f"@{name}", f"terms.{name}") for name in topic.terms}
+            if topic.model is not None and load_models:
                 scope = compiler.compile(topic.model.scope, "model.scope")
                 opinion = SecondOpinion(load_model(topics.model_path(topic)), topic.model, scope)
             # presearch: a document the query cannot match may still meet the model's scope
@@ -130,15 +136,17 @@ def _compile(topics: TopicsFile) -> tuple[Normalizer, WordTable, list[CompiledTo
         except RecursionError:
             errors.append(TopicError(topic.id, "query", "the query nests too deeply to compile"))
             continue
-        compiled.append(CompiledTopic(topic, node, requirements, opinion))
+        compiled.append(CompiledTopic(topic, node, requirements, opinion, lists))
     return normalizer, table, compiled, errors
 
 
 class CompiledTopics:
     """Every topic compiled once per run, and the presearcher over all their words."""
 
-    def __init__(self, topics: TopicsFile) -> None:
-        self.normalizer, table, self.topics, self.errors = _compile(topics)
+    def __init__(self, topics: TopicsFile, load_models: bool = True) -> None:
+        """load_models=False: no model is read (to train them), the queries decide alone, and every
+        topic's term lists are compiled for the features."""
+        self.normalizer, table, self.topics, self.errors = _compile(topics, load_models)
         self.finder = WordFinder(self.normalizer, table.words)
         self.presearcher = Presearcher(entry.requirements for entry in self.topics)
         self.match_errors: list[TopicError] = []
@@ -182,7 +190,7 @@ class CompiledTopics:
             return self._explained(entry, entry.node, doc) if matched else None
         if not matched and not opinion.scope.test(doc):
             return None
-        probability = opinion.model.probability(self.model_features(doc))
+        probability = opinion.model.probability(self.model_features(entry, doc))
         # unmatched, the scope holds (tested above)
         found_by = opinion.settings.decide(matched, probability, in_scope=True)
         if found_by is None:
@@ -192,13 +200,18 @@ class CompiledTopics:
         found.found_by = found_by
         return found
 
-    def model_features(self, doc: Document) -> Counter[str]:
-        """The word counts topic models read: computed once per document, for every model."""
-        counts = doc.memo.get(_MODEL_FEATURES_KEY)
+    def model_features(self, entry: CompiledTopic, doc: Document) -> Counter[str]:
+        """What the topic's model reads: the document's word counts (computed once, for every
+        model) and where the topic's term lists meet."""
+        key = (_WORD_FEATURES_KEY, entry.topic.id)
+        counts = doc.memo.get(key)
         if counts is None:
-            counts = doc.memo[_MODEL_FEATURES_KEY] = features(
-                self.normalizer, doc.texts["title"], doc.texts["body"], doc.language
-            )
+            words = doc.memo.get(_WORD_FEATURES_KEY)
+            if words is None:
+                words = doc.memo[_WORD_FEATURES_KEY] = features(
+                    self.normalizer, doc.texts["title"], doc.texts["body"], doc.language
+                )
+            counts = doc.memo[key] = words + structure(_places(entry.lists, doc))
         return counts
 
     @staticmethod
@@ -209,6 +222,25 @@ class CompiledTopics:
 
     def get(self, topic_id: str) -> CompiledTopic | None:
         return next((entry for entry in self.topics if entry.topic.id == topic_id), None)
+
+
+def _places(lists: dict[str, Node], doc: Document) -> Iterator[Place]:
+    """Each hit of each term list: its name (quoted: `"@name"`), field, body sentence and paragraph."""
+    for name, node in lists.items():
+        if not node.test(doc):
+            continue
+        raw: list = []
+        node.hits(doc, raw)
+        units = {
+            occ[2]: (occ[SENTENCE], occ[PARAGRAPH])
+            for w in node.words()
+            for occ in doc.word_occurrences(w, "body")
+        }
+        for _, hit_field, start, _ in raw:
+            if hit_field in ("title", "body"):
+                label = f'"@{name}"' if quoted(doc.texts[hit_field], start) else f"@{name}"
+                sentence, paragraph = units.get(start, (0, 0)) if hit_field == "body" else (0, 0)
+                yield label, hit_field, sentence, paragraph
 
 
 def compile_topics(topics: TopicsFile) -> CompiledTopics:

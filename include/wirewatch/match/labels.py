@@ -340,7 +340,7 @@ def _model_note(compiled: CompiledTopics, entry: CompiledTopic, doc: Document) -
     """What the topic's model made of a document the topic did not match."""
     opinion = entry.opinion
     assert opinion is not None  # asked only of a topic with a model
-    probability = opinion.model.probability(compiled.model_features(doc))
+    probability = opinion.model.probability(compiled.model_features(entry, doc))
     scope = "in" if opinion.scope.test(doc) else "out of"
     return f"the model gives {probability:.2f} ({scope} its scope)"
 
