@@ -21,8 +21,11 @@ tests/data/heldout19 (de 0.970/0.942, fr 0.986/0.986, en 0.985/0.929), tests/dat
 topic's model, which was not trained on it (de 1.000/0.973, fr 0.937/0.974, en 0.949/0.987), and
 tests/data/heldout23, scored once after the model was trained again with heldout22 (de 0.987/0.974,
 fr 0.962/0.987, en 0.936/0.973), and tests/data/heldout24, scored once after the model was trained
-again with heldout23 (de 0.962/1.000, fr 0.947/0.947, en 0.869/0.973). All are development data now: their floors, per set and language so that a language cannot be neglected behind the others,
-guard against regressions and are no estimate for unseen text.
+again with heldout23 (de 0.962/1.000, fr 0.947/0.947, en 0.869/0.973), and tests/data/heldout25, scored
+once after the model learnt where the topic's term lists meet and was trained again with heldout24
+(de 0.973/0.973, fr 0.972/0.972, en 0.987/1.000). All are development data now: their floors, per
+set and language so that a language cannot be neglected behind the others, guard against
+regressions and are no estimate for unseen text.
 """
 
 import json
@@ -62,7 +65,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -129,8 +132,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout25; README, Topics).
+# The topic's model was trained on every one of these sets but heldout25, so they are in-sample
+# figures: a guard against regressions, above what fresh text gets (heldout25; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -207,6 +210,9 @@ FLOORS = {
     ("heldout24", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout24", "fr"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout24", "en"): (1.00, 0.98),  # 1.000 / 0.987
+    ("heldout25", "de"): (0.97, 0.97),  # 0.973 / 0.973
+    ("heldout25", "fr"): (0.97, 0.97),  # 0.972 / 0.972
+    ("heldout25", "en"): (0.98, 1.00),  # 0.987 / 1.000
 }
 
 
