@@ -229,7 +229,8 @@ def topics_test(
     agency: Annotated[str | None, typer.Option(help="for agency: scopes")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the match as JSON")] = False,
     labels: Annotated[
-        Path | None, typer.Option(help="labelled passages (JSON Lines): print precision, recall, every error")
+        list[Path] | None,
+        typer.Option(help="labelled passages (JSON Lines): print precision, recall, every error; repeat it"),
     ] = None,
 ) -> None:
     """Show whether and why one document matches one topic, or score it on labelled passages."""
@@ -404,11 +405,12 @@ def _print_cross_validation(topic, samples, positive, files, query, in_scope) ->
     _out().print(note)
 
 
-def _print_label_report(topics, compiled, entry, path: Path, as_json: bool) -> None:
+def _print_label_report(topics, compiled, entry, paths: list[Path], as_json: bool) -> None:
+    """One report over the passages of every file."""
     from wirewatch.match.labels import LabelsError, load_passages, score_topic
 
     try:
-        passages = load_passages(path)
+        passages = [p for path in paths for p in load_passages(path)]
     except LabelsError as exc:
         _fail(str(exc))
     report = score_topic(compiled, entry, passages, topics)
