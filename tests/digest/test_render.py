@@ -221,3 +221,4 @@ def test_a_story_the_topic_model_found_says_so_in_both_parts():
     german = render(digest_of(story(found)), "de").text
     assert "Vom Modell des Themas gefunden (zu 83\xa0% sicher), nicht von seiner Abfrage" in german
     assert Words("en", "UTC").by_model(0.999) == "Found by the topic's model (99% sure), not by its query"
+    assert "(99% sure)" in Words("en", "UTC").by_model(1.0)  # stored rounded to 0.001

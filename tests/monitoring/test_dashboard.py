@@ -8,10 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
+from lxml import html as lxml_html
 from sqlalchemy import insert, select, update
 
 from wirewatch.config import Feed, PollingPolicy
 from wirewatch.monitoring.dashboard import chart, queries
+from wirewatch.monitoring.dashboard.app import Dashboard
 from wirewatch.warehouse import store
 from wirewatch.warehouse.db import alembic_config, make_engine, migrate
 from wirewatch.warehouse.schema import articles, clusters, feed_polls, feeds, matches, story_links
@@ -214,6 +216,22 @@ def test_latest_stories_collapse_copies_and_keep_their_runs(engine):
         "a00000000000000000000002",
     ]
     assert one["topics"] == ["Kursk", "Troops"] and one["agency"] == "ATS" and one["run_id"] == "run-2"
+
+
+def test_a_story_the_topics_model_found_says_so_with_its_certainty_rounded_down(engine):
+    found = article(7, "delta", NOW + timedelta(minutes=5), None, "run-2")
+    with engine.begin() as conn:
+        conn.execute(insert(articles).values(found))
+        conn.execute(
+            insert(matches).values(match(found, "kursk") | {"found_by": "model", "model_probability": 0.838})
+        )
+    stories = queries.latest_stories(engine, limit=4)
+    assert stories[0]["model_finds"] == [{"topic": "Kursk", "percent": 83}]
+    assert all(s["model_finds"] == [] for s in stories[1:])  # found by their queries
+    board = Dashboard(lambda: str(engine.url), lambda: None, lambda: "", "news_monitor", lambda *_: [])
+    page = lxml_html.fromstring(board.page(NOW, "severity", False))
+    notes = page.xpath("//ul[@id='latest-stories']//span[@class='model-find']/text()")
+    assert notes == ["Kursk found by its model, 83% sure"]
 
 
 def test_stories_are_ordered_by_first_appearance(engine):

@@ -162,7 +162,7 @@ class Words:
 
     def by_model(self, probability: float) -> str:
         """'Found by the topic's model (83% sure), not by its query'; rounded down, never "100%"."""
-        percent = format_percent(math.floor(probability * 100) / 100, locale=self.language)
+        percent = format_percent(min(99, math.floor(probability * 100)) / 100, locale=self.language)
         return self("by_model", percent=percent)
 
     def join(self, names: list[str], shown: int = 2) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -207,10 +208,22 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
         grouped: dict[str, dict[str, Any]] = {}
         for row in rows:
             item = grouped.setdefault(
-                row["story"], {"story": row["story"], "event": row["event_key"], "topics": [], "copies": {}}
+                row["story"],
+                {
+                    "story": row["story"],
+                    "event": row["event_key"],
+                    "topics": [],
+                    "model_finds": [],
+                    "copies": {},
+                },
             )
             if row["topic_name"] not in item["topics"]:
                 item["topics"].append(row["topic_name"])
+                # the story's first copy of the topic: what the digest says for its leading copy
+                if row["found_by"] == "model":
+                    # rounded down, and a model is never certain: at most 99%
+                    percent = min(99, math.floor(row["model_probability"] * 100))
+                    item["model_finds"].append({"topic": row["topic_name"], "percent": percent})
             item["copies"].setdefault(
                 row["article_id"],
                 {
@@ -252,6 +265,7 @@ def _story(key: str, item: dict[str, Any]) -> dict[str, Any]:
         "outlet": first["outlet"],
         "agency": next((c["agency"] for c in copies if c["agency"]), None),
         "topics": item["topics"],
+        "model_finds": item["model_finds"],
         "first_published_at": first["published_at"],
         "latest_published_at": max(c["published_at"] for c in copies if c["published_at"]),
         "run_id": first["run_id"],
