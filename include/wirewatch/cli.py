@@ -290,7 +290,7 @@ def topics_test(
             f"model: probability {opinion.model.probability(counts):.3f} (a query match stands from "
             f"{opinion.settings.confirm}; the model alone matches from {opinion.settings.accept} within "
             f"the scope, which the text {'meets' if opinion.scope.test(doc) else 'does not meet'}); "
-            "the stems with the largest part in it:"
+            "the features with the largest part in it:"
         )
         for part in opinion.model.contributions(counts):
             out.print(f"  {part.share:+.2f}  {part.feature}")
@@ -317,7 +317,7 @@ def topics_train(
         ),
     ] = False,
 ) -> None:
-    """Train the topic's model (logistic regression over word stems) on labelled passages."""
+    """Train the topic's model (logistic regression over word stems and its term lists) on labelled passages."""
     from wirewatch.match import CompiledTopics
     from wirewatch.match.labels import LabelsError, load_passages
     from wirewatch.match.model import ModelError, file_sha256, train

@@ -220,11 +220,19 @@ def test_structure_names_the_lists_that_meet_in_the_headline_a_sentence_and_a_pa
     [
         ("the «\u202fKoursk\u202f» battalion", True),
         ('a pilot called "Kursk"', True),
+        ("der „Kursk“-Kommandeur", True),
+        ("(“Kursk” is his call sign)", True),
         ("fighting in Kursk", False),
+        ("Kursk at the start", False),
+        ("l'armée nord-coréenne", False),  # elisions and apostrophes follow a letter
+        ("lorsqu’ils", False),
+        ("the troops' Kursk sector", False),
+        ('"...to the front line." Kursk was quiet', False),  # a quotation closes after punctuation
     ],
 )
-def test_a_term_right_after_a_quotation_mark_is_quoted(text, expected):
-    assert quoted(text, text.index("K")) is expected
+def test_a_term_right_after_an_opening_quotation_mark_is_quoted(text, expected):
+    term = next(w for w in ("Kursk", "Koursk", "armée", "ils") if w in text)
+    assert quoted(text, text.index(term)) is expected
 
 
 def test_the_model_reads_where_the_topics_lists_meet_in_the_document(tmp_path):
@@ -241,7 +249,21 @@ def test_the_model_reads_where_the_topics_lists_meet_in_the_document(tmp_path):
     assert found['sentence:"@kursk"+@nk'] == 1
     # a topic without `model:` compiles no lists: its features are the words alone
     plain = compiled.get("plain")
-    assert not plain.lists and not any(":@" in f for f in compiled.model_features(plain, doc))
+    structural = ("title:", "sentence:", "paragraph:")
+    assert not plain.lists and not any(f.startswith(structural) for f in compiled.model_features(plain, doc))
+
+
+def test_a_term_list_that_cannot_stand_alone_is_no_feature_and_its_topic_still_compiles(tmp_path):
+    topics = TOPICS.replace("kursk: [kursk, sudzha]", "kursk: [kursk, sudzha]\n      notsub: ['-submarine']")
+    topics = topics.replace("'\"@nk soldiers kursk\"~6'", "'\"@nk soldiers kursk\"~6 AND @notsub'")
+    (tmp_path / "topics.yaml").write_text(topics, encoding="utf-8")
+    model_file(tmp_path / "m.json", {})
+    compiled = compile_topics(load_topics(tmp_path / "topics.yaml"))
+    assert not compiled.errors
+    entry = compiled.get("nk-kursk")
+    assert set(entry.lists) == {"nk", "kursk"}
+    doc = compiled.document(title="", body="North Korean soldiers reached Kursk.", language="en")
+    assert compiled.evaluate(entry, doc) is not None
 
 
 def test_presearch_still_offers_a_document_only_the_scope_can_match(tmp_path):

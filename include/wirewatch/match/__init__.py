@@ -89,8 +89,8 @@ class CompiledTopic:
     node: Node
     requirements: list[Requirement]
     opinion: SecondOpinion | None = None  # the topic's model, when it has one
-    # its term lists compiled one by one, when it has `model:` settings: where they meet is a feature
-    lists: dict[str, Node] = field(default_factory=dict)
+    # its term lists compiled one by one, with their words, when a model reads them: where they meet
+    lists: dict[str, tuple[Node, tuple[Word, ...]]] = field(default_factory=dict)
 
     @property
     def anchor(self) -> frozenset[Word]:
@@ -121,7 +121,7 @@ def _compile(
         try:
             node = compiler.compile(topic.query)
             if topic.model is not None or not load_models:
-                lists = {name: compiler.compile(f"@{name}", f"terms.{name}") for name in topic.terms}
+                lists = _list_nodes(compiler, topic)
             if topic.model is not None and load_models:
                 scope = compiler.compile(topic.model.scope, "model.scope")
                 opinion = SecondOpinion(load_model(topics.model_path(topic)), topic.model, scope)
@@ -224,23 +224,45 @@ class CompiledTopics:
         return next((entry for entry in self.topics if entry.topic.id == topic_id), None)
 
 
-def _places(lists: dict[str, Node], doc: Document) -> Iterator[Place]:
+def _list_nodes(compiler: Compiler, topic: Topic) -> dict[str, tuple[Node, tuple[Word, ...]]]:
+    """Each term list compiled alone, with its words. A list that cannot stand alone (a NOT only,
+    used as `AND @list`) is no feature; the query decides whether the topic compiles."""
+    found = {}
+    for name in topic.terms:
+        try:
+            node = compiler.compile(f"@{name}", f"terms.{name}")
+        except QueryError:
+            continue
+        found[name] = node, tuple(dict.fromkeys(node.words()))
+    return found
+
+
+def _places(lists: dict[str, tuple[Node, tuple[Word, ...]]], doc: Document) -> Iterator[Place]:
     """Each hit of each term list: its name (quoted: `"@name"`), field, body sentence and paragraph."""
-    for name, node in lists.items():
+    present = doc.present_in["body"]
+    for name, (node, words) in lists.items():
         if not node.test(doc):
             continue
         raw: list = []
         node.hits(doc, raw)
+        # a hit starts where an occurrence of its first word does
         units = {
             occ[2]: (occ[SENTENCE], occ[PARAGRAPH])
-            for w in node.words()
-            for occ in doc.word_occurrences(w, "body")
+            for word in words
+            if word.id in present
+            for occ in doc.word_occurrences(word, "body")
         }
         for _, hit_field, start, _ in raw:
-            if hit_field in ("title", "body"):
-                label = f'"@{name}"' if quoted(doc.texts[hit_field], start) else f"@{name}"
-                sentence, paragraph = units.get(start, (0, 0)) if hit_field == "body" else (0, 0)
-                yield label, hit_field, sentence, paragraph
+            if hit_field == "title":
+                yield (f'"@{name}"' if quoted(doc.texts["title"], start) else f"@{name}"), "title", 0, 0
+            elif hit_field == "body":
+                sentence, paragraph = units[start]
+                yield (
+                    (f'"@{name}"' if quoted(doc.texts["body"], start) else f"@{name}"),
+                    "body",
+                    sentence,
+                    paragraph,
+                )
 
 
 def compile_topics(topics: TopicsFile) -> CompiledTopics:

@@ -1,4 +1,5 @@
-"""A topic's model: logistic regression over a document's word stems and pairs of stems.
+"""A topic's model: logistic regression over a document's word stems, pairs of stems, and where
+the topic's term lists meet.
 
 A query says what an analyst means, but fresh coverage names the troops or the place in ways no
 one listed. A model trained on labelled passages (`wirewatch topics train`) weighs every word
@@ -62,15 +63,24 @@ def features(normalizer: Normalizer, title: str, body: str, language: str | None
     return counts
 
 
-# a term right after one of these is a name or a quotation ("the «Kursk» battalion"), not the place
+# a term right after an opening one is a name or a quotation ("the «Kursk» battalion"), not the place
 QUOTATION_MARKS = frozenset("\"'«»„“”‚‘’‹›")
+# what a mark that opens a quotation follows; after a letter it is an elision or an apostrophe
+# ("l'armée", "troops' Kursk"), after punctuation it closes one ('...line." North')
+_BEFORE_OPENING = frozenset(" \t\n\u00a0\u202f([{–—-") | QUOTATION_MARKS
+_SPACES = " \u00a0\u202f"
 # a place of a term list's hit: the list's name, the field, and the body sentence and paragraph
 Place = tuple[str, str, int, int]
 
 
 def quoted(text: str, start: int) -> bool:
-    """Whether the term at start follows a quotation mark (a space between them allowed)."""
-    return text[:start].rstrip(" \u00a0\u202f")[-1:] in QUOTATION_MARKS
+    """Whether the term at start follows a quotation mark that opens (a space between them allowed)."""
+    i = start
+    while i and text[i - 1] in _SPACES:  # from the term back: long texts have many hits
+        i -= 1
+    if not i or text[i - 1] not in QUOTATION_MARKS:
+        return False
+    return i == 1 or text[i - 2] in _BEFORE_OPENING
 
 
 def structure(places: Iterable[Place]) -> Counter[str]:
@@ -137,7 +147,7 @@ class TopicModel:
     def as_json(self) -> dict:
         return {
             "format": FORMAT,
-            "kind": "logistic regression over stems and stem pairs, sublinear tf-idf, unit length",
+            "kind": "logistic regression over stems, stem pairs and term lists that meet, sublinear tf-idf, unit length",
             "min_df": self.min_df,
             "c": self.c,
             "trained_on": self.trained_on,
