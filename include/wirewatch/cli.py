@@ -320,7 +320,7 @@ def topics_train(
     """Train the topic's model (logistic regression over word stems and its term lists) on labelled passages."""
     from wirewatch.match import CompiledTopics
     from wirewatch.match.labels import LabelsError, load_passages
-    from wirewatch.match.model import ModelError, file_sha256, train
+    from wirewatch.match.model import ModelError, file_sha256, term_lists_sha256, train
 
     try:
         topics = load_topics(Settings.from_env().topics_file)
@@ -359,6 +359,7 @@ def topics_train(
         model = train(samples, positive, provenance)
     except ModelError as exc:
         _fail(f"{topic}: {exc}")
+    model.lists_sha256 = term_lists_sha256(chosen.terms)
     model.save(target)
     err.print(
         f"{target}: {len(model.terms)} features from {len(samples)} passages "

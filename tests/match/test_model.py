@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from wirewatch.cli import app
 from wirewatch.config import load_topics
-from wirewatch.match import compile_topics
+from wirewatch.match import compile_topics, review_topics
 from wirewatch.match.labels import Passage, load_passages, score_topic
 from wirewatch.match.model import (
     ModelError,
@@ -21,6 +21,7 @@ from wirewatch.match.model import (
     load_model,
     quoted,
     structure,
+    term_lists_sha256,
     train,
     words,
 )
@@ -290,6 +291,20 @@ def test_a_missing_or_broken_model_leaves_its_topic_out_with_a_clear_error(tmp_p
     assert error.where == "model.scope" and error.line == 12, str(error)
 
 
+def test_topics_check_warns_when_the_model_was_trained_on_other_term_lists(tmp_path):
+    topics_with_model(tmp_path, {})  # a model that names no term lists: nothing to compare
+    topics = load_topics(tmp_path / "topics.yaml")
+    assert review_topics(topics)[1] == []
+    lists = topics.topics[0].terms
+    TopicModel({}, 0.0, lists_sha256=term_lists_sha256(lists)).save(tmp_path / "m.json")
+    assert review_topics(topics)[1] == []
+    TopicModel({}, 0.0, lists_sha256=term_lists_sha256({**lists, "kursk": ["kursk"]})).save(
+        tmp_path / "m.json"
+    )
+    (warning,) = review_topics(topics)[1]
+    assert "'nk-kursk': its model was trained before its term lists last changed" in warning
+
+
 def test_accept_below_confirm_is_refused():
     from pydantic import ValidationError
 
@@ -341,6 +356,7 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     assert result.exit_code == 0, result.output
     model = load_model(tmp_path / "m.json")
     assert [t["file"] for t in model.trained_on] == [files[1], files[3]]
+    assert model.lists_sha256 == term_lists_sha256(load_topics(tmp_path / "topics.yaml").topics[0].terms)
     assert all(len(t["sha256"]) == 64 and t["passages"] > 10 for t in model.trained_on)
     rows = [line for line in result.stdout.splitlines() if "labels" in line or "│ all " in line]
     assert len(rows) == 3, result.stdout  # one per file, then all
@@ -363,6 +379,12 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "include/config/models/dprk-troops-kursk.json"
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_term_lists():
+    topics = load_topics(REPO / "include/config/topics.yaml")
+    assert load_model(SHIPPED).lists_sha256 is not None
+    assert review_topics(topics)[1] == [], "run `make topic-model` after editing the term lists"
 
 
 def test_the_shipped_model_was_trained_on_the_labelled_sets_as_they_are_and_not_on_the_held_out_one():

@@ -20,7 +20,16 @@ from pathlib import Path
 from wirewatch.config import ConfigError, Settings, Topic, TopicModelSettings, TopicsFile, load_topics
 from wirewatch.match.document import PARAGRAPH, SENTENCE, Document, Word, WordFinder
 from wirewatch.match.explain import Hit, TopicMatch, explain, snippet
-from wirewatch.match.model import ModelError, Place, TopicModel, features, load_model, quoted, structure
+from wirewatch.match.model import (
+    ModelError,
+    Place,
+    TopicModel,
+    features,
+    load_model,
+    quoted,
+    structure,
+    term_lists_sha256,
+)
 from wirewatch.match.normalize import COMPOUND_HEADS, STEMMED_LANGUAGES, Normalizer
 from wirewatch.match.presearch import Presearcher
 from wirewatch.match.query import (
@@ -275,11 +284,17 @@ def check_topics(topics: TopicsFile) -> list[TopicError]:
 
 
 def review_topics(topics: TopicsFile) -> tuple[list[TopicError], list[str]]:
-    """One compile: the topics whose query fails, and the clauses whose cost can grow fast on long
-    texts (many proximity slots, very wide proximity)."""
+    """One compile: the topics whose query fails, the clauses whose cost can grow fast on long
+    texts (many proximity slots, very wide proximity), and the models trained on other term lists."""
     _, _, compiled, errors = _compile(topics)
     warnings = []
     for entry in compiled:
+        trained = entry.opinion.model.lists_sha256 if entry.opinion is not None else None
+        if trained is not None and trained != term_lists_sha256(entry.topic.terms):
+            warnings.append(
+                f"topic {entry.topic.id!r}: its model was trained before its term lists last changed: "
+                "train it again (`wirewatch topics train`)"
+            )
         stack = [entry.node]
         while stack:
             node = stack.pop()

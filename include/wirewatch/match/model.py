@@ -119,6 +119,8 @@ class TopicModel:
     trained_on: list[dict] = field(default_factory=list)  # each labels file: path, sha256, passages
     min_df: int = MIN_DF
     c: float = C
+    # the topic's term lists when it was trained (term_lists_sha256): its list features come from them
+    lists_sha256: str | None = None
 
     def _known_values(self, counts: Counter[str]) -> tuple[list[tuple[str, float, float]], float]:
         """(feature, tf-idf value, weight) of each feature the model knows, and the values' norm."""
@@ -151,6 +153,7 @@ class TopicModel:
             "min_df": self.min_df,
             "c": self.c,
             "trained_on": self.trained_on,
+            "term_lists_sha256": self.lists_sha256,
             "bias": self.bias,
             "terms": {f: [round(idf, 6), round(w, 6)] for f, (idf, w) in sorted(self.terms.items())},
         }
@@ -188,12 +191,22 @@ def load_model(path: Path) -> TopicModel:
     for key in ("bias", "min_df", "c"):
         if not _finite(data.get(key)):
             raise ModelError(f"{path}: field {key!r} must be a finite number")
-    return TopicModel(parsed, float(data["bias"]), trained_on, int(data["min_df"]), float(data["c"]))
+    lists_sha256 = data.get("term_lists_sha256")
+    if lists_sha256 is not None and not isinstance(lists_sha256, str):
+        raise ModelError(f"{path}: field 'term_lists_sha256' must be a string")
+    return TopicModel(
+        parsed, float(data["bias"]), trained_on, int(data["min_df"]), float(data["c"]), lists_sha256
+    )
 
 
 def _finite(value: object) -> bool:
     # JSON numbers, but not true/false, NaN or Infinity (which json.loads accepts)
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def term_lists_sha256(terms: dict) -> str:
+    """A topic's term lists as a digest: a model trained on other lists reads stale list features."""
+    return hashlib.sha256(json.dumps(terms, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def file_sha256(path: Path) -> str:
