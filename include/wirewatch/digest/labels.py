@@ -121,6 +121,12 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def certainty_percent(probability: float) -> int:
+    """A model's probability as whole percent, rounded down and at most 99: probabilities are
+    stored to 0.001, and "100% sure" would claim what no model knows."""
+    return min(99, math.floor(probability * 100))
+
+
 class Words:
     """Labels, counts, dates and times in one language and time zone."""
 
@@ -161,8 +167,8 @@ class Words:
         return " ".join(text.split())
 
     def by_model(self, probability: float) -> str:
-        """'Found by the topic's model (83% sure), not by its query'; rounded down, never "100%"."""
-        percent = format_percent(min(99, math.floor(probability * 100)) / 100, locale=self.language)
+        """'Found by the topic's model (83% sure), not by its query'."""
+        percent = format_percent(certainty_percent(probability) / 100, locale=self.language)
         return self("by_model", percent=percent)
 
     def join(self, names: list[str], shown: int = 2) -> str:

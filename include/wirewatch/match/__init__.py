@@ -262,16 +262,11 @@ def _places(lists: dict[str, tuple[Node, tuple[Word, ...]]], doc: Document) -> I
             for occ in doc.word_occurrences(word, "body")
         }
         for _, hit_field, start, _ in raw:
-            if hit_field == "title":
-                yield (f'"@{name}"' if quoted(doc.texts["title"], start) else f"@{name}"), "title", 0, 0
-            elif hit_field == "body":
-                sentence, paragraph = units[start]
-                yield (
-                    (f'"@{name}"' if quoted(doc.texts["body"], start) else f"@{name}"),
-                    "body",
-                    sentence,
-                    paragraph,
-                )
+            if hit_field not in ("title", "body"):
+                continue
+            label = f'"@{name}"' if quoted(doc.texts[hit_field], start) else f"@{name}"
+            sentence, paragraph = units[start] if hit_field == "body" else (0, 0)
+            yield label, hit_field, sentence, paragraph
 
 
 def compile_topics(topics: TopicsFile) -> CompiledTopics:

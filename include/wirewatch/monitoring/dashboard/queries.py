@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, case, func, select
 
 from wirewatch.config import Feed, PollingPolicy
+from wirewatch.digest.labels import certainty_percent
 from wirewatch.monitoring import health
 from wirewatch.redact import redact
 from wirewatch.warehouse.schema import alert_states, articles, feed_polls, feeds, matches
@@ -221,8 +221,7 @@ def latest_stories(engine: Engine, limit: int = 25) -> list[dict[str, Any]]:
                 item["topics"].append(row["topic_name"])
                 # the story's first copy of the topic: what the digest says for its leading copy
                 if row["found_by"] == "model":
-                    # rounded down, and a model is never certain: at most 99%
-                    percent = min(99, math.floor(row["model_probability"] * 100))
+                    percent = certainty_percent(row["model_probability"])
                     item["model_finds"].append({"topic": row["topic_name"], "percent": percent})
             item["copies"].setdefault(
                 row["article_id"],
