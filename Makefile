@@ -76,6 +76,7 @@ bench: install
 	$(PY) -m benchmarks.extract
 	$(PY) -m benchmarks.e2e
 	$(PY) -m benchmarks.match
+	$(PY) -m benchmarks.topic_padding
 	$(PY) -m benchmarks.polling
 	$(PY) -m benchmarks.dedup_eval
 	$(PY) -m benchmarks.dedup_eval --translations dev
