@@ -132,8 +132,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets but heldout25, so they are in-sample
-# figures: a guard against regressions, above what fresh text gets (heldout25; README, Topics).
+# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
+# against regressions, above what fresh text gets (heldout26; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -169,7 +169,7 @@ FLOORS = {
     ("heldout6", "fr"): (0.98, 0.98),  # 0.983 / 0.983
     ("heldout6", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout7", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout7", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout7", "fr"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout7", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -210,9 +210,9 @@ FLOORS = {
     ("heldout24", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout24", "fr"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout24", "en"): (1.00, 0.98),  # 1.000 / 0.987
-    ("heldout25", "de"): (0.97, 0.97),  # 0.973 / 0.973
-    ("heldout25", "fr"): (0.97, 0.97),  # 0.972 / 0.972
-    ("heldout25", "en"): (0.98, 1.00),  # 0.987 / 1.000
+    ("heldout25", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout25", "fr"): (1.00, 0.98),  # 1.000 / 0.986
+    ("heldout25", "en"): (1.00, 1.00),  # 1.000 / 1.000
 }
 
 
