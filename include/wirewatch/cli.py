@@ -316,6 +316,13 @@ def topics_train(
             help="also score each file with a model trained on the other files: model, query, both",
         ),
     ] = False,
+    judge_on: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="with --cross-validate: one more row, these --labels files pooled (the sets the "
+            "query was never tuned on); repeat it"
+        ),
+    ] = None,
 ) -> None:
     """Train the topic's model (logistic regression over word stems and its term lists) on labelled passages."""
     from wirewatch.match import CompiledTopics
@@ -333,6 +340,11 @@ def topics_train(
         _fail(f"topic {topic!r} has no `model:` in {topics.path}: give --out")
     if cross_validate and len(labels) < 2:
         _fail("--cross-validate holds out one file at a time: give two --labels files or more")
+    judged = {str(path) for path in judge_on or ()}
+    if judged and not cross_validate:
+        _fail("--judge-on pools files of --cross-validate: give --cross-validate")
+    if unknown := judged - {str(path) for path in labels}:
+        _fail(f"--judge-on {', '.join(sorted(unknown))}: not among the --labels files")
     target = out if out is not None else topics.model_path(chosen)
     # the query alone (its model's weights not read) and its scope alone: the features, the comparison
     parts = [chosen]
@@ -368,10 +380,10 @@ def topics_train(
     if cross_validate:
         query = [compiled.evaluate(compiled.topics[0], doc) is not None for doc in docs]
         in_scope = [len(parts) == 1 or compiled.evaluate(compiled.topics[1], doc) is not None for doc in docs]
-        _print_cross_validation(chosen, samples, positive, files, query, in_scope)
+        _print_cross_validation(chosen, samples, positive, files, query, in_scope, judged)
 
 
-def _print_cross_validation(topic, samples, positive, files, query, in_scope) -> None:
+def _print_cross_validation(topic, samples, positive, files, query, in_scope, judged: set[str]) -> None:
     from wirewatch.match.labels import Tally
     from wirewatch.match.model import ModelError, cross_validated
 
@@ -387,6 +399,7 @@ def _print_cross_validation(topic, samples, positive, files, query, in_scope) ->
     for name in deciders:
         table.add_column(f"{name} P / R", justify="right")
     totals = {name: Tally() for name in deciders}
+    pooled = {name: Tally() for name in deciders}
     for group in dict.fromkeys(files):
         tallies = {name: Tally() for name in deciders}
         for i in (i for i, g in enumerate(files) if g == group):
@@ -394,8 +407,14 @@ def _print_cross_validation(topic, samples, positive, files, query, in_scope) ->
                 hit = decide(i)
                 tallies[name].add(positive[i], hit)
                 totals[name].add(positive[i], hit)
+                if group[0] in judged:
+                    pooled[name].add(positive[i], hit)
         table.add_row(" ".join(group), *(f"{t.precision:.3f} / {t.recall:.3f}" for t in tallies.values()))
     table.add_row("all", *(f"{t.precision:.3f} / {t.recall:.3f}" for t in totals.values()))
+    if judged:
+        table.add_row(
+            "--judge-on files pooled", *(f"{t.precision:.3f} / {t.recall:.3f}" for t in pooled.values())
+        )
     _out().print(table)
     note = "model: probability 0.5 or more"
     if topic.model is not None:

@@ -361,6 +361,20 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     rows = [line for line in result.stdout.splitlines() if "labels" in line or "│ all " in line]
     assert len(rows) == 3, result.stdout  # one per file, then all
 
+    judged = CliRunner().invoke(
+        app, ["topics", "train", "nk-kursk", *files, "--cross-validate", "--judge-on", files[3]], env=env
+    )
+    assert judged.exit_code == 0, judged.output
+    per_file = {
+        line.split("│")[1].strip(): line.split("│")[2:] for line in judged.stdout.splitlines() if "│" in line
+    }
+    assert per_file["--judge-on files pooled"] == per_file[f"{files[3]} en"]
+    assert per_file["--judge-on files pooled"] != per_file["all"]
+    stray = CliRunner().invoke(
+        app, ["topics", "train", "nk-kursk", *files, "--cross-validate", "--judge-on", "other.jsonl"], env=env
+    )
+    assert stray.exit_code == 2 and "--judge-on other.jsonl: not among the --labels files" in stray.output
+
     tested = CliRunner().invoke(
         app,
         ["topics", "test", "nk-kursk", "--language", "en", "--text", "Kim's men fought near Sudzha."],
