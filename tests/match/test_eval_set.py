@@ -28,7 +28,7 @@ model was trained again with heldout25 (de 0.986/0.971, fr 0.971/0.957, en 0.957
 tests/data/heldout27, scored once after it was trained again with heldout26 (de 1.000/0.944,
 fr 0.986/0.971, en 0.986/0.971), and tests/data/heldout28, scored once after the thresholds were
 chosen again and the model trained again with heldout27 (de 0.986/0.958, fr 1.000/0.986,
-en 1.000/0.958). All but heldout28 are development data now: their floors, per
+en 1.000/0.958). All are development data now: their floors, per
 set and language so that a language cannot be neglected behind the others, guard against
 regressions and are no estimate for unseen text.
 """
@@ -70,7 +70,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -115,7 +115,7 @@ def test_the_sets_are_large_and_hard():
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
     for passages in [
-        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27)),
+        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28)),
         DEV13,
         DEV17,
         DEV18,
@@ -138,7 +138,7 @@ SETS = {
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout28; README, Topics).
+# against regressions, above what fresh text gets (heldout29; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -146,7 +146,7 @@ FLOORS = {
     ("dev", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev2", "de"): (0.98, 1.00),  # 0.989 / 1.000
+    ("dev2", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev2", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev2", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "de"): (1.00, 1.00),  # 1.000 / 1.000
@@ -219,11 +219,14 @@ FLOORS = {
     ("heldout25", "fr"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout25", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout26", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout26", "fr"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout26", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout26", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout28", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout28", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout28", "en"): (1.00, 1.00),  # 1.000 / 1.000
 }
 
 
