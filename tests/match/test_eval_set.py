@@ -29,7 +29,7 @@ tests/data/heldout27, scored once after it was trained again with heldout26 (de 
 fr 0.986/0.971, en 0.986/0.971), and tests/data/heldout28, scored once after the thresholds were
 chosen again and the model trained again with heldout27 (de 0.986/0.958, fr 1.000/0.986,
 en 1.000/0.958), and tests/data/heldout29, scored once after the model was trained again with heldout28
-(de 0.972/0.958, fr 0.986/0.958, en 1.000/0.929). All but heldout29 are development data now: their floors, per
+(de 0.972/0.958, fr 0.986/0.958, en 1.000/0.929). All are development data now: their floors, per
 set and language so that a language cannot be neglected behind the others, guard against
 regressions and are no estimate for unseen text.
 """
@@ -71,7 +71,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -116,7 +116,7 @@ def test_the_sets_are_large_and_hard():
     for passages in (DEV3, HELDOUT[3]):
         assert len(passages) >= 400 and sum(p["label"] == "neg" for p in passages) >= 0.5 * len(passages)
     for passages in [
-        *(HELDOUT[n] for n in (4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28)),
+        *(passages for n, passages in HELDOUT.items() if n != 3),  # heldout3 is checked above
         DEV13,
         DEV17,
         DEV18,
@@ -139,7 +139,7 @@ SETS = {
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
 # The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout29; README, Topics).
+# against regressions, above what fresh text gets (heldout30; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -147,15 +147,15 @@ FLOORS = {
     ("dev", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev2", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev2", "de"): (0.97, 1.00),  # 0.977 / 1.000
     ("dev2", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev2", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev2", "en"): (0.98, 1.00),  # 0.988 / 1.000
     ("dev3", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev13", "de"): (1.00, 0.98),  # 1.000 / 0.986
     ("dev13", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev13", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev13", "en"): (0.98, 1.00),  # 0.986 / 1.000
     ("dev17", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev17", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev17", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -163,7 +163,7 @@ FLOORS = {
     ("dev18", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev18", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("dev20", "de"): (1.00, 0.98),  # 1.000 / 0.986
-    ("dev20", "fr"): (1.00, 0.98),  # 1.000 / 0.986
+    ("dev20", "fr"): (0.98, 0.98),  # 0.986 / 0.986
     ("dev20", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout3", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -172,11 +172,11 @@ FLOORS = {
     ("heldout4", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout6", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout6", "fr"): (0.98, 0.98),  # 0.983 / 0.983
+    ("heldout6", "fr"): (0.95, 0.98),  # 0.952 / 0.983
     ("heldout6", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout7", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout7", "fr"): (0.98, 1.00),  # 0.986 / 1.000
-    ("heldout7", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout7", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout8", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -189,14 +189,14 @@ FLOORS = {
     ("heldout11", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout12", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout12", "de"): (0.98, 1.00),  # 0.987 / 1.000
     ("heldout12", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout12", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout14", "de"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout14", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout14", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout15", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout15", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout15", "fr"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout15", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout16", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout16", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -208,26 +208,29 @@ FLOORS = {
     ("heldout21", "fr"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout21", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout22", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout22", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout22", "fr"): (0.97, 1.00),  # 0.974 / 1.000
     ("heldout22", "en"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout23", "de"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout23", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout23", "en"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout24", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout24", "fr"): (1.00, 0.98),  # 1.000 / 0.987
-    ("heldout24", "en"): (1.00, 0.98),  # 1.000 / 0.987
+    ("heldout24", "fr"): (0.98, 0.98),  # 0.987 / 0.987
+    ("heldout24", "en"): (0.96, 0.98),  # 0.961 / 0.987
     ("heldout25", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout25", "fr"): (1.00, 0.98),  # 1.000 / 0.986
-    ("heldout25", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout25", "fr"): (0.98, 0.98),  # 0.986 / 0.986
+    ("heldout25", "en"): (0.98, 1.00),  # 0.987 / 1.000
     ("heldout26", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout26", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout26", "fr"): (0.98, 0.98),  # 0.986 / 0.986
     ("heldout26", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout27", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout28", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout27", "en"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout28", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout28", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout28", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout29", "de"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout29", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout29", "en"): (1.00, 1.00),  # 1.000 / 1.000
 }
 
 
