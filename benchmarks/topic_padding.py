@@ -21,7 +21,7 @@ from wirewatch.match import compile_topics
 from wirewatch.match.labels import load_passages, score_topic
 
 REPO = Path(__file__).resolve().parents[1]
-HELDOUT = [REPO / f"tests/data/heldout25/dprk_kursk_heldout25_{lang}.jsonl" for lang in ("de", "fr", "en")]
+HELDOUT = [REPO / f"tests/data/heldout30/dprk_kursk_heldout30_{lang}.jsonl" for lang in ("de", "fr", "en")]
 
 
 def filler_by_language(count: int = 3000) -> dict[str, list[str]]:
@@ -37,7 +37,12 @@ def filler_by_language(count: int = 3000) -> dict[str, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=3000)
-    parser.add_argument("--labels", type=Path, action="append", help="labelled passages (default: heldout25)")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        action="append",
+        help="labelled passages (default: heldout30, the last set scored blind)",
+    )
     args = parser.parse_args()
     topics = load_topics(REPO / "include/config/topics.yaml")
     compiled = compile_topics(topics)
