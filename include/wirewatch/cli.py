@@ -319,8 +319,8 @@ def topics_train(
     judge_on: Annotated[
         list[Path] | None,
         typer.Option(
-            help="with --cross-validate: one more row, these --labels files pooled (the sets the "
-            "query was never tuned on); repeat it"
+            help="with --cross-validate: one more row, these --labels files pooled (e.g. the sets "
+            "a query was never tuned on); repeat it"
         ),
     ] = None,
 ) -> None:
@@ -340,11 +340,14 @@ def topics_train(
         _fail(f"topic {topic!r} has no `model:` in {topics.path}: give --out")
     if cross_validate and len(labels) < 2:
         _fail("--cross-validate holds out one file at a time: give two --labels files or more")
-    judged = {str(path) for path in judge_on or ()}
-    if judged and not cross_validate:
+    if judge_on and not cross_validate:
         _fail("--judge-on pools files of --cross-validate: give --cross-validate")
-    if unknown := judged - {str(path) for path in labels}:
-        _fail(f"--judge-on {', '.join(sorted(unknown))}: not among the --labels files")
+    # the same file however it is spelled (relative, absolute, through a link)
+    given = {path.resolve() for path in labels}
+    if unknown := [str(path) for path in judge_on or () if path.resolve() not in given]:
+        _fail(f"--judge-on {', '.join(unknown)}: not among the --labels files")
+    pooled_on = {path.resolve() for path in judge_on or ()}
+    judged = {str(path) for path in labels if path.resolve() in pooled_on}
     target = out if out is not None else topics.model_path(chosen)
     # the query alone (its model's weights not read) and its scope alone: the features, the comparison
     parts = [chosen]

@@ -28,12 +28,13 @@ model was trained again with heldout25 (de 0.986/0.971, fr 0.971/0.957, en 0.957
 tests/data/heldout27, scored once after it was trained again with heldout26 (de 1.000/0.944,
 fr 0.986/0.971, en 0.986/0.971), and tests/data/heldout28, scored once after the thresholds were
 chosen again and the model trained again with heldout27 (de 0.986/0.958, fr 1.000/0.986,
-en 1.000/0.958), and tests/data/heldout29, scored once after the model was trained again with heldout28
-(de 0.972/0.958, fr 0.986/0.958, en 1.000/0.929), and tests/data/heldout30, scored once after the
-model was trained again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000). All but
-heldout30 are development data now: their floors, per
-set and language so that a language cannot be neglected behind the others, guard against
-regressions and are no estimate for unseen text.
+en 1.000/0.958), and tests/data/heldout29, scored once after the thresholds were chosen again and
+the model trained again with heldout28 (de 0.972/0.958, fr 0.986/0.958, en 1.000/0.929), and
+tests/data/heldout30, scored once after the thresholds were chosen again and the model trained
+again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000). All but heldout30 are
+development data now: their floors, per set and language so that a language cannot be neglected
+behind the others, guard against regressions and are no estimate for unseen text. heldout30's
+floors are its blind figures.
 """
 
 import json
@@ -73,7 +74,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -140,8 +141,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout30; README, Topics).
+# The topic's model was trained on every one of these sets but heldout30, so they are in-sample
+# figures: a guard against regressions, above what fresh text gets (heldout30; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -233,6 +234,9 @@ FLOORS = {
     ("heldout29", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout29", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout29", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout30", "de"): (1.00, 0.94),  # 1.000 / 0.944, scored blind
+    ("heldout30", "fr"): (0.98, 0.94),  # 0.986 / 0.944, scored blind
+    ("heldout30", "en"): (0.98, 1.00),  # 0.986 / 1.000, scored blind
 }
 
 

@@ -351,7 +351,12 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
         ]
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         files += ["--labels", str(path)]
-    env = {"WIREWATCH_TOPICS_FILE": str(tmp_path / "topics.yaml")}
+    # not a terminal, so rich does not wrap the table's rows (which the assertions split at │)
+    env = {
+        "WIREWATCH_TOPICS_FILE": str(tmp_path / "topics.yaml"),
+        "FORCE_COLOR": None,
+        "TTY_COMPATIBLE": None,
+    }
     result = CliRunner().invoke(app, ["topics", "train", "nk-kursk", *files, "--cross-validate"], env=env)
     assert result.exit_code == 0, result.output
     model = load_model(tmp_path / "m.json")
@@ -361,19 +366,27 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     rows = [line for line in result.stdout.splitlines() if "labels" in line or "│ all " in line]
     assert len(rows) == 3, result.stdout  # one per file, then all
 
-    judged = CliRunner().invoke(
-        app, ["topics", "train", "nk-kursk", *files, "--cross-validate", "--judge-on", files[3]], env=env
-    )
-    assert judged.exit_code == 0, judged.output
-    per_file = {
-        line.split("│")[1].strip(): line.split("│")[2:] for line in judged.stdout.splitlines() if "│" in line
-    }
-    assert per_file["--judge-on files pooled"] == per_file[f"{files[3]} en"]
-    assert per_file["--judge-on files pooled"] != per_file["all"]
+    def rows_of(*judge_on: str) -> dict[str, list[str]]:
+        args = [arg for path in judge_on for arg in ("--judge-on", path)]
+        judged = CliRunner().invoke(
+            app, ["topics", "train", "nk-kursk", *files, "--cross-validate", *args], env=env
+        )
+        assert judged.exit_code == 0, judged.output
+        lines = judged.stdout.splitlines()
+        return {line.split("│")[1].strip(): line.split("│")[2:] for line in lines if "│" in line}
+
+    # the second file spelled another way is still the second file
+    one = rows_of(str(Path(files[3]).parent / ".." / Path(files[3]).parent.name / Path(files[3]).name))
+    assert one[f"{files[3]} en"] != one["all"]  # else the next assertion could not tell them apart
+    assert one["--judge-on files pooled"] == one[f"{files[3]} en"]
+    both = rows_of(files[1], files[3])
+    assert both["--judge-on files pooled"] == both["all"]
     stray = CliRunner().invoke(
         app, ["topics", "train", "nk-kursk", *files, "--cross-validate", "--judge-on", "other.jsonl"], env=env
     )
     assert stray.exit_code == 2 and "--judge-on other.jsonl: not among the --labels files" in stray.output
+    alone = CliRunner().invoke(app, ["topics", "train", "nk-kursk", *files, "--judge-on", files[1]], env=env)
+    assert alone.exit_code == 2 and "give --cross-validate" in alone.output
 
     tested = CliRunner().invoke(
         app,
