@@ -97,12 +97,11 @@ def structure(places: Iterable[Place]) -> Counter[str]:
             sentences.setdefault(sentence, set()).add(name)
             paragraphs.setdefault(paragraph, set()).add(name)
     found = {f"title:{name}" for name in title}
+    found.update(f"sentence:{name}" for names in sentences.values() for name in names)
     for unit, groups in (("sentence", sentences), ("paragraph", paragraphs)):
         for names in groups.values():
             ordered = sorted(names)
             found.update(f"{unit}:{a}+{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :])
-            if unit == "sentence":
-                found.update(f"sentence:{name}" for name in ordered)
     return Counter(found)
 
 
