@@ -467,13 +467,17 @@ def _print_label_report(topics, compiled, entry, paths: list[Path], as_json: boo
         positives = tally.true_pos + tally.false_neg
         out.print(
             f"{lang}: precision {tally.precision:.3f} recall {tally.recall:.3f} "
-            f"({tally.true_pos} of {positives} found, {tally.false_pos} false hits)"
+            f"({tally.true_pos} of {positives} found, {_count(tally.false_pos, 'false hit')})"
         )
     o = report.overall
     out.print(
         f"{entry.topic.id} on {len(passages)} passages: precision {o.precision:.3f} recall {o.recall:.3f} "
-        f"({len(report.misses)} misses, {len(report.false_hits)} false hits)"
+        f"({_count(len(report.misses), 'miss', 'misses')}, {_count(len(report.false_hits), 'false hit')})"
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _print_clauses(out, report) -> None:

@@ -203,13 +203,13 @@ def test_topics_test_with_labels_prints_precision_recall_and_every_error(tmp_pat
     out = result.stdout
     assert "MISS      p2 (en)" in out and "no branch matched: @north_korea, " in out
     assert "FALSE HIT n2 (de)" in out and "matched terms" in out
-    assert "on 4 passages: precision 0.500 recall 0.500 (1 misses, 1 false hits)" in out
+    assert "on 4 passages: precision 0.500 recall 0.500 (1 miss, 1 false hit)" in out
     assert "de: precision 0.000 recall 1.000" in out
     # several files: one report over all their passages
     more = tmp_path / "more.jsonl"
     more.write_text(json.dumps(passages[2]) + "\n", encoding="utf-8")
     both = cli(["topics", "test", "dprk-troops-kursk", "--labels", str(labels), "--labels", str(more)])
-    assert "on 5 passages: precision 0.500 recall 0.500 (1 misses, 1 false hits)" in both.stdout
+    assert "on 5 passages: precision 0.500 recall 0.500 (1 miss, 1 false hit)" in both.stdout
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "label": "maybe", "text": "t"}\n', encoding="utf-8")
     bad = cli(["topics", "test", "dprk-troops-kursk", "--labels", str(labels), "--labels", str(broken)])
