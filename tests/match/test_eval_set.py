@@ -31,9 +31,13 @@ chosen again and the model trained again with heldout27 (de 0.986/0.958, fr 1.00
 en 1.000/0.958), and tests/data/heldout29, scored once after the thresholds were chosen again and
 the model trained again with heldout28 (de 0.972/0.958, fr 0.986/0.958, en 1.000/0.929), and
 tests/data/heldout30, scored once after the thresholds were chosen again and the model trained
-again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000). All are development data
-now: their floors, per set and language so that a language cannot be neglected behind the others,
-guard against regressions and are no estimate for unseen text (tests/data/heldout31 is held out).
+again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000), and tests/data/heldout31
+and heldout32, both scored once on one topic, after its scope learnt the region described without
+its name and the model was trained again with heldout30 (heldout31 de 1.000/1.000, fr 1.000/0.971,
+en 1.000/0.986; heldout32 de 0.986/1.000, fr 1.000/0.958, en 1.000/0.986). All but heldout31 and
+heldout32 are development data now: their floors, per set and language so that a language cannot
+be neglected behind the others, guard against regressions and are no estimate for unseen text.
+The floors of heldout31 and heldout32, on which the model was not trained, are their blind figures.
 """
 
 import json
@@ -73,7 +77,7 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30)
+    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32)
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -140,8 +144,8 @@ SETS = {
     "dev20": DEV20,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout31; README, Topics).
+# The topic's model was trained on every one of these sets but heldout31 and heldout32, so they are
+# in-sample figures: a guard against regressions, above what fresh text gets (README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -236,6 +240,12 @@ FLOORS = {
     ("heldout30", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout30", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout30", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout31", "de"): (1.00, 1.00),  # 1.000 / 1.000, scored blind
+    ("heldout31", "fr"): (1.00, 0.97),  # 1.000 / 0.971, scored blind
+    ("heldout31", "en"): (1.00, 0.98),  # 1.000 / 0.986, scored blind
+    ("heldout32", "de"): (0.98, 1.00),  # 0.986 / 1.000, scored blind
+    ("heldout32", "fr"): (1.00, 0.95),  # 1.000 / 0.958, scored blind
+    ("heldout32", "en"): (1.00, 0.98),  # 1.000 / 0.986, scored blind
 }
 
 
