@@ -434,6 +434,44 @@ def test_the_shipped_model_was_trained_on_the_labelled_sets_as_they_are_and_not_
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], f"{entry['file']} changed"
 
 
+# North Korean troops, the region described as coverage describes it without its name, and the
+# same troops with no place (written for this test)
+DESCRIBED = [
+    (
+        "en",
+        "North Korean soldiers reached the front. They fight to retake the border region Ukraine seized in its incursion.",
+        "North Korean soldiers reached the front. Seoul says so.",
+    ),
+    (
+        "de",
+        "Nordkoreanische Soldaten sind an der Front. Sie kämpfen in der Grenzregion, in die die Ukraine vorgestoßen war.",
+        "Nordkoreanische Soldaten sind an der Front. Das meldet Seoul.",
+    ),
+    (
+        "fr",
+        "Des soldats nord-coréens sont au front. Ils combattent dans la région frontalière envahie lors de l'incursion.",
+        "Des soldats nord-coréens sont au front. Séoul l'affirme.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "described", "nowhere"), DESCRIBED)
+def test_the_shipped_scope_admits_the_region_described_without_its_name(language, described, nowhere):
+    """The model alone may match North Korean troops where Ukraine's incursion was."""
+    topics = load_topics(REPO / "include/config/topics.yaml")
+    shipped = topics.topics[0]
+    scope = shipped.model_copy(update={"id": "scope", "query": shipped.model.scope, "model": None})
+    compiled = compile_topics(topics.model_copy(update={"topics": [scope]}))
+
+    def in_scope(body: str) -> bool:
+        return (
+            compiled.evaluate(compiled.topics[0], compiled.document(body=body, language=language)) is not None
+        )
+
+    assert in_scope(described)
+    assert not in_scope(nowhere)
+
+
 @pytest.mark.slow(seconds=15)
 def test_make_topic_model_trains_the_shipped_model_again(tmp_path):
     """`make topic-model`'s training, from the files the model names: the same probabilities."""
