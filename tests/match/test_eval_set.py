@@ -34,10 +34,11 @@ tests/data/heldout30, scored once after the thresholds were chosen again and the
 again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000), and tests/data/heldout31
 and heldout32, both scored once on one topic, after its scope learnt the region described without
 its name and the model was trained again with heldout30 (heldout31 de 1.000/1.000, fr 1.000/0.971,
-en 1.000/0.986; heldout32 de 0.986/1.000, fr 1.000/0.958, en 1.000/0.986). All but heldout31 and
-heldout32 are development data now: their floors, per set and language so that a language cannot
-be neglected behind the others, guard against regressions and are no estimate for unseen text.
-The floors of heldout31 and heldout32, on which the model was not trained, are their blind figures.
+en 1.000/0.986; heldout32 de 0.986/1.000, fr 1.000/0.958, en 1.000/0.986), and tests/data/dev33,
+written blind to be tuned on (de 1.000/0.917, fr 1.000/0.904, en 1.000/0.958 before that). All are
+development data now: their floors, per set and language so that a language cannot be neglected
+behind the others, guard against regressions and are no estimate for unseen text
+(tests/data/heldout33 is held out).
 """
 
 import json
@@ -87,6 +88,8 @@ DEV17 = per_language("dev17/dprk_kursk_dev17_{lang}.jsonl")
 DEV18 = per_language("dev18/dprk_kursk_dev18_{lang}.jsonl")
 # written blind to be tuned on while heldout19 stayed held out
 DEV20 = per_language("dev20/dprk_kursk_dev20_{lang}.jsonl")
+# written blind to be tuned on while heldout33 stayed held out: the kinds a keyword search misses
+DEV33 = per_language("dev33/dprk_kursk_dev33_{lang}.jsonl")
 DEV2 = per_language("dprk_kursk_dev_{lang}.jsonl")
 
 
@@ -127,6 +130,7 @@ def test_the_sets_are_large_and_hard():
         DEV17,
         DEV18,
         DEV20,
+        DEV33,
     ]:
         for language in ("de", "fr", "en"):
             mine = [p for p in passages if p["lang"] == language]
@@ -142,10 +146,11 @@ SETS = {
     "dev17": DEV17,
     "dev18": DEV18,
     "dev20": DEV20,
+    "dev33": DEV33,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets but heldout31 and heldout32, so they are
-# in-sample figures: a guard against regressions, above what fresh text gets (README, Topics).
+# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
+# against regressions, above what fresh text gets (heldout33; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -153,7 +158,7 @@ FLOORS = {
     ("dev", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev2", "de"): (0.98, 1.00),  # 0.989 / 1.000
+    ("dev2", "de"): (0.97, 1.00),  # 0.977 / 1.000
     ("dev2", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev2", "en"): (0.98, 1.00),  # 0.988 / 1.000
     ("dev3", "de"): (1.00, 1.00),  # 1.000 / 1.000
@@ -161,7 +166,7 @@ FLOORS = {
     ("dev3", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev13", "de"): (0.98, 0.98),  # 0.986 / 0.986
     ("dev13", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("dev13", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev13", "en"): (0.98, 1.00),  # 0.986 / 1.000
     ("dev17", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev17", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev17", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -169,8 +174,11 @@ FLOORS = {
     ("dev18", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("dev18", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("dev20", "de"): (1.00, 0.98),  # 1.000 / 0.986
-    ("dev20", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev20", "fr"): (0.98, 1.00),  # 0.986 / 1.000
     ("dev20", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("dev33", "de"): (1.00, 0.98),  # 1.000 / 0.986
+    ("dev33", "fr"): (1.00, 0.91),  # 1.000 / 0.918
+    ("dev33", "en"): (1.00, 0.97),  # 1.000 / 0.972
     ("heldout3", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout3", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout3", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -178,11 +186,11 @@ FLOORS = {
     ("heldout4", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout4", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout6", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout6", "fr"): (0.96, 0.98),  # 0.967 / 0.983
-    ("heldout6", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout6", "fr"): (0.95, 0.98),  # 0.952 / 0.983
+    ("heldout6", "en"): (0.98, 1.00),  # 0.984 / 1.000
     ("heldout7", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout7", "fr"): (0.98, 1.00),  # 0.986 / 1.000
-    ("heldout7", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout7", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout8", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout8", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -195,7 +203,7 @@ FLOORS = {
     ("heldout11", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout11", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout12", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout12", "de"): (0.97, 1.00),  # 0.974 / 1.000
     ("heldout12", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout12", "en"): (1.00, 0.98),  # 1.000 / 0.986
     ("heldout14", "de"): (1.00, 0.98),  # 1.000 / 0.986
@@ -218,19 +226,19 @@ FLOORS = {
     ("heldout22", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout23", "de"): (1.00, 0.98),  # 1.000 / 0.987
     ("heldout23", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout23", "en"): (0.98, 1.00),  # 0.987 / 1.000
+    ("heldout23", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout24", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout24", "fr"): (1.00, 0.98),  # 1.000 / 0.987
+    ("heldout24", "fr"): (0.98, 0.98),  # 0.987 / 0.987
     ("heldout24", "en"): (0.96, 1.00),  # 0.962 / 1.000
     ("heldout25", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout25", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout25", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout25", "en"): (0.98, 1.00),  # 0.987 / 1.000
     ("heldout26", "de"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout26", "fr"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout26", "fr"): (0.98, 0.98),  # 0.986 / 0.986
     ("heldout26", "en"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout27", "fr"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout27", "en"): (0.98, 1.00),  # 0.986 / 1.000
+    ("heldout27", "en"): (0.97, 1.00),  # 0.972 / 1.000
     ("heldout28", "de"): (0.98, 1.00),  # 0.986 / 1.000
     ("heldout28", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout28", "en"): (1.00, 1.00),  # 1.000 / 1.000
@@ -240,12 +248,12 @@ FLOORS = {
     ("heldout30", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout30", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout30", "en"): (1.00, 1.00),  # 1.000 / 1.000
-    ("heldout31", "de"): (1.00, 1.00),  # 1.000 / 1.000, scored blind
-    ("heldout31", "fr"): (1.00, 0.97),  # 1.000 / 0.971, scored blind
-    ("heldout31", "en"): (1.00, 0.98),  # 1.000 / 0.986, scored blind
-    ("heldout32", "de"): (0.98, 1.00),  # 0.986 / 1.000, scored blind
-    ("heldout32", "fr"): (1.00, 0.95),  # 1.000 / 0.958, scored blind
-    ("heldout32", "en"): (1.00, 0.98),  # 1.000 / 0.986, scored blind
+    ("heldout31", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout31", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout31", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout32", "de"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout32", "fr"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout32", "en"): (1.00, 1.00),  # 1.000 / 1.000
 }
 
 
