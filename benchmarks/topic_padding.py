@@ -21,7 +21,7 @@ from wirewatch.match import compile_topics
 from wirewatch.match.labels import load_passages, score_topic
 
 REPO = Path(__file__).resolve().parents[1]
-HELDOUT = [REPO / f"tests/data/heldout32/dprk_kursk_heldout32_{lang}.jsonl" for lang in ("de", "fr", "en")]
+HELDOUT = [REPO / f"tests/data/heldout33/dprk_kursk_heldout33_{lang}.jsonl" for lang in ("de", "fr", "en")]
 
 
 def filler_by_language(count: int = 3000) -> dict[str, list[str]]:
@@ -41,7 +41,7 @@ def main() -> None:
         "--labels",
         type=Path,
         action="append",
-        help="labelled passages (default: heldout32, the last set scored blind)",
+        help="labelled passages (default: heldout33, the last set scored blind)",
     )
     args = parser.parse_args()
     topics = load_topics(REPO / "include/config/topics.yaml")

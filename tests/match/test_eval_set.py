@@ -35,10 +35,12 @@ again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000), and tests
 and heldout32, both scored once on one topic, after its scope learnt the region described without
 its name and the model was trained again with heldout30 (heldout31 de 1.000/1.000, fr 1.000/0.971,
 en 1.000/0.986; heldout32 de 0.986/1.000, fr 1.000/0.958, en 1.000/0.986), and tests/data/dev33,
-written blind to be tuned on (de 1.000/0.917, fr 1.000/0.904, en 1.000/0.958 before that). All are
-development data now: their floors, per set and language so that a language cannot be neglected
-behind the others, guard against regressions and are no estimate for unseen text
-(tests/data/heldout33 is held out).
+written blind to be tuned on (de 1.000/0.917, fr 1.000/0.904, en 1.000/0.958 before that), and
+tests/data/heldout33, scored once after the model was trained again with heldout31, heldout32 and
+dev33 (de 1.000/1.000, fr 1.000/1.000, en 0.986/0.986). All but heldout33 are development data
+now: their floors, per set and language so that a language cannot be neglected behind the others,
+guard against regressions and are no estimate for unseen text. heldout33's floors are its blind
+figures.
 """
 
 import json
@@ -78,7 +80,34 @@ def per_language(pattern: str) -> list[dict]:
 # sets held out in turn, each kept in one file per language
 HELDOUT = {
     n: per_language(f"heldout{n}/dprk_kursk_heldout{n}_{{lang}}.jsonl")
-    for n in (3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32)
+    for n in (
+        3,
+        4,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        14,
+        15,
+        16,
+        19,
+        21,
+        22,
+        23,
+        24,
+        25,
+        26,
+        27,
+        28,
+        29,
+        30,
+        31,
+        32,
+        33,
+    )
 }
 DEV3 = per_language("dprk_kursk_dev3_{lang}.jsonl")
 # written blind to be tuned on while heldout12 stayed held out
@@ -149,8 +178,8 @@ SETS = {
     "dev33": DEV33,
 } | {f"heldout{n}": passages for n, passages in HELDOUT.items()}
 # Floors per set and language: what the shipped topic reaches, rounded down (precision, recall).
-# The topic's model was trained on every one of these sets, so they are in-sample figures: a guard
-# against regressions, above what fresh text gets (heldout33; README, Topics).
+# The topic's model was trained on every one of these sets but heldout33, so they are in-sample
+# figures: a guard against regressions, above what fresh text gets (heldout33; README, Topics).
 FLOORS = {
     ("old", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("old", "fr"): (1.00, 1.00),  # 1.000 / 1.000
@@ -254,6 +283,9 @@ FLOORS = {
     ("heldout32", "de"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout32", "fr"): (1.00, 1.00),  # 1.000 / 1.000
     ("heldout32", "en"): (1.00, 1.00),  # 1.000 / 1.000
+    ("heldout33", "de"): (1.00, 1.00),  # 1.000 / 1.000, scored blind
+    ("heldout33", "fr"): (1.00, 1.00),  # 1.000 / 1.000, scored blind
+    ("heldout33", "en"): (0.98, 0.98),  # 0.986 / 0.986, scored blind
 }
 
 
