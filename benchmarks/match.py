@@ -14,9 +14,9 @@ on the terms found. The baseline is timed on a sample of the articles (it needs 
 thousand), and both sides' articles/s compare per article. One core: the process is pinned.
 
 Then the same topics on articles of realistic length (filler joined to at least 3,000
-characters, like real news pages; the median of three passes, each printed), and two adversarial lines, each timed alone with its peak
-memory: a 1 MB article with 50,000 hits of one topic, and a 40-slot proximity query over
-20,000 words (targets: each under 2 s and 300 MB).
+characters, like real news pages; the median of --realistic-passes passes, each printed), and two
+adversarial lines, each timed alone with its peak memory: a 1 MB article with 50,000 hits of one
+topic, and a 40-slot proximity query over 20,000 words (targets: each under 2 s and 300 MB).
 
     python -m benchmarks.match [--topics 10000] [--articles 10000] [--baseline-articles 100]
                                [--realistic-passes 3]
@@ -303,7 +303,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--baseline-articles", type=int, default=100)
     parser.add_argument("--min-chars", type=int, default=3000, help="length of the realistic articles")
-    parser.add_argument("--realistic-passes", type=int, default=3, help="passes over the realistic articles")
+    parser.add_argument(
+        "--realistic-passes", type=_positive, default=3, help="passes over the realistic articles"
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -429,6 +431,13 @@ def model_cost(articles: list[dict]) -> None:
         f"({model_found} matches), {query_rate:.0f} with the query alone ({query_found}): "
         f"{model_rate / query_rate:.2f}x"
     )
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def realistic_length(articles: list[dict], chars: int) -> list[dict]:

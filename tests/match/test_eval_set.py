@@ -35,7 +35,8 @@ again with heldout29 (de 1.000/0.944, fr 0.986/0.944, en 0.986/1.000), and tests
 and heldout32, both scored once on one topic, after its scope learnt the region described without
 its name and the model was trained again with heldout30 (heldout31 de 1.000/1.000, fr 1.000/0.971,
 en 1.000/0.986; heldout32 de 0.986/1.000, fr 1.000/0.958, en 1.000/0.986), and tests/data/dev33,
-written blind to be tuned on (de 1.000/0.917, fr 1.000/0.904, en 1.000/0.958 before that), and
+written blind to be tuned on (de 1.000/0.917, fr 1.000/0.904, en 1.000/0.958 before it was
+trained on), and
 tests/data/heldout33, scored once after the model was trained again with heldout31, heldout32 and
 dev33 (de 1.000/1.000, fr 1.000/1.000, en 0.986/0.986). All but heldout33 are development data
 now: their floors, per set and language so that a language cannot be neglected behind the others,
