@@ -323,6 +323,14 @@ def topics_train(
             "a query was never tuned on); repeat it"
         ),
     ] = None,
+    hold_out_sets: Annotated[
+        bool,
+        typer.Option(
+            "--hold-out-sets",
+            help="with --cross-validate: hold out the files of one folder at a time, not one file "
+            "(the languages of a set share its brief, so a file's sisters flatter it)",
+        ),
+    ] = False,
 ) -> None:
     """Train the topic's model (logistic regression over word stems and its term lists) on labelled passages."""
     from wirewatch.match import CompiledTopics
@@ -340,8 +348,10 @@ def topics_train(
         _fail(f"topic {topic!r} has no `model:` in {topics.path}: give --out")
     if cross_validate and len(labels) < 2:
         _fail("--cross-validate holds out one file at a time: give two --labels files or more")
-    if judge_on and not cross_validate:
-        _fail("--judge-on pools files of --cross-validate: give --cross-validate")
+    if (judge_on or hold_out_sets) and not cross_validate:
+        _fail("--judge-on and --hold-out-sets change --cross-validate: give --cross-validate")
+    if hold_out_sets and len({path.resolve().parent for path in labels}) < 2:
+        _fail("--hold-out-sets holds out one folder at a time: give --labels files from two folders or more")
     # the same file however it is spelled (relative, absolute, through a link)
     given = {path.resolve() for path in labels}
     if unknown := [str(path) for path in judge_on or () if path.resolve() not in given]:
@@ -383,15 +393,21 @@ def topics_train(
     if cross_validate:
         query = [compiled.evaluate(compiled.topics[0], doc) is not None for doc in docs]
         in_scope = [len(parts) == 1 or compiled.evaluate(compiled.topics[1], doc) is not None for doc in docs]
-        _print_cross_validation(chosen, samples, positive, files, query, in_scope, judged)
+        # per passage, what is held out with it: its file, or its folder (however spelled)
+        held_out = [str(Path(file).resolve().parent) if hold_out_sets else file for file, _ in files]
+        _print_cross_validation(chosen, samples, positive, files, held_out, query, in_scope, judged)
 
 
-def _print_cross_validation(topic, samples, positive, files, query, in_scope, judged: set[str]) -> None:
+def _print_cross_validation(
+    topic, samples, positive, files, held_out: list[str], query, in_scope, judged: set[str]
+) -> None:
+    """Per file, each passage scored by a model trained without its group (held_out: per passage,
+    its file or its folder)."""
     from wirewatch.match.labels import Tally
     from wirewatch.match.model import ModelError, cross_validated
 
     try:
-        probabilities = cross_validated(samples, positive, [file for file, _ in files])
+        probabilities = cross_validated(samples, positive, held_out)
     except ModelError as exc:
         _fail(f"{topic.id}, cross-validation: {exc}")
     deciders = {"model": lambda i: probabilities[i] >= 0.5, "query": lambda i: query[i]}
@@ -660,8 +676,8 @@ def events(
     from wirewatch.warehouse.stories import latest_events
 
     for event in latest_events(_existing_warehouse(warehouse), limit, matched=not all_events):
-        stories = f"{event['stories']} {'story' if event['stories'] == 1 else 'stories'}"
-        copies = f"{event['copies']} {'copy' if event['copies'] == 1 else 'copies'}"
+        stories = _count(event["stories"], "story", "stories")
+        copies = _count(event["copies"], "copy", "copies")
         who = ", ".join(event["agencies"]) or "no agency"
         out.print(
             f"[bold]{escape(event['headline'] or '')}[/bold]  event {event['event_key'][-6:]}: "
@@ -671,7 +687,7 @@ def events(
         for story in event["story_rows"]:
             out.print(
                 f"  {story['agency'] or '-':<8} {', '.join(story['languages']):<10} "
-                f"{story['copies']} {'copy' if story['copies'] == 1 else 'copies'}: "
+                f"{_count(story['copies'], 'copy', 'copies')}: "
                 f"{escape(', '.join(story['outlet_names']))}",
                 highlight=False,
             )

@@ -366,14 +366,14 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     rows = [line for line in result.stdout.splitlines() if "labels" in line or "│ all " in line]
     assert len(rows) == 3, result.stdout  # one per file, then all
 
-    def rows_of(*judge_on: str) -> dict[str, list[str]]:
-        args = [arg for path in judge_on for arg in ("--judge-on", path)]
-        judged = CliRunner().invoke(
-            app, ["topics", "train", "nk-kursk", *files, "--cross-validate", *args], env=env
-        )
-        assert judged.exit_code == 0, judged.output
-        lines = judged.stdout.splitlines()
+    def table(*args: str) -> dict[str, list[str]]:
+        done = CliRunner().invoke(app, ["topics", "train", "nk-kursk", *args, "--cross-validate"], env=env)
+        assert done.exit_code == 0, done.output
+        lines = done.stdout.splitlines()
         return {line.split("│")[1].strip(): line.split("│")[2:] for line in lines if "│" in line}
+
+    def rows_of(*judge_on: str) -> dict[str, list[str]]:
+        return table(*files, *[arg for path in judge_on for arg in ("--judge-on", path)])
 
     # the second file spelled another way is still the second file
     one = rows_of(str(Path(files[3]).parent / ".." / Path(files[3]).parent.name / Path(files[3]).name))
@@ -387,6 +387,16 @@ def test_cli_trains_the_model_the_topic_names_and_cross_validates_per_file(tmp_p
     assert stray.exit_code == 2 and "--judge-on other.jsonl: not among the --labels files" in stray.output
     alone = CliRunner().invoke(app, ["topics", "train", "nk-kursk", *files, "--judge-on", files[1]], env=env)
     assert alone.exit_code == 2 and "give --cross-validate" in alone.output
+    # a set at a time: the files of one folder go out together; with one file a folder, as by file
+    one_folder = CliRunner().invoke(
+        app, ["topics", "train", "nk-kursk", *files, "--cross-validate", "--hold-out-sets"], env=env
+    )
+    assert one_folder.exit_code == 2 and "two folders or more" in one_folder.output
+    apart = tmp_path / "other" / Path(files[3]).name
+    apart.parent.mkdir()
+    apart.write_bytes(Path(files[3]).read_bytes())
+    by_file = table(*files[:2], "--labels", str(apart))
+    assert table(*files[:2], "--labels", str(apart), "--hold-out-sets") == by_file
 
     tested = CliRunner().invoke(
         app,
@@ -455,11 +465,18 @@ DESCRIBED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shipped_topics():
+    return compile_topics(load_topics(REPO / "include/config/topics.yaml"))
+
+
 @pytest.mark.parametrize(("language", "described", "nowhere"), DESCRIBED)
-def test_the_shipped_scope_admits_the_region_described_without_its_name(language, described, nowhere):
+def test_the_shipped_scope_admits_the_region_described_without_its_name(
+    shipped_topics, language, described, nowhere
+):
     """The scope within which the model alone may match admits North Korean troops where Ukraine's
     incursion was, and not the same troops with no place."""
-    compiled = compile_topics(load_topics(REPO / "include/config/topics.yaml"))
+    compiled = shipped_topics
     scope = compiled.get("dprk-troops-kursk").opinion.scope
     assert scope.test(compiled.document(body=described, language=language))
     assert not scope.test(compiled.document(body=nowhere, language=language))
